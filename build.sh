@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Bootstrap and run the build: restore the pinned Cake tool, build the solution in Release, then
+# run build/build.cake with every argument passed through (--target=…, --profile=…, --section_key=value).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "build.sh: the .NET 10 SDK is required and 'dotnet' is not on PATH (https://dot.net)." >&2
+  exit 1
+fi
+
+# Cake looks for cake.config beside the script (build/), but ours lives at the top level with the
+# experiment parameters. Hand its [Settings] and [Paths] sections to Cake as CAKE_* variables,
+# with relative paths resolved against the repository root.
+while IFS='=' read -r key value; do
+  export "$key=$value"
+done < <(awk -v root="$root" '
+  /^[ \t]*[;#]/ || /^[ \t]*$/ { next }
+  /^\[/ { section = $0; gsub(/[\[\] \t]/, "", section); next }
+  (section == "Settings" || section == "Paths") && index($0, "=") {
+    key = substr($0, 1, index($0, "=") - 1); value = substr($0, index($0, "=") + 1)
+    gsub(/^[ \t]+|[ \t]+$/, "", key); gsub(/^[ \t]+|[ \t]+$/, "", value)
+    if (section == "Paths" && value !~ /^\//) value = root "/" value
+    print "CAKE_" toupper(section) "_" toupper(key) "=" value
+  }' cake.config)
+
+dotnet tool restore >/dev/null
+dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary
+exec dotnet cake build/build.cake "$@"

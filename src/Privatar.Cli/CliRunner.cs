@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Privatar.Cli;
+
+/// <summary>Runs the parsed command; expected failures print one clear line and exit non-zero.</summary>
+public static class CliRunner
+{
+    /// <summary>Exit code for a failure the user can fix (bad input, missing file).</summary>
+    public const int UserError = 2;
+
+    public static int Invoke(RootCommand root, string[] args)
+    {
+        try
+        {
+            return root.Parse(args).Invoke();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return UserError;
+        }
+    }
+
+    /// <summary>Errors that carry a complete, user-facing message (file, line, expectation).</summary>
+    static bool IsUserError(Exception e) =>
+        e is ArgumentException or FormatException or InvalidDataException or FileNotFoundException
+            or DirectoryNotFoundException or InvalidOperationException;
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Privatar.Cli;
+using Privatar.Cli.Commands;
+
+// Each concern registers its verbs in its own file under Commands/; this list is the table of contents.
+var root = new RootCommand("privatar: privacy-preserving avatar reconstruction and DP training, run by hand");
+EnvCommand.Register(root);
+
+return CliRunner.Invoke(root, args);

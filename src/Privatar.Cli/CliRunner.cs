@@ -22,6 +22,19 @@ public static class CliRunner
         }
     }
 
+    /// <summary>
+    /// The verb group <paramref name="name"/> under <paramref name="parent"/>, created on first use, so
+    /// that several concerns can add verbs to one group (e.g. `privacy epsilon` and `privacy psr`).
+    /// </summary>
+    public static Command GetOrAddGroup(Command parent, string name, string description)
+    {
+        var existing = parent.Subcommands.FirstOrDefault(c => c.Name == name);
+        if (existing is not null) return existing;
+        var group = new Command(name, description);
+        parent.Subcommands.Add(group);
+        return group;
+    }
+
     /// <summary>Errors that carry a complete, user-facing message (file, line, expectation).</summary>
     static bool IsUserError(Exception e) =>
         e is ArgumentException or FormatException or InvalidDataException or FileNotFoundException

@@ -1,9 +1,21 @@
 // Privatar build: a table of contents. Types live in build/lib, one file per task in build/tasks;
-// the work itself is compiled code under src/ (see README, "Layout").
+// the work itself is compiled code under src/ (see README, "Layout" and "Adding a pipeline step").
+// The engine and the step declarations are TorchSharp-free assemblies loaded in-process, so deciding
+// that everything is up to date costs no subprocess; only stale units start the `privatar` CLI.
+#r "../src/Privatar.Steps/bin/Release/net10.0/System.IO.Hashing.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Core.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Steps.dll"
 #load "lib/paths.cake"
 #load "lib/targets.cake"
+#load "lib/pipeline.cake"
 #load "tasks/Env.cake"
 #load "tasks/Test.cake"
+#load "tasks/Status.cake"
+#load "tasks/Why.cake"
+#load "tasks/Dag.cake"
+#load "tasks/Clean.cake"
+// Pipeline steps, in run order (one file each; see README, "Adding a pipeline step"):
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
@@ -12,13 +24,18 @@
 var target = Argument("target", "Default");
 var paths = BuildPaths.From(Context);
 
+// Reads and validates cake.config and expands every step before any task runs. The profile lock it
+// takes when the first unit runs is an OS lock, released when this process exits, however it exits.
+Setup<Privatar.Pipeline.Pipeline>(ctx => PipelineHost.Open(ctx, paths, Privatar.Steps.StepCatalog.All));
+
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS
 ///////////////////////////////////////////////////////////////////////////////
 
 Task("Default")
-    .Description("The main job on the chosen profile")
+    .Description("The whole pipeline on the chosen profile (--profile=smoke|functional|full), ending in the report")
     .IsDependentOn("Env");
+    // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 
 ///////////////////////////////////////////////////////////////////////////////
 // EXECUTION

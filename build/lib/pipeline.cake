@@ -1,0 +1,61 @@
+// The adapter between Cake and the engine (src/Privatar.Pipeline), the way Cake's aliases delegate to
+// compiled types: decisions are made in compiled, tested code; this file only maps Cake's arguments
+// and log onto it. The build/build.cake that loads it #r's the engine assemblies first.
+using Privatar.Pipeline;
+using Privatar.Pipeline.Execution;
+using Privatar.Pipeline.Reports;
+using Privatar.Pipeline.Specs;
+
+public sealed class CakePipelineLog : IPipelineLog
+{
+    readonly ICakeContext _ctx;
+    public CakePipelineLog(ICakeContext ctx) => _ctx = ctx;
+    public void Info(string message) => _ctx.Information(Escape(message));
+    public void Warning(string message) => _ctx.Warning(Escape(message));
+    public void Verbose(string message) => _ctx.Verbose(Escape(message));
+
+    // Cake treats its message as a format string; ours are plain text, so braces are escaped.
+    public static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
+}
+
+public static class PipelineHost
+{
+    // Cake consumes these itself and then runs Setup but no task action.
+    static readonly string[] DryRunFlags = { "--dryrun", "--noop", "--whatif" };
+
+    /// <summary>
+    /// Reads cake.config (profile, overlay, --section_key=value overrides) and expands the steps; any
+    /// configuration error stops the build here, before any task. Arguments: --profile (default smoke),
+    /// --force=Step[,Step|all], --dryrun. Every argument whose name contains '_' is a config override.
+    /// </summary>
+    public static Pipeline Open(ISetupContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
+        IReadOnlyDictionary<string, ToolLaunch> extraTools = null)
+    {
+        var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath) };
+        foreach (var t in extraTools ?? new Dictionary<string, ToolLaunch>()) tools[t.Key] = t.Value;
+        var overrides = ctx.Arguments.GetArguments()
+            .Where(a => a.Key.Contains('_'))
+            .ToDictionary(a => a.Key, a => a.Value.Last(), StringComparer.OrdinalIgnoreCase);
+        var options = new PipelineOptions(paths.Root.FullPath, ctx.Argument("profile", "smoke"))
+        {
+            Overrides = overrides,
+            Force = ctx.Argument("force", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            DryRun = System.Environment.GetCommandLineArgs().Any(a => DryRunFlags.Any(f => a.StartsWith(f, StringComparison.OrdinalIgnoreCase))),
+            Tools = tools,
+        };
+        var pipeline = Pipeline.Open(options, steps, new CakePipelineLog(ctx));
+        pipeline.Log.Info($"Profile '{options.Profile}': {pipeline.Plan.Steps.Count} steps, {pipeline.Plan.Units.Count} units, outputs in {pipeline.Layout.TreeRelative}/");
+        // Under a dry run Cake skips every task action, so walk its task list through the dry-run strategy here.
+        if (options.DryRun)
+            foreach (var task in ctx.TasksToExecute.Where(t => steps.Any(s => s.Name == t.Name)))
+                pipeline.Run(task.Name);
+        return pipeline;
+    }
+
+    /// <summary>Prints a multi-line report as plain text.</summary>
+    public static void Print(Pipeline pipeline, string text) => pipeline.Log.Info(text.TrimEnd('\n'));
+
+    public static string RequiredArgument(ICakeContext ctx, string name, string example) =>
+        ctx.HasArgument(name) ? ctx.Argument<string>(name)
+            : throw new ArgumentException($"--{name}=<value> is required, e.g. --{name}={example}.");
+}

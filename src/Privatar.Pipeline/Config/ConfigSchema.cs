@@ -1,0 +1,57 @@
+namespace Privatar.Pipeline.Config;
+
+/// <summary>
+/// Every parameter that some step declares, with its type. Declarations of one key by several steps
+/// must agree on the type. <see cref="Validate"/> checks a resolved configuration against it.
+/// </summary>
+public sealed class ConfigSchema
+{
+    readonly Dictionary<string, (ParamSpec Spec, string Owner)> _specs = new(StringComparer.Ordinal);
+
+    /// <summary>The engine's own keys: the runtime every step shares, and the pipeline's switches.</summary>
+    public static readonly IReadOnlyList<ParamSpec> Builtin =
+    [
+        P.String("runtime.device"), P.Int("runtime.threads").Unstamped(), P.Int("runtime.seed"),
+        P.Bool("pipeline.strict").Unstamped(),
+    ];
+
+    public ConfigSchema() => Add("pipeline", Builtin);
+
+    public ConfigSchema Add(string owner, IEnumerable<ParamSpec> specs)
+    {
+        foreach (var s in specs)
+        {
+            if (_specs.TryGetValue(s.Key, out var prior) && prior.Spec.Kind != s.Kind)
+                throw new ArgumentException($"{owner} declares {s.Key} as {s.Kind} but {prior.Owner} declares it as {prior.Spec.Kind}.");
+            if (prior.Spec is null || (s.Fingerprinted && !prior.Spec.Fingerprinted)) _specs[s.Key] = (s, owner);
+        }
+        return this;
+    }
+
+    public ParamSpec? Find(string key) => _specs.TryGetValue(key, out var s) ? s.Spec : null;
+
+    public IEnumerable<ParamSpec> All => _specs.Values.Select(v => v.Spec);
+
+    /// <summary>Throws a <see cref="ConfigException"/> on the first problem; returns warnings for sections no step reads.</summary>
+    public IReadOnlyList<string> Validate(IReadOnlyDictionary<string, ConfigValue> values, IReadOnlyDictionary<string, int> lines, string file)
+    {
+        foreach (var (key, (spec, owner)) in _specs.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            if (!values.TryGetValue(key, out var v))
+                throw new ConfigException($"{file}: {owner} reads {key} but [{spec.Section}] has no '{spec.Name} = …'; " +
+                    $"add it there with its full-profile default ({spec.ExpectedForm}).");
+            if (spec.Canonicalize(v.Raw) is null)
+                throw new ConfigException($"{v.Origin}: {key} = '{v.Raw}': expected {spec.ExpectedForm}.");
+        }
+        var claimed = _specs.Values.Select(s => s.Spec.Section).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in values.Keys.Where(k => !_specs.ContainsKey(k) && claimed.Contains(k[..k.IndexOf('.')])).Order(StringComparer.Ordinal))
+        {
+            var section = key[..key.IndexOf('.')];
+            var declared = _specs.Keys.Where(k => k.StartsWith(section + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+            throw new ConfigException($"{file}:{lines[key]}: [{section}] {key[(section.Length + 1)..]}: unknown key; no step declares it " +
+                $"(declared keys of [{section}]: {string.Join(", ", declared)}).");
+        }
+        return values.Keys.Select(k => k[..k.IndexOf('.')]).Where(s => !claimed.Contains(s)).Distinct().Order(StringComparer.Ordinal)
+            .Select(s => $"{file}: section [{s}] is read by no registered step; its keys are not checked.").ToList();
+    }
+}

@@ -1,0 +1,19 @@
+namespace Privatar.Pipeline.Config;
+
+/// <summary>The configuration of one build: profile, every value after overlay and overrides, and the schema.</summary>
+public sealed class ResolvedConfig(string profile, IReadOnlyDictionary<string, ConfigValue> values, ConfigSchema schema, IReadOnlyList<string> warnings)
+{
+    public string Profile { get; } = profile;
+    public IReadOnlyDictionary<string, ConfigValue> Values { get; } = values;
+    public ConfigSchema Schema { get; } = schema;
+    public IReadOnlyList<string> Warnings { get; } = warnings;
+
+    /// <summary>The canonical text of a declared key (see <see cref="ParamSpec.Canonicalize"/>).</summary>
+    public string Canonical(string key)
+    {
+        var spec = Schema.Find(key) ?? throw new ArgumentException($"{key} is declared by no step.");
+        return spec.Canonicalize(Values[key].Raw)!;
+    }
+
+    public bool Strict => Values.TryGetValue("pipeline.strict", out var v) && v.Raw.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Privatar.Pipeline.Planning;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Pipeline.Execution;
+
+/// <summary>How to start a named tool: the program and the arguments that precede the unit's own.</summary>
+public sealed record ToolLaunch(string FileName, IReadOnlyList<string> PrefixArgs)
+{
+    /// <summary>A framework-dependent .NET app, started as <c>dotnet app.dll</c>.</summary>
+    public static ToolLaunch DotNet(string dll) => new("dotnet", [dll]);
+}
+
+/// <summary>A unit's command exited non-zero or threw.</summary>
+public sealed class UnitFailedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Runs a unit's command: tools as subprocesses (working directory = repository root), delegates in-process.</summary>
+public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLaunch> tools, IPipelineLog log)
+{
+    public void Execute(Unit unit)
+    {
+        switch (unit.Spec.Command)
+        {
+            case ToolCommand t: RunTool(unit, t); break;
+            case InProcessCommand c: RunInProcess(unit, c); break;
+            default: throw new NotSupportedException(unit.Spec.Command.GetType().Name);
+        }
+    }
+
+    void RunTool(Unit unit, ToolCommand t)
+    {
+        if (!tools.TryGetValue(t.ToolName, out var launch))
+            throw new ArgumentException($"{unit}: no tool '{t.ToolName}' is registered (known: {string.Join(", ", tools.Keys)}).");
+        var psi = new ProcessStartInfo(launch.FileName) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in launch.PrefixArgs.Concat(t.Render(unit.Values))) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new UnitFailedException($"{unit}: could not start {launch.FileName}.");
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Info($"  {e.Data}"); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Warning($"  {e.Data}"); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new UnitFailedException($"{unit}: '{unit.CommandText}' exited with code {p.ExitCode}.");
+    }
+
+    void RunInProcess(Unit unit, InProcessCommand c)
+    {
+        try { c.Run(new UnitContext(root, unit.Name, unit.Values, log)); }
+        catch (Exception e) when (e is not Config.UndeclaredParameterException)
+        {
+            throw new UnitFailedException($"{unit}: {e.Message}", e);
+        }
+    }
+}

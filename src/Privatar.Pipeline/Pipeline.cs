@@ -1,0 +1,127 @@
+using Privatar.Core;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Execution;
+using Privatar.Pipeline.Hashing;
+using Privatar.Pipeline.Planning;
+using Privatar.Pipeline.Specs;
+using Privatar.Pipeline.Stamps;
+
+namespace Privatar.Pipeline;
+
+/// <summary>How one build was asked for.</summary>
+public sealed record PipelineOptions(string Root, string Profile)
+{
+    public string ConfigFile { get; init; } = "cake.config";
+    /// <summary>Command-line overrides by argument name (<c>train_epochs</c> → "5").</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+    /// <summary>Steps whose units all rerun; "all" forces every step.</summary>
+    public IReadOnlyList<string> Force { get; init; } = [];
+    public bool DryRun { get; init; }
+    public IReadOnlyDictionary<string, ToolLaunch> Tools { get; init; } = new Dictionary<string, ToolLaunch>();
+}
+
+/// <summary>
+/// The engine's facade for one build of one profile: configuration read and validated, steps expanded
+/// into units, and the strategy that runs them. Opening it does no work and takes no lock; the lock
+/// is taken when the first unit runs (or on Clean) and released on Dispose or process exit.
+/// </summary>
+public sealed class Pipeline : IDisposable
+{
+    ProfileLock? _lock;
+    readonly HashSet<string> _forced;
+
+    Pipeline(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
+    {
+        Config = config;
+        Plan = plan;
+        Log = log;
+        Layout = new PipelineLayout(o.Root, o.Profile);
+        Hasher = new FileHasher(o.Root, Layout.HashCache);
+        Stamps = new StampStore(Layout.Stamps);
+        Checker = new StalenessChecker(o.Root, Hasher, Stamps);
+        Executor = new UnitExecutor(o.Root, o.Tools, log);
+        Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
+        _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
+            ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : o.Force.Select(f => plan.Step(f).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads and validates the configuration and expands every step; throws before any work on a bad config or declaration.</summary>
+    public static Pipeline Open(PipelineOptions options, IReadOnlyList<StepSpec> steps, IPipelineLog log)
+    {
+        var config = ExperimentConfig.Load(Path.Combine(options.Root, options.ConfigFile), options.Profile, options.Overrides, PipelinePlan.SchemaOf(steps));
+        foreach (var w in config.Warnings) log.Warning(w);
+        return new Pipeline(options, config, PipelinePlan.Build(steps, config, log), log);
+    }
+
+    public ResolvedConfig Config { get; }
+    public PipelinePlan Plan { get; }
+    public PipelineLayout Layout { get; }
+    public IPipelineLog Log { get; }
+    public IExecutionStrategy Strategy { get; }
+    internal FileHasher Hasher { get; }
+    internal StampStore Stamps { get; }
+    internal StalenessChecker Checker { get; }
+    internal UnitExecutor Executor { get; }
+
+    /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
+    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(this, Plan.Step(step));
+
+    /// <summary>The unit's own verdict against its stamp and the files on disk now.</summary>
+    public Decision Decide(Unit unit) => Checker.Check(unit, _forced.Contains(unit.Step.Name));
+
+    /// <summary>Every unit's predicted verdict, in run order (stale, maybe or up to date).</summary>
+    public IReadOnlyList<Decision> Status(IEnumerable<string>? steps = null)
+    {
+        var predictor = new Predictor();
+        var wanted = steps?.Select(s => Plan.Step(s).Name).ToHashSet(StringComparer.Ordinal);
+        var all = Plan.Units.Select(u => predictor.Predict(Decide(u))).ToList();
+        return wanted is null ? all : all.Where(d => wanted.Contains(d.Unit.Step.Name)).ToList();
+    }
+
+    public Stamp? StampOf(Unit unit)
+    {
+        try { return Stamps.TryRead(unit.Step.Name, unit.Id); }
+        catch (StampSchemaException) { return null; }
+    }
+
+    /// <summary>Deletes a step's outputs and stamps, or (no step) the whole profile tree except the lock.</summary>
+    public void Clean(string? step = null)
+    {
+        AcquireLock();
+        if (step is null)
+        {
+            foreach (var d in Directory.Exists(Layout.Tree) ? Directory.EnumerateFileSystemEntries(Layout.Tree) : [])
+                if (Path.GetFileName(d) != PipelineLayout.EngineDir) Delete(d);
+            if (Directory.Exists(Layout.Stamps)) Directory.Delete(Layout.Stamps, recursive: true);
+            Log.Info($"Cleaned {Layout.TreeRelative}/");
+            return;
+        }
+        foreach (var u in Plan.UnitsOf(step))
+        {
+            Stamps.Delete(u.Step.Name, u.Id);
+            foreach (var o in u.Outputs) StampStore.DeleteFile(Path.Combine(Layout.Root, o));
+        }
+        Log.Info($"Cleaned the outputs and stamps of {Plan.Step(step).Name}");
+    }
+
+    internal void AcquireLock()
+    {
+        if (_lock is not null) return;
+        _lock = ProfileLock.Acquire(Layout.Lock, Config.Profile);
+        var stale = AtomicFile.CleanStaleTemporaries(Layout.Tree);
+        if (stale > 0) Log.Info($"Removed {stale} temporary file(s) left by an interrupted build");
+    }
+
+    static void Delete(string path)
+    {
+        if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        else StampStore.DeleteFile(path);
+    }
+
+    public void Dispose()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+}

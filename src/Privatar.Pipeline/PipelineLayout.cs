@@ -1,0 +1,15 @@
+namespace Privatar.Pipeline;
+
+/// <summary>Where a profile's files live, all under <c>artifacts/&lt;profile&gt;/</c> so profiles never share anything.</summary>
+public sealed record PipelineLayout(string Root, string Profile)
+{
+    /// <summary>The engine's own files inside each profile tree: stamps, hash cache, lock.</summary>
+    public const string EngineDir = ".pipeline";
+
+    public string TreeRelative => $"artifacts/{Profile}";
+    public string Tree => Path.Combine(Root, "artifacts", Profile);
+    public string EngineDirectory => Path.Combine(Tree, EngineDir);
+    public string Stamps => Path.Combine(EngineDirectory, "stamps");
+    public string HashCache => Path.Combine(EngineDirectory, "hashes.tsv");
+    public string Lock => Path.Combine(EngineDirectory, "lock");
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using Privatar.Pipeline.Planning;
+
+namespace Privatar.Pipeline.Reports;
+
+/// <summary>The step graph derived from files: as indented text, and as a mermaid flowchart.</summary>
+public static class DagRenderer
+{
+    /// <summary>Step → the steps whose outputs it reads, in registration order.</summary>
+    public static IReadOnlyList<(string Step, IReadOnlyList<string> Upstream, int Units)> Edges(PipelinePlan plan) =>
+        plan.Steps.Select(s => (s.Name,
+            (IReadOnlyList<string>)plan.UnitsOf(s.Name).SelectMany(u => u.Upstream).Select(u => u.Step.Name)
+                .Where(n => n != s.Name).Distinct().ToList(),
+            plan.UnitsOf(s.Name).Count())).ToList();
+
+    public static string Text(PipelinePlan plan)
+    {
+        var sb = new StringBuilder();
+        foreach (var (step, up, units) in Edges(plan))
+        {
+            sb.Append(step).Append(" (").Append(units).Append(units == 1 ? " unit)" : " units)");
+            sb.Append(up.Count == 0 ? "" : " <- " + string.Join(", ", up)).Append('\n');
+            foreach (var u in plan.UnitsOf(step))
+                sb.Append("    ").Append(u.Id).Append(u.Upstream.Count == 0 ? "" : " <- " + string.Join(", ", u.Upstream)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static string Mermaid(PipelinePlan plan)
+    {
+        var sb = new StringBuilder("flowchart LR\n");
+        foreach (var (step, _, units) in Edges(plan))
+            sb.Append("    ").Append(step).Append("[\"").Append(step).Append(" (").Append(units).Append(")\"]\n");
+        foreach (var (step, up, _) in Edges(plan))
+            foreach (var u in up) sb.Append("    ").Append(u).Append(" --> ").Append(step).Append('\n');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,54 @@
+using Privatar.Pipeline.Config;
+
+namespace Privatar.Pipeline.Specs;
+
+/// <summary>
+/// The declaration of one pipeline step (the twin of a dvc.yaml stage): what code it depends on, which
+/// configuration keys it reads, and how it expands into units. Pure data plus one expansion function;
+/// it holds no state and does no I/O. The step's Cake task has the same <see cref="Name"/>.
+/// </summary>
+public sealed record StepSpec(string Name, string Description)
+{
+    /// <summary>Repository-relative source files or globs whose content the outputs depend on.</summary>
+    public IReadOnlyList<string> Code { get; init; } = [];
+
+    /// <summary>Bump by hand to force every unit to rerun when no code file changed (e.g. a data fix).</summary>
+    public string Salt { get; init; } = "1";
+
+    /// <summary>Every configuration key the step (its expansion or any unit) reads.</summary>
+    public IReadOnlyList<ParamSpec> Params { get; init; } = [];
+
+    /// <summary>Expands the step into its units for one configuration (one per variant, list item, file...).</summary>
+    public required Func<PlanContext, IEnumerable<UnitSpec>> Units { get; init; }
+}
+
+/// <summary>
+/// One unit of work: the unit of staleness. Paths are repository-relative with '/' separators;
+/// outputs must lie in the profile's tree (<see cref="PlanContext.Artifact"/>).
+/// </summary>
+public sealed record UnitSpec(string Id)
+{
+    /// <summary>Files the unit reads; a path with '*' or '?' is a glob, expanded and recorded.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>Every file the unit writes. Units write them atomically (AtomicFile).</summary>
+    public IReadOnlyList<string> Outputs { get; init; } = [];
+
+    /// <summary>The step keys this unit depends on; null means all of them. A list key that only chooses the units belongs to the step, not to each unit.</summary>
+    public IReadOnlyList<string>? Params { get; init; }
+
+    public required UnitCommand Command { get; init; }
+}
+
+/// <summary>What a step's expansion can see: the profile, the step's declared parameters, path helpers.</summary>
+public sealed class PlanContext(string profile, ParamValues parameters)
+{
+    public string Profile { get; } = profile;
+    public ParamValues Params { get; } = parameters;
+
+    /// <summary>The profile tree every output lives in: <c>artifacts/&lt;profile&gt;</c>.</summary>
+    public string ArtifactRoot => $"artifacts/{Profile}";
+
+    /// <summary><c>artifacts/&lt;profile&gt;/&lt;relative&gt;</c>.</summary>
+    public string Artifact(string relative) => $"{ArtifactRoot}/{relative.TrimStart('/')}";
+}

@@ -1,0 +1,16 @@
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// Every step of the Privatar pipeline, in run order (a step may read only outputs of steps above it).
+/// Each step is declared in its own file here as a <see cref="StepSpec"/> whose units run a
+/// <c>privatar</c> verb; its Cake task is build/tasks/&lt;Name&gt;.cake. See README, "Adding a pipeline step".
+/// </summary>
+public static class StepCatalog
+{
+    public static IReadOnlyList<StepSpec> All { get; } =
+    [
+        // Steps are added here as their verbs land: Data, Train, Test, Latency, Noise, Attacks, Figures, Report.
+    ];
+}

@@ -41,7 +41,10 @@ public static class LatentStatistics
         return (cov + cov.Transpose()) / 2; // exact symmetry, so the SVD is an eigendecomposition to rounding
     }
 
-    /// <summary>Widens a flat C-ordered T×d float32/float64 array (e.g. from a .npy file) to a matrix.</summary>
+    /// <summary>Widens a flat C-ordered T×d float32 array (e.g. a latent batch from the model) to a matrix.</summary>
+    public static double[,] ToMatrix(float[] flat, int rows, int cols) => ToMatrix(Array.ConvertAll(flat, x => (double)x), rows, cols);
+
+    /// <summary>Copies a flat C-ordered T×d float64 array (e.g. from a .npy file) to a matrix.</summary>
     public static double[,] ToMatrix(double[] flat, int rows, int cols)
     {
         if (flat.Length != rows * cols) throw new ArgumentException($"latents: {flat.Length} values do not fill {rows}×{cols}");

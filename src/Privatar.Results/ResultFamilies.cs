@@ -1,0 +1,51 @@
+namespace Privatar.Results;
+
+/// <summary>
+/// The result families every pipeline step writes to and every figure, verify claim and report reads from.
+/// This list and <c>SCHEMAS.md</c> are the contract; a test keeps the two in step.
+/// </summary>
+public static class ResultFamilies
+{
+    public static readonly ResultFamily<TrainingCurveRow> TrainingCurves = new("training_curves.csv",
+        "per-iteration losses of every trained model (step 1)", r => [r.Variant, r.Config, r.Split, r.Iter]);
+
+    public static readonly ResultFamily<TestMetricRow> TestMetrics = new("test_metrics.csv",
+        "test-set metrics per trained model (step 2)", r => [r.Variant, r.Config]);
+
+    public static readonly ResultFamily<LatencyRow> Latency = new("latency.csv",
+        "inference latency and FLOPs per model and path (step 3)", r => [r.Variant, r.N, r.Config, r.Path]);
+
+    public static readonly ResultFamily<CapacityRow> Capacity = new("capacity.csv",
+        "concurrent users supported per configuration and headset (step 3)", r => [r.Headset, r.Tee, r.Variant, r.N, r.Config]);
+
+    public static readonly ResultFamily<NoiseSummaryRow> NoiseSummary = new("noise_summary.csv",
+        "one row per DP/PAC noise file (step 4)", r => [r.Mechanism, r.Fidelity, r.Branch, r.N, r.Mi]);
+
+    public static readonly ResultFamily<NoiseVectorRow> NoiseVectors = new("noise_vectors.csv",
+        "per-dimension latent and noise vectors for the radar views (step 4)", r => [r.Fidelity, r.N, r.Mi, r.Series, r.Dim]);
+
+    public static readonly ResultFamily<NoisyInferenceRow> NoisyInference = new("noisy_inference.csv",
+        "test metrics with noise on the offloaded latent (step 5)", r => [r.Variant, r.N, r.Config, r.Mechanism, r.Fidelity, r.Mi]);
+
+    public static readonly ResultFamily<AttackRow> Attacks = new("attacks.csv",
+        "attack posterior success rates with confidence intervals (steps 6-7)",
+        r => [r.Attack, r.ReferenceMode, r.Fidelity, r.Adaptive, r.Mechanism, r.Mi, r.Variant, r.N]);
+
+    public static readonly ResultFamily<FrequencyCovarianceRow> FrequencyCovariance = new("frequency_covariance.csv",
+        "covariance statistic per frequency component (step 8)", r => [r.Fidelity, r.Component]);
+
+    public static readonly ResultFamily<MnistCurveRow> MnistCurves = new("mnist_dp_curves.csv",
+        "DP-SGD MNIST training curves per classifier and sigma", r => [r.Classifier, r.Sigma, r.Epoch]);
+
+    public static readonly ResultFamily<MnistAccuracyRow> MnistAccuracy = new("mnist_dp_accuracy.csv",
+        "DP-SGD MNIST final accuracy vs epsilon per classifier and sigma", r => [r.Classifier, r.Sigma, r.Accountant]);
+
+    public static IReadOnlyList<IResultFamily> All { get; } =
+    [
+        TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, NoisyInference, Attacks,
+        FrequencyCovariance, MnistCurves, MnistAccuracy,
+    ];
+
+    /// <summary>The family stored under <paramref name="fileName"/>, or null for an unknown file.</summary>
+    public static IResultFamily? ByFileName(string fileName) => All.FirstOrDefault(f => f.FileName == fileName);
+}

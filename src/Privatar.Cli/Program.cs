@@ -6,6 +6,7 @@ using Privatar.Cli.Commands;
 var root = new RootCommand("privatar: privacy-preserving avatar reconstruction and DP training, run by hand");
 EnvCommand.Register(root);
 PrivacyCommand.Register(root);
+DataCommand.Register(root);
 NoiseCommand.Register(root);
 
 return CliRunner.Invoke(root, args);

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Privatar.Data.Dataset;
+using Privatar.Data.Format;
+using Privatar.Data.Generator;
+using Privatar.Data.Inspection;
+using Spectre.Console;
+
+namespace Privatar.Cli.Commands;
+
+/// <summary><c>privatar data generate</c> writes the procedural subject; <c>privatar data inspect &lt;root&gt;</c> validates any subject.</summary>
+public static class DataCommand
+{
+    public static void Register(RootCommand root)
+    {
+        var group = CliRunner.GetOrAddGroup(root, "data", "Multiface data: generate the procedural subject, inspect a subject");
+        group.Subcommands.Add(Generate());
+        group.Subcommands.Add(Inspect());
+    }
+
+    static Command Generate()
+    {
+        var d = new GeneratorConfig();
+        var rootOpt = new Option<string>("--root") { Description = "subject root to (re)write", Required = true };
+        Option<int> Int(string name, string desc, int def) => new(name) { Description = desc, DefaultValueFactory = _ => def };
+        var seed = Int("--seed", "generator seed", d.Seed);
+        var tex = Int("--texture-size", "unwrapped texture size (square)", d.TextureSize);
+        var pw = Int("--photo-width", "photo width", d.PhotoWidth);
+        var ph = Int("--photo-height", "photo height", d.PhotoHeight);
+        var rows = Int("--mesh-rows", "mesh grid rows", d.MeshRows);
+        var cols = Int("--mesh-cols", "mesh grid columns", d.MeshCols);
+        var exps = Int("--expressions", "number of named expressions (max 65)", d.Expressions);
+        var fpe = Int("--frames-per-expression", "frames per expression", d.FramesPerExpression);
+        var rom = Int("--rom-frames", "frames of the range-of-motion test segment", d.RomFrames);
+        var cams = Int("--cameras", "number of cameras", d.Cameras);
+        var threads = Int("--threads", "worker threads (0 = one per core); does not change the output", d.Threads);
+        var cmd = new Command("generate", "Write a procedural Multiface subject in the real on-disk layout") { rootOpt, seed, tex, pw, ph, rows, cols, exps, fpe, rom, cams, threads };
+        cmd.SetAction(p =>
+        {
+            var cfg = new GeneratorConfig
+            {
+                Seed = p.GetValue(seed), TextureSize = p.GetValue(tex), PhotoWidth = p.GetValue(pw), PhotoHeight = p.GetValue(ph),
+                MeshRows = p.GetValue(rows), MeshCols = p.GetValue(cols), Expressions = p.GetValue(exps),
+                FramesPerExpression = p.GetValue(fpe), RomFrames = p.GetValue(rom), Cameras = p.GetValue(cams), Threads = p.GetValue(threads),
+            };
+            var sw = Stopwatch.StartNew();
+            var last = -1;
+            var result = MultifaceGenerator.Generate(cfg, p.GetValue(rootOpt)!, new Progress<GeneratorProgress>(g =>
+            {
+                int pct = 100 * g.FramesDone / g.FramesTotal;
+                if (pct / 10 != last / 10) { last = pct; AnsiConsole.WriteLine($"  {g.FramesDone}/{g.FramesTotal} frames"); }
+            }));
+            AnsiConsole.WriteLine($"wrote {result.Root}: {result.Frames} frames x {result.Cameras} cameras = {result.Samples} samples in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command Inspect()
+    {
+        var rootArg = new Argument<string>("root") { Description = "subject root (e.g. .../m--20180227--0000--6795937--GHS)" };
+        var sheet = new Option<string?>("--sheet") { Description = "contact sheet PNG to write (default: <root>.contact-sheet.png)" };
+        var camCfg = new Option<string?>("--camera-config") { Description = "camera split config JSON (default: <root>/camera-split-config.json, else the camera folders)" };
+        var seg = new Option<string?>("--test-segment") { Description = "test segment JSON (default: <root>/test_segment.json, else the original's prefixes)" };
+        var attack = new Option<string?>("--attack-frames") { Description = "one-frame-per-expression list (default: <root>/selected_expression_frame_list.txt, else derived)" };
+        var cell = new Option<int>("--cell") { Description = "contact sheet cell size in pixels", DefaultValueFactory = _ => 96 };
+        var perRow = new Option<int>("--tiles-per-row") { Description = "contact sheet tiles (expressions) per row", DefaultValueFactory = _ => 5 };
+        var cmd = new Command("inspect", "Print counts and sizes, load every sample to validate the tree, and write a contact sheet") { rootArg, sheet, camCfg, seg, attack, cell, perRow };
+        cmd.SetAction(p =>
+        {
+            var root = p.GetValue(rootArg)!;
+            var sw = Stopwatch.StartNew();
+            var ds = MultifaceDataset.Open(root, new DatasetOptions(p.GetValue(camCfg), p.GetValue(seg), p.GetValue(attack)));
+            var r = DatasetInspector.Inspect(ds);
+            var readSeconds = sw.Elapsed.TotalSeconds;
+            var t = new Table().AddColumn("item").AddColumn("value");
+            void Row(string k, object v) => t.AddRow(Markup.Escape(k), Markup.Escape(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""));
+            Row("root", r.Root);
+            Row("cameras (KRT)", r.Cameras);
+            Row("camera sets", string.Join(", ", r.CameraSets.Select(s => $"{s.Key}={s.Value}")) + $"  [{r.Sources.CameraSets}]");
+            Row("frames / expressions", $"{r.Frames} / {r.Expressions}");
+            Row("train / test frames", $"{r.TrainFrames} / {r.TestFrames}  [test prefixes: {string.Join(",", ds.TestPrefixes)}; {r.Sources.TestPrefixes}]");
+            Row("train / test samples", $"{r.TrainSamples} / {r.TestSamples}  (frames without average texture: {r.FramesWithoutAverage})");
+            Row("attack frames", $"{r.AttackFrames}  [{r.Sources.AttackFrames}]");
+            Row("texture", $"{r.TextureWidth} x {r.TextureHeight}, texstd {r.TexStd:G6}");
+            Row("photo (W x H)", $"{r.PhotoWidth} x {r.PhotoHeight}");
+            Row("mesh", $"{r.Vertices} vertices, {r.Faces} faces, {r.Uvs} uvs, vertstd {r.VertStd:G6}");
+            Row("samples loaded", $"{r.SamplesLoaded} in {readSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+            AnsiConsole.Write(t);
+
+            var sheetPath = p.GetValue(sheet) ?? Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + ".contact-sheet.png";
+            var (img, legend) = ContactSheet.Build(ds, p.GetValue(cell), p.GetValue(perRow));
+            Png.Write(sheetPath, img);
+            AnsiConsole.WriteLine($"contact sheet: {sheetPath}");
+            foreach (var l in legend) AnsiConsole.WriteLine("  " + l);
+            foreach (var prob in r.Problems) AnsiConsole.MarkupLine($"[red]problem:[/] {Markup.Escape(prob)}");
+            return r.Problems.Count == 0 ? 0 : 1;
+        });
+        return cmd;
+    }
+}

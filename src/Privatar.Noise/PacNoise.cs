@@ -35,9 +35,10 @@ public sealed class PacSpectrum
     /// eigenvalue's noise, whatever that dimension's own variance);</item>
     /// <item>corrected: λ_B,j = √λ_j·S/(2v) along eigenvector u_j. This is the anisotropic Gaussian noise of
     /// Xiao and Devadas, "PAC Privacy: Automatic Privacy Measurement and Control of Data Processing",
-    /// CRYPTO 2023 (arXiv 2210.03458), Theorem 3: for a deterministic mechanism with output covariance
-    /// Σ = U·diag(λ)·Uᵀ, noise B ~ N(0, U·diag(λ_B)·Uᵀ) gives MI(X; M(X)+B) ≤ v. Check: the Gaussian channel
-    /// bound is ½Σ_j ln(1 + λ_j/λ_B,j) ≤ ½Σ_j λ_j/λ_B,j = ½Σ_j √λ_j·2v/S = v.</item>
+    /// CRYPTO 2023 (arXiv 2210.03458), Theorem 3 (anisotropic noise for a deterministic mechanism): with output
+    /// covariance Σ = U·diag(λ)·Uᵀ, noise B ~ N(0, U·diag(λ_B)·Uᵀ) gives MI(X; M(X)+B) ≤ v. The bound is short
+    /// enough to re-derive: in the eigenbasis the Gaussian channel leaks at most ½Σ_j ln(1 + λ_j/λ_B,j)
+    /// ≤ ½Σ_j λ_j/λ_B,j = ½Σ_j √λ_j·2v/S = v; the λ_B above is the minimiser of Σ_j λ_B,j under that constraint.</item>
     /// </list>
     /// </summary>
     public double[] NoiseVariances(double mutualInformation, NoiseFidelity fidelity)

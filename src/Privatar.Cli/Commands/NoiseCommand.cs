@@ -108,8 +108,11 @@ public static class NoiseCommand
                 var basisPath = parse.GetValue(basisOut) ?? Path.ChangeExtension(outPath, null) + ".basis.npy";
                 Npy.Write(basisPath, basis);
                 table.AddRow("noise basis (u)", Markup.Escape(basisPath));
-                table.AddRow("Gaussian MI at the sample covariance",
-                    F(GaussianInformation.MutualInformation(spectrum.Covariance, spectrum.NoiseCovariance(v, f))) + $" ≤ {F(v)}");
+                // The closed form needs a full-rank noise covariance; with T ≤ d rows some eigenvalues are 0.
+                var fullRank = z.GetLength(0) > z.GetLength(1) && spectrum.S.Minimum() > 1e-9 * spectrum.S.Maximum();
+                table.AddRow("Gaussian MI at the sample covariance", fullRank
+                    ? F(GaussianInformation.MutualInformation(spectrum.Covariance, spectrum.NoiseCovariance(v, f))) + $" ≤ {F(v)}"
+                    : "n/a (rank-deficient covariance)");
             }
             AnsiConsole.Write(table);
             Sample(parse.GetValue(sampleOut), z, NoiseSampling.Transform(variances, basis), parse.GetValue(seed));

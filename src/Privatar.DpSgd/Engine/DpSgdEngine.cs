@@ -1,0 +1,87 @@
+using TorchSharp.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Privatar.DpSgd.Engine;
+
+/// <summary>
+/// DP-SGD gradients for any TorchSharp model: per-example gradients clipped to C in flat L2 norm,
+/// summed, plus N(0, (σC)²) per coordinate from a seeded generator, divided by the expected batch
+/// size. The result is written to each parameter's .grad; any optimizer then steps.
+/// Batches come from <see cref="PoissonSampler"/> (the sampling the accountant assumes).
+/// </summary>
+public sealed class DpSgdEngine : IDisposable
+{
+    readonly IPerSampleClipper clipper;
+    readonly DpSgdOptions options;
+    readonly Generator noise;
+
+    public DpSgdEngine(nn.Module model, DpSgdOptions options, ulong noiseSeed, PerSampleRoute route = PerSampleRoute.Auto)
+    {
+        options.Validate();
+        this.options = options;
+        var reason = HookClipper.Unsupported(model);
+        clipper = route switch
+        {
+            PerSampleRoute.Hooks => HookClipper.Create(model),
+            PerSampleRoute.MicroBatch => new MicroBatchClipper(model),
+            _ => reason is null ? HookClipper.Create(model) : new MicroBatchClipper(model),
+        };
+        RouteReason = clipper is HookClipper ? "all trainable layers are Linear/Conv2d" : reason ?? "requested";
+        if (clipper.Parameters.Count == 0) throw new ArgumentException("the model has no trainable parameters");
+        noise = new Generator(noiseSeed, clipper.Parameters[0].device);
+    }
+
+    public DpSgdOptions Options => options;
+
+    public string Route => clipper.Name;
+
+    public string RouteReason { get; }
+
+    /// <summary>Sets .grad of every trainable parameter to the noisy clipped mean; returns the step's stats.</summary>
+    public DpStepStats ComputeGradients(IReadOnlyList<Tensor> batch, PerSampleLoss loss)
+    {
+        var n = (int)batch[0].shape[0];
+        var ps = clipper.Parameters;
+        Tensor[] sums;
+        DpStepStats stats;
+        if (n == 0)
+        {
+            sums = ps.Select(p => zeros_like(p)).ToArray();                    // Poisson batches may be empty: noise only
+            stats = new DpStepStats(0, double.NaN, double.NaN, double.NaN);
+        }
+        else
+        {
+            var clipped = clipper.ClipAndSum(batch, loss, options.MaxGradNorm);
+            sums = clipped.Sums;
+            stats = new DpStepStats(n,
+                clipped.Losses.mean().ToDouble(),
+                clipped.Norms.mean().ToDouble(),
+                (clipped.Norms > options.MaxGradNorm).to_type(ScalarType.Float64).mean().ToDouble());
+        }
+        var std = options.NoiseMultiplier * options.MaxGradNorm;
+        using (no_grad())
+        {
+            for (var i = 0; i < ps.Count; i++)
+            {
+                var g = sums[i];
+                if (std > 0) g = g + randn(ps[i].shape, dtype: ps[i].dtype, device: ps[i].device, generator: noise) * std;
+                SetGrad(ps[i], g / options.ExpectedBatchSize);
+            }
+        }
+        return stats;
+    }
+
+    static void SetGrad(Parameter p, Tensor value)
+    {
+        var existing = p.grad;
+        if (existing is null) p.grad = value.detach().clone().DetachFromDisposeScope();
+        else existing.copy_(value);
+    }
+
+    public void Dispose()
+    {
+        clipper.Dispose();
+        noise.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using TorchSharp.Modules;
+namespace Privatar.DpSgd.Engine;
+
+/// <summary>
+/// The DP-SGD step's privacy-relevant settings. The gradient is divided by the expected batch size
+/// q·N, never the drawn one (Opacus's mean reduction; dividing by the drawn size changes the sensitivity).
+/// </summary>
+public sealed record DpSgdOptions(double NoiseMultiplier, double MaxGradNorm, double ExpectedBatchSize)
+{
+    public void Validate()
+    {
+        if (!(NoiseMultiplier >= 0)) throw new ArgumentException($"noise_multiplier: expected >= 0, got {NoiseMultiplier}");
+        if (!(MaxGradNorm > 0)) throw new ArgumentException($"max_grad_norm: expected > 0, got {MaxGradNorm}");
+        if (!(ExpectedBatchSize > 0)) throw new ArgumentException($"expected batch size: expected > 0, got {ExpectedBatchSize}");
+    }
+}
+
+/// <summary>Which per-example gradient route the engine uses.</summary>
+public enum PerSampleRoute
+{
+    /// <summary>Hooks when every trainable layer is Linear/Conv2d, micro-batches otherwise.</summary>
+    Auto,
+    Hooks,
+    MicroBatch,
+}
+
+/// <summary>What one DP step saw: drawn batch size, mean loss, mean pre-clip norm, fraction clipped.</summary>
+public sealed record DpStepStats(int BatchSize, double MeanLoss, double MeanNorm, double ClippedFraction);

@@ -1,0 +1,35 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Privatar.DpSgd.Engine;
+
+/// <summary>
+/// Runs the model on a batch (tensors sharing dimension 0) and returns the per-example losses, shape (n).
+/// The engine calls it once per batch (hook route) or once per example (micro-batch route).
+/// </summary>
+public delegate Tensor PerSampleLoss(IReadOnlyList<Tensor> batch);
+
+/// <summary>
+/// Σ_i f_i·g_i over a batch, where g_i is example i's gradient over all trainable parameters and
+/// f_i = min(1, C / (‖g_i‖ + 1e-6)) (Opacus's flat clipping). <see cref="Sums"/> follows the
+/// clipper's parameter order; <see cref="Norms"/> and <see cref="Losses"/> are per example, detached.
+/// </summary>
+public sealed record ClippedSum(Tensor[] Sums, Tensor Norms, Tensor Losses);
+
+/// <summary>A route to per-example clipped gradient sums.</summary>
+public interface IPerSampleClipper : IDisposable
+{
+    /// <summary>"hooks" or "micro-batch", for logs and the bench.</summary>
+    string Name { get; }
+
+    IReadOnlyList<Parameter> Parameters { get; }
+
+    ClippedSum ClipAndSum(IReadOnlyList<Tensor> batch, PerSampleLoss loss, double maxGradNorm);
+}
+
+public static class Clipping
+{
+    /// <summary>Opacus's factor: min(1, C / (norm + 1e-6)).</summary>
+    public static Tensor Factors(Tensor norms, double maxGradNorm) =>
+        (maxGradNorm / (norms + 1e-6)).clamp_max(1.0);
+}

@@ -1,0 +1,40 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Privatar.DpSgd.Engine;
+
+/// <summary>
+/// Poisson sampling: each of N examples joins a batch independently with probability q, so batch
+/// sizes vary and may be 0. An epoch is round(1/q) batches (Opacus's UniformWithReplacementSampler).
+/// </summary>
+public sealed class PoissonSampler : IDisposable
+{
+    readonly Generator generator;
+
+    public PoissonSampler(long datasetSize, double sampleRate, ulong seed)
+    {
+        if (datasetSize <= 0) throw new ArgumentException($"dataset size: expected > 0, got {datasetSize}");
+        if (!(sampleRate > 0 && sampleRate <= 1)) throw new ArgumentException($"sample_rate: expected in (0, 1], got {sampleRate}");
+        DatasetSize = datasetSize;
+        SampleRate = sampleRate;
+        generator = new Generator(seed);
+    }
+
+    public long DatasetSize { get; }
+
+    public double SampleRate { get; }
+
+    public int StepsPerEpoch => Math.Max(1, (int)Math.Round(1 / SampleRate));
+
+    public double ExpectedBatchSize => SampleRate * DatasetSize;
+
+    /// <summary>Indices (int64) of the next batch, in increasing order.</summary>
+    public Tensor Next()
+    {
+        using var u = rand(DatasetSize, dtype: ScalarType.Float64, generator: generator);
+        using var mask = u < SampleRate;
+        return mask.nonzero().squeeze(1);
+    }
+
+    public void Dispose() => generator.Dispose();
+}

@@ -53,7 +53,7 @@ public sealed class NpyArray
 }
 
 /// <summary>
-/// NumPy <c>.npy</c> files (format version 1.0 on write; 1.0, 2.0 and 3.0 on read). Written bytes equal
+/// NumPy <c>.npy</c> files (format version 1.0 on write; 1.0, 2.0 and 3.0 on read, C or Fortran order). Written bytes equal
 /// what <c>numpy.save</c> (NumPy 1.24 and later) produces for the same array, header padding included,
 /// so the files are interchangeable with ones the original Python scripts wrote.
 /// </summary>
@@ -141,8 +141,6 @@ public static partial class Npy
         var shapeMatch = ShapePattern().Match(header);
         if (!descr.Success || !fortran.Success || !shapeMatch.Success)
             throw new InvalidDataException($"'{source}': npy header lacks 'descr', 'fortran_order' or 'shape': {header.Trim()}");
-        if (fortran.Groups[1].Value == "True")
-            throw new InvalidDataException($"'{source}': Fortran-ordered arrays are not supported (expected fortran_order False)");
         var dtype = descr.Groups[1].Value switch
         {
             "<f4" => NpyDType.Float32,
@@ -166,7 +164,23 @@ public static partial class Npy
             NpyDType.Float64 => ReadAll(body, 8, s => BinaryPrimitives.ReadDoubleLittleEndian(s)),
             _ => ReadAll(body, 8, s => BinaryPrimitives.ReadInt64LittleEndian(s)),
         };
+        if (fortran.Groups[1].Value == "True") data = FortranToC(data, shape);
         return new NpyArray(dtype, shape, data);
+    }
+
+    /// <summary>Reorders column-major elements (first index fastest) into row-major order.</summary>
+    static Array FortranToC(Array fortran, int[] shape)
+    {
+        var c = Array.CreateInstance(fortran.GetType().GetElementType()!, fortran.Length);
+        var index = new int[shape.Length];
+        for (var f = 0; f < fortran.Length; f++)
+        {
+            var offset = 0;
+            for (var k = 0; k < shape.Length; k++) offset = offset * shape[k] + index[k];
+            c.SetValue(fortran.GetValue(f), offset);
+            for (var k = 0; k < shape.Length && ++index[k] == shape[k]; k++) index[k] = 0; // odometer, first axis fastest
+        }
+        return c;
     }
 
     delegate T SpanReader<T>(ReadOnlySpan<byte> span);

@@ -8,6 +8,7 @@ namespace Privatar.Core.Tests;
 //   np.save("f4_vec4.npy", np.array([1.5, -2.25, 3.0e-3, 1e30], dtype=np.float32))
 //   np.save("i8_2x1x2.npy", np.array([[[1, -2]], [[3, 1 << 40]]], dtype=np.int64))
 //   np.save("f8_scalar.npy", np.float64(2.5))
+//   np.save("f8_fortran_2x3x2.npy", np.asfortranarray(np.arange(12, dtype=np.float64).reshape(2, 3, 2)))
 public sealed class NpyTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("npy-tests-").FullName;
@@ -46,6 +47,14 @@ public sealed class NpyTests : IDisposable
             var s = Npy.Read(Fixture("f8_scalar.npy"));
             Assert.Empty(s.Shape);
             Assert.Equal([2.5], s.ToDoubles());
+        }
+
+        [Fact]
+        public void Should_Reorder_Fortran_Arrays_Into_C_Order()
+        {
+            var a = Npy.Read(Fixture("f8_fortran_2x3x2.npy"));
+            Assert.Equal([2, 3, 2], a.Shape);
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), a.ToDoubles());
         }
 
         [Fact]

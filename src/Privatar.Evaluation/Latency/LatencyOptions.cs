@@ -39,6 +39,36 @@ public sealed record LatencyOptions
     public bool NoGrad { get; init; } = true;
     public ITimeSource Clock { get; init; } = StopwatchTimeSource.Instance;
 
+    /// <summary>The <c>[latency]</c> section: warmup, min_iterations, max_iterations, check_every,
+    /// target_relative_half_width, confidence_z, max_seconds (all required).</summary>
+    public static LatencyOptions FromSection(IReadOnlyDictionary<string, string> section, string source = "[latency]")
+    {
+        double Number(string key)
+        {
+            if (!section.TryGetValue(key, out var text)) throw new ArgumentException($"{source}: missing key '{key}'");
+            if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+                || double.IsNaN(v) || double.IsInfinity(v))
+                throw new FormatException($"{source}: key '{key}' must be a number, got '{text}'");
+            return v;
+        }
+        int Whole(string key)
+        {
+            var v = Number(key);
+            if (v != Math.Floor(v) || v > int.MaxValue || v < int.MinValue)
+                throw new FormatException($"{source}: key '{key}' must be a whole number, got {v}");
+            return (int)v;
+        }
+        var o = new LatencyOptions
+        {
+            WarmupIterations = Whole("warmup"), MinIterations = Whole("min_iterations"), MaxIterations = Whole("max_iterations"),
+            CheckEvery = Whole("check_every"), TargetRelativeHalfWidth = Number("target_relative_half_width"),
+            ConfidenceZ = Number("confidence_z"), MaxSeconds = Number("max_seconds"),
+        };
+        try { o.Validate(); }
+        catch (ArgumentException e) { throw new ArgumentException($"{source}: {e.Message}", e); }
+        return o;
+    }
+
     public void Validate()
     {
         if (WarmupIterations < 0) throw new ArgumentException($"latency warmup: expected >= 0, got {WarmupIterations}");

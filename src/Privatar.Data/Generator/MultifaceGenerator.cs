@@ -10,6 +10,9 @@ public sealed record GeneratorProgress(int FramesDone, int FramesTotal);
 
 public sealed record GeneratorResult(string Root, int Frames, int Cameras, int Samples);
 
+/// <summary>One frame of the plan: its name, blendshape coefficients and head pose [R_f | t_f].</summary>
+public sealed record PlannedFrame(FrameRef Ref, double[] Coeffs, double[] HeadPose);
+
 /// <summary>
 /// Writes a procedural Multiface subject in the real layout. The tree is built in a sibling staging folder
 /// (<c>&lt;root&gt;.partial</c>) and moved into place at the end, so an interrupted run never leaves a half-written
@@ -29,7 +32,6 @@ public static class MultifaceGenerator
         MultifaceLayout.ImagesDir + "/", MultifaceLayout.TexturesDir + "/", MultifaceLayout.MeshDir + "/",
     ];
 
-    sealed record PlannedFrame(FrameRef Ref, double[] Coeffs, double[] HeadPose);
 
     public static GeneratorResult Generate(GeneratorConfig cfg, string root, IProgress<GeneratorProgress>? progress = null,
         CancellationToken cancel = default)
@@ -46,8 +48,7 @@ public static class MultifaceGenerator
         var head = new HeadModel(cfg.MeshRows, cfg.MeshCols);
         var cams = CameraRig.Build(cfg);
         var plan = Plan(cfg);
-        var renderer = new FrameRenderer(cfg, head, new SkinModel(cfg.Seed, cfg.TextureSize * (1 - 2 * HeadModel.UvMargin) / HeadModel.CentreSlope), cams,
-            new TexelMap(head, cfg.TextureSize));
+        var renderer = CreateRenderer(cfg, head, cams);
         var stats = new SubjectAccumulator(head.Topology.VertexCount, cfg.TextureSize);
 
         int threads = cfg.Threads > 0 ? cfg.Threads : Environment.ProcessorCount, chunk = 2 * threads;
@@ -81,8 +82,12 @@ public static class MultifaceGenerator
         return new GeneratorResult(root, plan.Count, cams.Count, plan.Count * cams.Count);
     }
 
+    public static FrameRenderer CreateRenderer(GeneratorConfig cfg, HeadModel head, IReadOnlyList<Camera> cams) =>
+        new(cfg, head, new SkinModel(cfg.Seed, cfg.TextureSize * (1 - 2 * HeadModel.UvMargin) / HeadModel.CentreSlope), cams,
+            new TexelMap(head, cfg.TextureSize));
+
     /// <summary>Expressions first (frames ramping to the peak and back), then the range-of-motion test segment.</summary>
-    static List<PlannedFrame> Plan(GeneratorConfig cfg)
+    public static List<PlannedFrame> Plan(GeneratorConfig cfg)
     {
         var plan = new List<PlannedFrame>();
         long id = 0;

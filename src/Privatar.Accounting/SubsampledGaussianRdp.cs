@@ -48,7 +48,7 @@ public static class SubsampledGaussianRdp
     /// <summary>
     /// Fractional α: A_α = Σ_i C(α,i)[q^i(1−q)^{α−i} e^{(i²−i)/2σ²} ½erfc((i−z0)/√2σ)
     ///                               + q^{α−i}(1−q)^i e^{((α−i)²−(α−i))/2σ²} ½erfc((z0−(α−i))/√2σ)],
-    /// with generalised (possibly negative) binomials, summed until both terms fall below e^−30.
+    /// with generalised (possibly negative) binomials, summed past i = α until both terms fall below e^−30.
     /// </summary>
     static double LogAFractional(double q, double sigma, double alpha)
     {
@@ -84,7 +84,10 @@ public static class SubsampledGaussianRdp
                 logA0 = LogMath.LogSub(logA0, logS0);
                 logA1 = LogMath.LogSub(logA1, logS1);
             }
-            if (Math.Max(logS0, logS1) < -30) break;
+            // Stop once terms are negligible (A_α ≥ 1, so e^−30 is relative too) — but never before i passes α:
+            // for large α the first terms can be tiny while the bulk lies ahead (stopping there, as a bare
+            // "< −30" test does, returns log A ≪ 0, i.e. a negative RDP).
+            if (i > alpha && Math.Max(logS0, logS1) < -30) break;
             if (i > 1_000_000)
                 throw new ArithmeticException($"Fractional-order RDP series did not converge (q = {q}, σ = {sigma}, α = {alpha}).");
         }

@@ -62,8 +62,8 @@ public class NoiseMultiplierTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NoiseMultiplier.ForEpsilon(0, 1e-5, 0.01, 100));
         Assert.Throws<ArgumentOutOfRangeException>(() => NoiseMultiplier.ForEpsilon(1, 1e-5, 0, 100));
-        // ε = 1e-9 at δ = 1e-5 needs σ beyond 1e6.
-        Assert.Contains("unreachable", Assert.Throws<ArgumentOutOfRangeException>(() => NoiseMultiplier.ForEpsilon(1e-9, 1e-5, 0.5, 1000)).Message);
+        // With the improved conversion even σ = 1e6 leaves ε ≈ 0.1 at δ = 1e-5 (the log(1/δ)/(α−1) term at α 63).
+        Assert.Contains("unreachable", Assert.Throws<ArgumentOutOfRangeException>(() => NoiseMultiplier.ForEpsilon(1e-3, 1e-5, 1.0, 1000)).Message);
     }
 
     [Fact]

@@ -103,6 +103,19 @@ public class RdpAccountantTests
         Assert.Equal(integer, SubsampledGaussianRdp.Compute(q, sigma, alpha + 1e-7), integer * 1e-5);
     }
 
+    [Theory]
+    [InlineData(0.3, 20.0, 100.5)]
+    [InlineData(0.5, 100.0, 64.5)]
+    [InlineData(0.001, 0.8, 200.5)]
+    public void LargeFractionalOrdersSitBetweenTheirIntegerNeighbours(double q, double sigma, double alpha)
+    {
+        // RDP is non-decreasing in α. A series stopped at its first tiny term (before the bulk at i ≈ qα…α)
+        // returned a negative value here.
+        double value = SubsampledGaussianRdp.Compute(q, sigma, alpha);
+        Assert.InRange(value, SubsampledGaussianRdp.Compute(q, sigma, Math.Floor(alpha)) * (1 - 1e-9),
+            SubsampledGaussianRdp.Compute(q, sigma, Math.Ceiling(alpha)) * (1 + 1e-9));
+    }
+
     [Fact]
     public void SpecialCases()
     {

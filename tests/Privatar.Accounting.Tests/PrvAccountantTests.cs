@@ -35,6 +35,20 @@ public class PrvAccountantTests
         Assert.Equal(expected, Run(sigma, q, steps).GetEpsilon(1e-6), 5e-6);
     }
 
+    [Fact]
+    public void SharedNotesRowNineAcrossAccountants()
+    {
+        // dp-and-generative.md §G: "row 9: 3.01 classic, 2.60 Opacus RDP, 2.39 PRV". The row's settings are not
+        // in our copy of §B.4; σ 1.1, q 256/60000, 60 epochs (14062 steps), δ 1e-5 reproduces all three.
+        var classic = new RdpAccountant(RdpConversion.Classic);
+        classic.Step(1.1, 256 / 60000.0, 14062);
+        var improved = new RdpAccountant();
+        improved.Step(1.1, 256 / 60000.0, 14062);
+        Assert.Equal(3.01, Math.Round(classic.GetEpsilon(1e-5), 2));
+        Assert.Equal(2.60, Math.Round(improved.GetEpsilon(1e-5), 2));
+        Assert.Equal(2.39, Math.Round(Run(1.1, 256 / 60000.0, 14062).GetEpsilon(1e-5), 2));
+    }
+
     /// <summary>Exact δ(ε) of a μ-GDP mechanism (the composition of full-batch Gaussian mechanisms).</summary>
     static double GaussianDelta(double eps, double mu) =>
         Phi(-eps / mu + mu / 2) - Math.Exp(eps) * Phi(-eps / mu - mu / 2);

@@ -15,7 +15,11 @@ public sealed class FrameRenderer(GeneratorConfig cfg, HeadModel head, SkinModel
 {
     static readonly double[] Light = Normalize([0.35, 0.55, 0.75]);
 
-    public FrameImages Render(double[] coeffs, double[] headRt)
+    /// <summary>
+    /// Renders the frame. With <paramref name="perCamera"/> each camera's (texture, photo) goes to it as soon as it is
+    /// drawn and is not kept (full-size frames hold 38 photos of 8 MB otherwise); the result then has empty arrays.
+    /// </summary>
+    public FrameImages Render(double[] coeffs, double[] headRt, Action<int, RgbImage, RgbImage>? perCamera = null)
     {
         var topo = head.Topology;
         var pos = head.Positions(coeffs);
@@ -57,14 +61,16 @@ public sealed class FrameRenderer(GeneratorConfig cfg, HeadModel head, SkinModel
             var eye = HeadFrame(CameraGeometry.CameraPosition(cam.Rt), headRt, true);
             var light = HeadFrame(Light, headRt, false);
             Shade(albedo, point, normal, light, eye, shaded);
-            textures[ci] = VisibleTexels(shaded, point, fn, eye, toCam, cam.K, raster, sum, count);
-            photos[ci] = Photo(raster, shaded);
+            var texture = VisibleTexels(shaded, point, fn, eye, toCam, cam.K, raster, sum, count);
+            var photo = Photo(raster, shaded);
+            if (perCamera is null) (textures[ci], photos[ci]) = (texture, photo);
+            else perCamera(ci, texture, photo);
         }
         var avg = new RgbImage(t, t);
         for (int i = 0; i < n; i++)
             if (count[i] > 0)
                 for (int c = 0; c < 3; c++) avg.Pixels[3 * i + c] = ToByte(sum[3 * i + c] / count[i]);
-        return new FrameImages(pos, avg, textures, photos);
+        return perCamera is null ? new FrameImages(pos, avg, textures, photos) : new FrameImages(pos, avg, [], []);
     }
 
     void Shade(double[] albedo, double[] point, double[] normal, double[] light, double[] eye, double[] shaded)

@@ -58,8 +58,13 @@ public static class MultifaceGenerator
             Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel }, i =>
             {
                 var f = plan[start + i];
-                var img = renderer.Render(f.Coeffs, f.HeadPose);
-                WriteFrame(layout, head, cams, f, img);
+                var (exp, frame) = f.Ref;
+                var img = renderer.Render(f.Coeffs, f.HeadPose, (c, texture, photo) =>
+                {
+                    Put(layout.Texture(exp, cams[c].Name, frame), Png.Encode(texture));
+                    Put(layout.Photo(exp, cams[c].Name, frame), Png.Encode(photo));
+                });
+                WriteFrame(layout, head, f, img);
                 results[i] = (img.Positions, img.Average);
             });
             foreach (var (pos, avg) in results) stats.Add(pos, avg);   // in frame order: sums are reproducible
@@ -105,18 +110,13 @@ public static class MultifaceGenerator
     static IEnumerable<FrameRef> AttackFrames(GeneratorConfig cfg, List<PlannedFrame> plan) =>
         Enumerable.Range(0, cfg.Expressions).Select(e => plan[e * cfg.FramesPerExpression + cfg.FramesPerExpression / 2].Ref);
 
-    static void WriteFrame(MultifaceLayout layout, HeadModel head, IReadOnlyList<Camera> cams, PlannedFrame f, FrameImages img)
+    static void WriteFrame(MultifaceLayout layout, HeadModel head, PlannedFrame f, FrameImages img)
     {
         var (exp, frame) = f.Ref;
         Put(layout.MeshBin(exp, frame), MemoryMarshal.AsBytes(img.Positions.AsSpan()).ToArray());
         Put(layout.MeshObj(exp, frame), Utf8.GetBytes(ObjFile.Format(head.Topology, img.Positions)));
         Put(layout.Transform(exp, frame), Utf8.GetBytes(RawFiles.FormatTransform(f.HeadPose)));
         Put(layout.AverageTexture(exp, frame), Png.Encode(img.Average));
-        for (int c = 0; c < cams.Count; c++)
-        {
-            Put(layout.Texture(exp, cams[c].Name, frame), Png.Encode(img.Textures[c]));
-            Put(layout.Photo(exp, cams[c].Name, frame), Png.Encode(img.Photos[c]));
-        }
     }
 
     static readonly UTF8Encoding Utf8 = new(false);

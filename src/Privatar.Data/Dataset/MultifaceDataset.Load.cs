@@ -12,8 +12,13 @@ public sealed partial class MultifaceDataset
         string texSize = $"the size of {Layout.TexMean}";
         var st = Statistics;
         var avg = TextureCodec.Normalize(Png.Read(Layout.AverageTexture(exp, frame), TextureWidth, TextureHeight, texSize), st.TexMean, st.TexStd);
-        var mask = new float[st.TexMean.Length];
-        var tex = TextureCodec.Normalize(Png.Read(Layout.Texture(exp, cam, frame), TextureWidth, TextureHeight, texSize), st.TexMean, st.TexStd, mask);
+        var valid = new float[st.TexMean.Length];
+        var tex = TextureCodec.Normalize(Png.Read(Layout.Texture(exp, cam, frame), TextureWidth, TextureHeight, texSize), st.TexMean, st.TexStd, valid);
+        // the original resizes after normalizing; resizing the valid mask equals 1 - resize(zero mask) (linear)
+        int s = SampleTextureSize;
+        avg = TextureCodec.Resize(avg, 3, TextureWidth, TextureHeight, s, s);
+        tex = TextureCodec.Resize(tex, 3, TextureWidth, TextureHeight, s, s);
+        var mask = TextureCodec.Resize(valid, 3, TextureWidth, TextureHeight, s, s);
 
         var verts = RawFiles.ReadFloats(Layout.MeshBin(exp, frame), st.VertMean.Length, $"{VertexCount} vertices x 3, from {Layout.VertMean}");
         float inv = (float)(1.0 / st.VertStd);

@@ -29,6 +29,10 @@ public sealed partial class MultifaceDataset
     public SubjectStatistics Statistics { get; }
     public int TextureWidth { get; }
     public int TextureHeight { get; }
+    /// <summary>Side of the sample textures: <see cref="DatasetOptions.TextureSize"/>, or the data's size.</summary>
+    public int SampleTextureSize { get; private set; }
+    /// <summary>texmean (CHW, rows flipped) resized to the sample size, as the original's training keeps it.</summary>
+    public float[] SampleTexMean { get; private set; } = [];
     public int VertexCount => Statistics.VertMean.Length / 3;
     /// <summary>Photo size from the first photo found (0 x 0 when the subject has no photos).</summary>
     public int PhotoWidth { get; private set; }
@@ -60,6 +64,11 @@ public sealed partial class MultifaceDataset
             Math.Sqrt(RawFiles.ReadScalar(layout.VertVar, "the vertex variance")),
             topology);
         var ds = new MultifaceDataset(layout, cameras, frames, stats, texMeanImg.Width, texMeanImg.Height);
+        if (options.TextureSize is { } ts && ts < 1) throw new ArgumentException($"texture size must be positive, got {ts}");
+        if (options.TextureSize is null && texMeanImg.Width != texMeanImg.Height)
+            throw new InvalidDataException($"{layout.TexMean}: {texMeanImg.Width}x{texMeanImg.Height}; non-square textures need an explicit texture size");
+        ds.SampleTextureSize = options.TextureSize ?? texMeanImg.Width;
+        ds.SampleTexMean = TextureCodec.Resize(stats.TexMean, 3, ds.TextureWidth, ds.TextureHeight, ds.SampleTextureSize, ds.SampleTextureSize);
         ds.ResolveConfigs(options);
         ds.FindPhotoSize();
         return ds;

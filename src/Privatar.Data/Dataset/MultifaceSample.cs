@@ -15,9 +15,9 @@ public sealed record SampleKey(string Expression, string Frame, string Camera);
 public sealed record MultifaceSample(
     SampleKey Key,
     int CameraIndex,        // index of the camera in KRT order (the `cam` of colour correction)
-    float[] AverageTexture, // 3 x H x W: rows flipped, (x - texmean) / texstd, raw-zero texels set to 0
-    float[] Texture,        // 3 x H x W: per-view texture, same normalization (ground truth)
-    float[] Mask,           // 3 x H x W: 1 where the per-view texel is valid (raw value != 0), else 0
+    float[] AverageTexture, // 3 x S x S (S = SampleTextureSize): rows flipped, (x - texmean) / texstd, raw-zero texels 0, resized
+    float[] Texture,        // 3 x S x S: per-view texture, same normalization (ground truth)
+    float[] Mask,           // 3 x S x S: 1 - resize([raw == 0]): 1 where the per-view texel is valid
     float[] Vertices,       // V x 3: (verts - vertmean) / vertstd
     float[] View,           // 3: unit camera direction in the head frame
     float[] M,              // 3 x 4: K [R_C R_f | R_C t_f + t_C]
@@ -27,8 +27,12 @@ public sealed record MultifaceSample(
 /// <summary>Where a setting of the dataset came from (a file, the folders, or the original's default).</summary>
 public sealed record DatasetSources(string CameraSets, string TestPrefixes, string AttackFrames);
 
-/// <summary>Optional paths to the experiment configs; null means "look in the root" (where the generator puts them).</summary>
-public sealed record DatasetOptions(string? CameraSplitConfig = null, string? TestSegmentConfig = null, string? AttackFrameList = null)
+/// <summary>
+/// Optional paths to the experiment configs (null: look in the root, where the generator puts them), and the
+/// original's tex_size: null keeps the data's texture size, a value resizes textures and mask to it as the original does.
+/// </summary>
+public sealed record DatasetOptions(string? CameraSplitConfig = null, string? TestSegmentConfig = null, string? AttackFrameList = null,
+    int? TextureSize = null)
 {
     public static readonly DatasetOptions Default = new();
 }

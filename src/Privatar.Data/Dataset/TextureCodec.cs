@@ -49,4 +49,35 @@ public static class TextureCodec
                 }
         return img;
     }
+
+    /// <summary>
+    /// Resizes CHW planes like OpenCV's default <c>cv2.resize</c> (bilinear, half-pixel centres, no anti-aliasing),
+    /// which the original applies to the normalized textures and to the zero mask when tex_size differs from the data.
+    /// </summary>
+    public static float[] Resize(float[] chw, int channels, int w, int h, int outW, int outH)
+    {
+        if (outW == w && outH == h) return chw;
+        var o = new float[channels * outW * outH];
+        double sx = (double)w / outW, sy = (double)h / outH;
+        for (int y = 0; y < outH; y++)
+        {
+            double fy = Math.Clamp((y + 0.5) * sy - 0.5, 0, h - 1);
+            int y0 = Math.Min((int)fy, h - 2 < 0 ? 0 : h - 2), y1 = Math.Min(y0 + 1, h - 1);
+            double ty = fy - y0;
+            for (int x = 0; x < outW; x++)
+            {
+                double fx = Math.Clamp((x + 0.5) * sx - 0.5, 0, w - 1);
+                int x0 = Math.Min((int)fx, w - 2 < 0 ? 0 : w - 2), x1 = Math.Min(x0 + 1, w - 1);
+                double tx = fx - x0;
+                for (int c = 0; c < channels; c++)
+                {
+                    int b = c * w * h;
+                    double top = chw[b + y0 * w + x0] * (1 - tx) + chw[b + y0 * w + x1] * tx;
+                    double bottom = chw[b + y1 * w + x0] * (1 - tx) + chw[b + y1 * w + x1] * tx;
+                    o[c * outW * outH + y * outW + x] = (float)(top * (1 - ty) + bottom * ty);
+                }
+            }
+        }
+        return o;
+    }
 }

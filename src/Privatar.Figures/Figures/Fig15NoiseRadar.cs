@@ -1,0 +1,39 @@
+using Privatar.Results;
+using ScottPlot;
+
+namespace Privatar.Figures;
+
+/// <summary>
+/// Notebook cells 15 and 16: radar views over the latent dimensions. Cell 15 overlays a latent sample with one DP and
+/// one PAC noise draw; cell 16 the per-dimension latent variance with the log DP and PAC noise vectors.
+/// </summary>
+public sealed class Fig15NoiseRadar(bool vectors, string fidelity = "corrected") : IFigure
+{
+    public string Name => vectors ? $"fig16_pac_noise_radar_{fidelity}" : $"fig15_noise_radar_dp_{fidelity}";
+    public string PaperFigure => vectors ? "notebook cell 16, pac_noise_visualization_value_N_noise.pdf" : "notebook cell 15, noisy_value_visualization_dp.pdf";
+    public string Description => vectors
+        ? $"Per-dimension latent variance and log10 of the DP and PAC noise vectors ({fidelity}), as radii around the latent dimensions."
+        : $"One latent sample and one DP and one PAC noise draw ({fidelity}), as radii around the latent dimensions (radius = value − minimum over all series).";
+    public IReadOnlyList<IResultFamily> Inputs => [ResultFamilies.NoiseVectors];
+
+    public void Render(Plot plot, FigureInputs data)
+    {
+        string[] wanted = vectors ? ["latent_variance", "dp_vector", "pac_vector"] : ["latent", "dp_sample", "pac_sample"];
+        var rows = Draw.Require(data.NoiseVectors.Where(r => r.Fidelity == fidelity && wanted.Contains(r.Series)), $"noise vectors {string.Join("/", wanted)} under {fidelity}");
+        var first = rows.GroupBy(r => (r.N, r.Mi)).OrderBy(g => g.Key.N).ThenByDescending(g => g.Key.Mi).First();
+        var series = first.GroupBy(r => r.Series).OrderBy(g => Array.IndexOf(wanted, g.Key))
+            .Select(g => (Name: g.Key, Values: g.OrderBy(r => r.Dim).Select(r => vectors && g.Key != "latent_variance" ? Math.Log10(r.Value) : r.Value).ToArray())).ToList();
+        var min = series.Min(s => s.Values.Min());
+        var dims = series.Max(s => s.Values.Length);
+        var axis = plot.Add.PolarAxis(series.Max(s => s.Values.Max()) - min);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var pts = series[i].Values.Select((v, d) => axis.GetCoordinates(v - min, Angle.FromFraction((double)d / dims))).ToArray();
+            var line = plot.Add.ScatterLine(pts.Append(pts[0]).ToArray(), FigureStyle.Series(i));
+            line.LegendText = vectors && series[i].Name != "latent_variance" ? $"log10 {series[i].Name}" : series[i].Name;
+        }
+        plot.HideAxesAndGrid();
+        plot.Title($"{(vectors ? "Latent variance and noise vectors" : "Latent sample and noise draws")}, n = {first.Key.N}, MI {Draw.Num(first.Key.Mi)} ({fidelity})");
+        plot.ShowLegend(Alignment.UpperRight);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Privatar.DpSgd.Training;
+
+/// <summary>Optimisation settings shared by the classifier and VAE loops (defaults: the study's).</summary>
+public sealed record TrainConfig(
+    int Epochs = 10,                 // study: 10 epochs
+    double LearningRate = 1e-3,      // study: Adam, lr 1e-3
+    int BatchSize = 16,              // study: 16; under DP the expected batch q·N replaces it
+    ulong Seed = 1234,               // model init, shuffling, Poisson sampling and noise derive from it
+    int EvalBatchSize = 1000)        // evaluation only; does not change results
+{
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"epochs: expected >= 1, got {Epochs}");
+        if (!(LearningRate > 0)) throw new ArgumentException($"lr: expected > 0, got {LearningRate}");
+        if (BatchSize < 1) throw new ArgumentException($"batch_size: expected >= 1, got {BatchSize}");
+    }
+}
+
+/// <summary>
+/// DP-SGD settings. <see cref="SampleRate"/> 0 means batch_size / N (Opacus's make_private default,
+/// 1/len(loader)). Steps per epoch are round(1/q).
+/// </summary>
+public sealed record DpConfig(double NoiseMultiplier, double MaxGradNorm = 1.2, double SampleRate = 0)
+{
+    public double ResolveSampleRate(long n, int batchSize)
+    {
+        var q = SampleRate > 0 ? SampleRate : Math.Min(1.0, (double)batchSize / n);
+        if (!(q > 0 && q <= 1)) throw new ArgumentException($"sample_rate: expected in (0, 1], got {q}");
+        return q;
+    }
+}
+
+/// <summary>One epoch's metrics: running train loss/accuracy over the epoch's batches, then test.</summary>
+public sealed record EpochMetrics(int Epoch, long Steps, double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy);
+
+/// <summary>What a run did, for the summary file and the accountant (q, σ, steps).</summary>
+public sealed record TrainResult(IReadOnlyList<EpochMetrics> Epochs, string Route, double SampleRate, long Steps)
+{
+    public EpochMetrics Final => Epochs[^1];
+}
+
+/// <summary>Per-epoch progress lines; the CLI prints them, tests collect them.</summary>
+public delegate void TrainLog(string line);
+
+/// <summary>Seeds for each random stream, derived from one root seed so they never collide.</summary>
+public static class Seeds
+{
+    public static ulong Init(ulong root) => root * 4 + 0;
+    public static ulong Shuffle(ulong root) => root * 4 + 1;
+    public static ulong Sampling(ulong root) => root * 4 + 2;
+    public static ulong Noise(ulong root) => root * 4 + 3;
+}

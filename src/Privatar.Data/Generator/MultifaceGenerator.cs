@@ -87,6 +87,26 @@ public static class MultifaceGenerator
         return new GeneratorResult(root, plan.Count, cams.Count, plan.Count * cams.Count);
     }
 
+    /// <summary>
+    /// Every file a run with this config writes, relative to the root with '/' separators, sorted (ordinal): the
+    /// top-level files of <see cref="Outputs"/> and, per frame, the mesh files, the average texture, and a texture and a
+    /// photo per camera. Computed from the plan alone (no rendering), so a pipeline can declare the outputs up front.
+    /// </summary>
+    public static IReadOnlyList<string> OutputFiles(GeneratorConfig cfg)
+    {
+        cfg.Validate();
+        var layout = new MultifaceLayout("/");
+        var files = Outputs.Where(o => !o.EndsWith('/')).ToList();
+        var cams = CameraRig.Build(cfg).Select(c => c.Name).ToArray();
+        foreach (var (exp, frame) in Plan(cfg).Select(p => p.Ref))
+        {
+            files.AddRange([layout.MeshBin(exp, frame), layout.MeshObj(exp, frame), layout.Transform(exp, frame), layout.AverageTexture(exp, frame)]);
+            foreach (var c in cams) files.AddRange([layout.Texture(exp, c, frame), layout.Photo(exp, c, frame)]);
+        }
+        return files.Select(f => Path.GetRelativePath(layout.Root, Path.Combine(layout.Root, f)).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal).ToArray();
+    }
+
     public static FrameRenderer CreateRenderer(GeneratorConfig cfg, HeadModel head, IReadOnlyList<Camera> cams) =>
         new(cfg, head, new SkinModel(cfg.Seed, cfg.TextureSize * (1 - 2 * HeadModel.UvMargin) / HeadModel.CentreSlope), cams,
             new TexelMap(head, cfg.TextureSize));

@@ -57,6 +57,17 @@ public sealed class DeterminismTests(TinySubject subject) : IClassFixture<TinySu
     }
 
     [Fact]
+    public void Should_List_Every_File_It_Writes_Before_Writing_It()
+    {
+        var declared = MultifaceGenerator.OutputFiles(TinySubject.Config);
+
+        var written = Tree(subject.Root).Keys.Select(k => k.Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+        Assert.Equal(written, declared);
+        Assert.Equal(10 + 15 * (4 + 2 * 3), declared.Count);   // 10 top-level files; per frame 4 + 2 per camera
+    }
+
+    [Fact]
     public void Should_Refuse_To_Replace_A_Folder_It_Did_Not_Write()
     {
         using var dir = new TempDir();

@@ -13,11 +13,13 @@ public static class CliRunner
     {
         try
         {
-            return root.Parse(args).Invoke();
+            // The default handler would print a stack trace and exit 1; user errors deserve one line and exit 2.
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (IsUserError(e))
         {
-            AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            stderr.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return UserError;
         }
     }

@@ -26,7 +26,7 @@ var paths = BuildPaths.From(Context);
 
 // Reads and validates cake.config and expands every step before any task runs. The profile lock it
 // takes when the first unit runs is an OS lock, released when this process exits, however it exits.
-Setup<Privatar.Pipeline.Pipeline>(ctx => PipelineHost.Open(ctx, paths, Privatar.Steps.StepCatalog.All));
+Setup<PipelineSession>(ctx => PipelineHost.Open(ctx, paths, Privatar.Steps.StepCatalog.All));
 
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS

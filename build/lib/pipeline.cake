@@ -28,7 +28,7 @@ public static class PipelineHost
     /// configuration error stops the build here, before any task. Arguments: --profile (default smoke),
     /// --force=Step[,Step|all], --dryrun. Every argument whose name contains '_' is a config override.
     /// </summary>
-    public static Pipeline Open(ISetupContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
+    public static PipelineSession Open(ISetupContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
         IReadOnlyDictionary<string, ToolLaunch> extraTools = null)
     {
         var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath) };
@@ -43,7 +43,7 @@ public static class PipelineHost
             DryRun = System.Environment.GetCommandLineArgs().Any(a => DryRunFlags.Any(f => a.StartsWith(f, StringComparison.OrdinalIgnoreCase))),
             Tools = tools,
         };
-        var pipeline = Pipeline.Open(options, steps, new CakePipelineLog(ctx));
+        var pipeline = PipelineSession.Open(options, steps, new CakePipelineLog(ctx));
         pipeline.Log.Info($"Profile '{options.Profile}': {pipeline.Plan.Steps.Count} steps, {pipeline.Plan.Units.Count} units, outputs in {pipeline.Layout.TreeRelative}/");
         // Under a dry run Cake skips every task action, so walk its task list through the dry-run strategy here.
         if (options.DryRun)
@@ -53,7 +53,7 @@ public static class PipelineHost
     }
 
     /// <summary>Prints a multi-line report as plain text.</summary>
-    public static void Print(Pipeline pipeline, string text) => pipeline.Log.Info(text.TrimEnd('\n'));
+    public static void Print(PipelineSession pipeline, string text) => pipeline.Log.Info(text.TrimEnd('\n'));
 
     public static string RequiredArgument(ICakeContext ctx, string name, string example) =>
         ctx.HasArgument(name) ? ctx.Argument<string>(name)

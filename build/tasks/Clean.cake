@@ -1,3 +1,3 @@
 Task("Clean")
     .Description("Delete the profile's outputs and stamps (artifacts/<profile>/), or one step's with --step=<Step>")
-    .Does<Privatar.Pipeline.Pipeline>(p => p.Clean(Argument<string>("step", null)));
+    .Does<PipelineSession>(p => p.Clean(Argument<string>("step", null)));

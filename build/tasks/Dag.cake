@@ -1,3 +1,3 @@
 Task("Dag")
     .Description("The step graph derived from declared inputs and outputs, as text and as a mermaid flowchart")
-    .Does<Privatar.Pipeline.Pipeline>(p => PipelineHost.Print(p, DagRenderer.Text(p.Plan) + "\n" + DagRenderer.Mermaid(p.Plan)));
+    .Does<PipelineSession>(p => PipelineHost.Print(p, DagRenderer.Text(p.Plan) + "\n" + DagRenderer.Mermaid(p.Plan)));

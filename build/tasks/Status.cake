@@ -1,3 +1,3 @@
 Task("Status")
     .Description("Every unit as up-to-date, STALE (with reasons) or maybe, and the estimated rebuild time; runs nothing")
-    .Does<Privatar.Pipeline.Pipeline>(p => PipelineHost.Print(p, StatusReport.Format(p, p.Status())));
+    .Does<PipelineSession>(p => PipelineHost.Print(p, StatusReport.Format(p, p.Status())));

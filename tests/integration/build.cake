@@ -16,17 +16,17 @@
 
 var target = Argument("target", "Integration.All");
 var paths = BuildPaths.From(Context);
-Setup<Privatar.Pipeline.Pipeline>(ctx => PipelineHost.Open(ctx, paths, FakeSteps.All,
+Setup<PipelineSession>(ctx => PipelineHost.Open(ctx, paths, FakeSteps.All,
     new Dictionary<string, ToolLaunch> { ["sh"] = new ToolLaunch("sh", new string[0]) }));
 
 ///////////////////////////////////////////////////////////////////////////////
 // TASKS
 ///////////////////////////////////////////////////////////////////////////////
 
-Task("Integration.Gen").Does<Privatar.Pipeline.Pipeline>(p => p.Run("Integration.Gen"));
-Task("Integration.Square").IsDependentOn("Integration.Gen").Does<Privatar.Pipeline.Pipeline>(p => p.Run("Integration.Square"));
-Task("Integration.Sum").IsDependentOn("Integration.Square").Does<Privatar.Pipeline.Pipeline>(p => p.Run("Integration.Sum"));
-Task("Integration.Report").IsDependentOn("Integration.Sum").Does<Privatar.Pipeline.Pipeline>(p => p.Run("Integration.Report"));
+Task("Integration.Gen").Does<PipelineSession>(p => p.Run("Integration.Gen"));
+Task("Integration.Square").IsDependentOn("Integration.Gen").Does<PipelineSession>(p => p.Run("Integration.Square"));
+Task("Integration.Sum").IsDependentOn("Integration.Square").Does<PipelineSession>(p => p.Run("Integration.Sum"));
+Task("Integration.Report").IsDependentOn("Integration.Sum").Does<PipelineSession>(p => p.Run("Integration.Report"));
 
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS

@@ -10,7 +10,7 @@ namespace Privatar.Pipeline.Execution;
 public interface IExecutionStrategy
 {
     /// <summary>Returns the units that ran (or would run).</summary>
-    IReadOnlyList<Unit> RunStep(Pipeline pipeline, StepSpec step);
+    IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step);
 }
 
 /// <summary>Reports, runs nothing, writes nothing. Units downstream of a would-run unit are "maybe".</summary>
@@ -18,7 +18,7 @@ public sealed class DryRunStrategy : IExecutionStrategy
 {
     readonly Predictor _predictor = new();
 
-    public IReadOnlyList<Unit> RunStep(Pipeline pipeline, StepSpec step)
+    public IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step)
     {
         var would = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
@@ -31,16 +31,22 @@ public sealed class DryRunStrategy : IExecutionStrategy
     }
 }
 
-/// <summary>Turns each unit's own verdict into a prediction: current units downstream of a stale or maybe unit become "maybe".</summary>
+/// <summary>
+/// Turns each unit's own verdict into a prediction. A unit downstream of a stale or maybe unit is
+/// "maybe" if it is current now, or if its only changes are inputs that such a unit will rewrite
+/// (a hand-edited intermediate file is restored upstream first; whether it then differs is unknown).
+/// </summary>
 public sealed class Predictor
 {
     readonly Dictionary<Unit, UnitState> _seen = [];
 
     public Decision Predict(Decision own)
     {
+        var pending = own.Unit.Upstream.Where(u => _seen.GetValueOrDefault(u) != UnitState.UpToDate).ToList();
         var d = own;
-        if (own.State == UnitState.UpToDate && own.Unit.Upstream.FirstOrDefault(u => _seen.GetValueOrDefault(u) != UnitState.UpToDate) is { } up)
-            d = new Decision(own.Unit, UnitState.Maybe, [$"downstream of {up}, which is {(_seen[up] == UnitState.Stale ? "stale" : "maybe")}"]);
+        if (pending.Count > 0 && (own.State == UnitState.UpToDate ||
+            (own.ChangedInputs.Count > 0 && own.ChangedInputs.All(i => pending.Any(u => u.Produces(i))))))
+            d = new Decision(own.Unit, UnitState.Maybe, [$"downstream of {pending[0]}, which is {(_seen[pending[0]] == UnitState.Stale ? "stale" : "maybe")}"]);
         _seen[d.Unit] = d.State;
         return d;
     }

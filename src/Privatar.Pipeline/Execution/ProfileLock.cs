@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Privatar.Core;
 
 namespace Privatar.Pipeline.Execution;
 
@@ -9,10 +9,11 @@ public sealed class PipelineLockedException(string message) : InvalidOperationEx
 /// <summary>
 /// One build per profile at a time: an exclusive OS lock (flock on Unix) on
 /// <c>artifacts/&lt;profile&gt;/.pipeline/lock</c>. The OS drops it when the holder exits, even on
-/// SIGKILL, so a dead build never leaves a lock behind. The file holds the holder's pid for the message.
+/// SIGKILL, so a dead build never leaves a lock behind.
 /// </summary>
 public sealed class ProfileLock : IDisposable
 {
+    const string OwnerSuffix = ".owner";
     readonly FileStream _stream;
 
     ProfileLock(FileStream stream) => _stream = stream;
@@ -27,15 +28,14 @@ public sealed class ProfileLock : IDisposable
         }
         catch (IOException)
         {
-            string holder;
-            try { holder = File.ReadAllText(path).Trim(); } catch (IOException) { holder = "unknown process"; }
+            var holder = File.Exists(path + OwnerSuffix) ? File.ReadAllText(path + OwnerSuffix).Trim() : "holder unknown";
             throw new PipelineLockedException($"Another build of profile '{profile}' is running ({holder}; lock {path}). " +
                 "Wait for it to finish; builds of other profiles may run alongside.");
         }
-        stream.SetLength(0);
-        stream.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"pid {Environment.ProcessId}, started {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}\n")));
-        stream.Flush();
+        // The locked file itself cannot be read by others (.NET maps reads to a shared flock), so the
+        // holder's identity goes to a sibling file, for the message above.
+        AtomicFile.WriteAllText(path + OwnerSuffix, string.Create(CultureInfo.InvariantCulture,
+            $"pid {Environment.ProcessId}, started {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}\n"));
         return new ProfileLock(stream);
     }
 

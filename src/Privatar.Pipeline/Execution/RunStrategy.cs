@@ -14,8 +14,9 @@ namespace Privatar.Pipeline.Execution;
 /// </summary>
 public sealed class RunStrategy : IExecutionStrategy
 {
-    public IReadOnlyList<Unit> RunStep(Pipeline pipeline, StepSpec step)
+    public IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step)
     {
+        pipeline.AcquireLock(); // before deciding: another build of this profile may be writing
         var ran = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
         {
@@ -32,9 +33,8 @@ public sealed class RunStrategy : IExecutionStrategy
         return ran;
     }
 
-    static void Execute(Pipeline p, Unit unit)
+    static void Execute(PipelineSession p, Unit unit)
     {
-        p.AcquireLock();
         p.Stamps.Delete(unit.Step.Name, unit.Id);
         foreach (var o in unit.Outputs)
         {

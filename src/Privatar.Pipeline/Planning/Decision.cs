@@ -10,9 +10,14 @@ public enum UnitState
     Maybe,
 }
 
-/// <summary>The staleness verdict for one unit, with one human-readable line per reason.</summary>
+/// <summary>
+/// The staleness verdict for one unit, with one human-readable line per reason.
+/// <see cref="ChangedInputs"/> lists the inputs whose content or presence changed when that was the reason.
+/// </summary>
 public sealed record Decision(Unit Unit, UnitState State, IReadOnlyList<string> Reasons)
 {
+    public IReadOnlyList<string> ChangedInputs { get; init; } = [];
+
     public string Describe() => State switch
     {
         UnitState.UpToDate => $"{Unit}: up to date, skipping",

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Hashing;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Pipeline.Planning;
@@ -46,6 +47,8 @@ public sealed partial class PipelinePlan
                 if (units.Any(u => u.Name == unit.Name)) throw new ArgumentException($"{unit.Name} is declared twice.");
                 foreach (var o in unit.Outputs)
                     if (!owners.TryAdd(o, unit)) throw new ArgumentException($"'{o}' is declared as an output of both {owners[o]} and {unit}.");
+                foreach (var input in unit.Inputs.Where(i => Glob.IsPattern(i) && i.StartsWith(ctx.ArtifactRoot + "/", StringComparison.Ordinal)))
+                    unit.ArtifactGlobs[input] = units.SelectMany(u => u.Outputs).Where(o => Glob.Matches(input, o)).Order(StringComparer.Ordinal).ToList();
                 foreach (var input in unit.Inputs)
                 {
                     var producers = units.Where(u => u.Produces(input)).ToList();

@@ -62,9 +62,10 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
         var removed = recorded.Keys.Where(p => !inputs.Contains(p)).Order(StringComparer.Ordinal).ToList();
         if (added.Count + removed.Count > 0)
             reasons.Add("input set changed: " + string.Join(", ", added.Select(a => "+" + a).Concat(removed.Select(r => "-" + r))));
-        foreach (var i in inputs.Where(recorded.ContainsKey))
-            if (hasher.Hash(i).Hash != recorded[i].Hash) reasons.Add($"dependency '{i}' changed (modified)");
-        if (reasons.Count > 0) return new Decision(unit, UnitState.Stale, reasons);
+        var modified = inputs.Where(i => recorded.ContainsKey(i) && hasher.Hash(i).Hash != recorded[i].Hash).ToList();
+        reasons.AddRange(modified.Select(i => $"dependency '{i}' changed (modified)"));
+        if (reasons.Count > 0)
+            return new Decision(unit, UnitState.Stale, reasons) { ChangedInputs = [.. added, .. removed, .. modified] };
 
         var outs = stamp.Outs.ToDictionary(o => o.Path, StringComparer.Ordinal);
         foreach (var o in unit.Outputs)

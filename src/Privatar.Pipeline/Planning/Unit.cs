@@ -35,9 +35,17 @@ public sealed class Unit
     /// <summary>Units whose outputs this unit reads (file edges, as DVC derives its DAG).</summary>
     public List<Unit> Upstream { get; } = [];
 
-    /// <summary>Paths of the current input files: literal inputs as declared, globs expanded.</summary>
+    /// <summary>
+    /// The unit's input files: literal inputs as declared; a glob inside the profile tree matched
+    /// against the outputs the plan declares (so orphans of removed units never count, and files
+    /// not built yet do); any other glob expanded on disk.
+    /// </summary>
     public IReadOnlyList<string> ExpandInputs(string root) =>
-        Inputs.SelectMany(i => Glob.IsPattern(i) ? Glob.Expand(root, i) : [i]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Inputs.SelectMany(i => !Glob.IsPattern(i) ? [i] : ArtifactGlobs.TryGetValue(i, out var declared) ? declared : Glob.Expand(root, i))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Set by the plan: for each glob input inside the profile tree, the declared outputs it matches.</summary>
+    internal Dictionary<string, IReadOnlyList<string>> ArtifactGlobs { get; } = new(StringComparer.Ordinal);
 
     public bool Produces(string input) =>
         Glob.IsPattern(input) ? Outputs.Any(o => Glob.Matches(input, o)) : Outputs.Contains(input);

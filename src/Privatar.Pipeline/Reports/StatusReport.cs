@@ -10,7 +10,7 @@ namespace Privatar.Pipeline.Reports;
 /// </summary>
 public static class StatusReport
 {
-    public static string Format(Pipeline pipeline, IReadOnlyList<Decision> decisions)
+    public static string Format(PipelineSession pipeline, IReadOnlyList<Decision> decisions)
     {
         var sb = new StringBuilder();
         foreach (var d in decisions)
@@ -24,7 +24,7 @@ public static class StatusReport
         return sb.ToString();
     }
 
-    public static string Summary(Pipeline pipeline, IReadOnlyList<Decision> decisions)
+    public static string Summary(PipelineSession pipeline, IReadOnlyList<Decision> decisions)
     {
         int Count(UnitState s) => decisions.Count(d => d.State == s);
         double Seconds(UnitState s, out int unknown)
@@ -45,7 +45,7 @@ public static class StatusReport
     }
 
     /// <summary><c>Why &lt;step&gt;</c>: each unit's verdict, its reasons, and the stale units upstream of it.</summary>
-    public static string Why(Pipeline pipeline, string step)
+    public static string Why(PipelineSession pipeline, string step)
     {
         var all = pipeline.Status();
         var byUnit = all.ToDictionary(d => d.Unit);

@@ -5,8 +5,8 @@ namespace Privatar.Pipeline.Tests.Fixtures;
 /// <summary>Drives the engine the way the Cake host does (open, then run each step in order), in-process.</summary>
 public static class InProcessBuild
 {
-    public static Pipeline Open(Scratch s, FakeSteps steps, string profile = "smoke", PipelineOptions? options = null, ListLog? log = null) =>
-        Pipeline.Open(options ?? new PipelineOptions(s.Root, profile), steps.All, log ?? new ListLog());
+    public static PipelineSession Open(Scratch s, FakeSteps steps, string profile = "smoke", PipelineOptions? options = null, ListLog? log = null) =>
+        PipelineSession.Open(options ?? new PipelineOptions(s.Root, profile), steps.All, log ?? new ListLog());
 
     /// <summary>Runs every step; returns the names of the units that ran.</summary>
     public static List<string> Build(Scratch s, FakeSteps steps, PipelineOptions? options = null, ListLog? log = null)

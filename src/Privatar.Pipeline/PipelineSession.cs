@@ -25,12 +25,12 @@ public sealed record PipelineOptions(string Root, string Profile)
 /// into units, and the strategy that runs them. Opening it does no work and takes no lock; the lock
 /// is taken when the first unit runs (or on Clean) and released on Dispose or process exit.
 /// </summary>
-public sealed class Pipeline : IDisposable
+public sealed class PipelineSession : IDisposable
 {
     ProfileLock? _lock;
     readonly HashSet<string> _forced;
 
-    Pipeline(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
+    PipelineSession(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
     {
         Config = config;
         Plan = plan;
@@ -47,11 +47,11 @@ public sealed class Pipeline : IDisposable
     }
 
     /// <summary>Reads and validates the configuration and expands every step; throws before any work on a bad config or declaration.</summary>
-    public static Pipeline Open(PipelineOptions options, IReadOnlyList<StepSpec> steps, IPipelineLog log)
+    public static PipelineSession Open(PipelineOptions options, IReadOnlyList<StepSpec> steps, IPipelineLog log)
     {
         var config = ExperimentConfig.Load(Path.Combine(options.Root, options.ConfigFile), options.Profile, options.Overrides, PipelinePlan.SchemaOf(steps));
         foreach (var w in config.Warnings) log.Warning(w);
-        return new Pipeline(options, config, PipelinePlan.Build(steps, config, log), log);
+        return new PipelineSession(options, config, PipelinePlan.Build(steps, config, log), log);
     }
 
     public ResolvedConfig Config { get; }

@@ -1,0 +1,39 @@
+namespace Privatar.Reporting.Tests;
+
+/// <summary>Paths inside the repository, found from the test binary's folder.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string FixtureResults => Path.Combine(Root, "tests", "fixtures", "results");
+
+    static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Privatar.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Privatar.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A fresh temporary directory, deleted when disposed.</summary>
+    public sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("privatar-reporting-").FullName;
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
+
+/// <summary>A writable copy of the fixture result tables.</summary>
+public sealed class FixtureCopy : IDisposable
+{
+    readonly Repo.TempDir _dir = new();
+
+    public FixtureCopy()
+    {
+        Directory.CreateDirectory(Results);
+        foreach (var f in Directory.GetFiles(Repo.FixtureResults, "*.csv")) File.Copy(f, Path.Combine(Results, Path.GetFileName(f)));
+    }
+
+    public string Results => Path.Combine(_dir.Path, "results");
+    public string Figures => Path.Combine(_dir.Path, "figures");
+    public void Dispose() => _dir.Dispose();
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Privatar.Reporting;
+
+/// <summary>Renders a <see cref="ReportDocument"/> as one self-contained HTML page (inline CSS, images by relative path).</summary>
+public static partial class HtmlRenderer
+{
+    const string Css = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+        main{max-width:1180px;margin:0 auto;padding:24px 32px 64px;background:#fff;box-shadow:0 0 8px #0001}
+        h1{font-size:26px;margin:8px 0 4px}h2{font-size:21px;margin:36px 0 10px;padding-top:12px;border-top:2px solid #e3e6ea}
+        h3{font-size:16px;margin:22px 0 6px}p,li{line-height:1.5;font-size:14.5px}code{background:#eef1f4;padding:1px 4px;border-radius:3px;font-size:13px}
+        nav{font-size:14px;margin:10px 0 18px}nav a{margin-right:14px;color:#2458a6;text-decoration:none}
+        table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}
+        th,td{border:1px solid #dde1e6;padding:3px 7px;text-align:left;vertical-align:top}th{background:#eef1f4;position:sticky;top:0}
+        tr:nth-child(even) td{background:#fafbfc}td.pass{color:#17702f;font-weight:600}td.fail{color:#b3261e;font-weight:700;background:#fdecea}
+        .note{color:#5b6472;font-size:12.5px;margin:2px 0 14px}.scroll{max-height:420px;overflow:auto;border:1px solid #e3e6ea}
+        figure{margin:14px 0 26px}figure img{max-width:100%;border:1px solid #e3e6ea}figcaption{font-size:13px;color:#3c4452;margin-top:4px}
+        """;
+
+    public static string Render(ReportDocument doc)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(doc.Title)).Append("</title>\n<style>")
+          .Append(Css).Append("</style></head>\n<body><main>\n<h1>").Append(E(doc.Title)).Append("</h1>\n<nav>");
+        foreach (var s in doc.Sections) sb.Append($"<a href=\"#{s.Id}\">{E(s.Title)}</a>");
+        sb.Append("</nav>\n");
+        foreach (var s in doc.Sections)
+        {
+            sb.Append($"<h2 id=\"{s.Id}\">{E(s.Title)}</h2>\n");
+            foreach (var b in s.Blocks) Block(sb, b);
+        }
+        return sb.Append("</main></body></html>\n").ToString();
+    }
+
+    static void Block(StringBuilder sb, ReportBlock block)
+    {
+        switch (block)
+        {
+            case Paragraph p: sb.Append("<p>").Append(Inline(p.Text)).Append("</p>\n"); break;
+            case Heading h: sb.Append("<h3>").Append(Inline(h.Text)).Append("</h3>\n"); break;
+            case Bullets b: sb.Append("<ul>").AppendJoin("", b.Items.Select(i => $"<li>{Inline(i)}</li>")).Append("</ul>\n"); break;
+            case Figure f: sb.Append($"<figure><img src=\"{E(f.RelativePath)}\" alt=\"{E(f.Caption)}\" loading=\"lazy\"><figcaption>{Inline(f.Caption)}</figcaption></figure>\n"); break;
+            case Table t: TableHtml(sb, t); break;
+        }
+    }
+
+    static void TableHtml(StringBuilder sb, Table t)
+    {
+        sb.Append(t.Rows.Count > 14 ? "<div class=\"scroll\"><table>" : "<div><table>");
+        sb.Append("<tr>").AppendJoin("", t.Header.Select(h => $"<th>{E(h)}</th>")).Append("</tr>\n");
+        foreach (var row in t.Rows)
+        {
+            sb.Append("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cls = i == t.PassColumn ? (row[i] == "pass" ? " class=\"pass\"" : " class=\"fail\"") : "";
+                sb.Append($"<td{cls}>{Inline(row[i])}</td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</table></div>\n");
+        if (t.Note is not null) sb.Append("<p class=\"note\">").Append(Inline(t.Note)).Append("</p>\n");
+    }
+
+    static string E(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>Escapes text and turns `code` spans into &lt;code&gt;.</summary>
+    static string Inline(string s) => CodeSpan().Replace(E(s), m => $"<code>{m.Groups[1].Value}</code>");
+
+    [GeneratedRegex("`([^`]+)`")] private static partial Regex CodeSpan();
+}

@@ -1,0 +1,45 @@
+using Privatar.Core;
+
+namespace Privatar.Reporting;
+
+/// <summary>Builds the report and writes <c>index.html</c> and <c>index.md</c> (atomically) into the output folder.</summary>
+public static class ReportWriter
+{
+    public static ReportDocument Build(ReportOptions o)
+    {
+        if (!Directory.Exists(o.ResultsDir)) throw new DirectoryNotFoundException($"results folder {o.ResultsDir} does not exist");
+        var verify = o.ExpectedTable is null ? null : VerifyEngine.Run(o.ExpectedTable, o.ResultsDir);
+        var ctx = new ReportContext(o, verify);
+        return new ReportDocument($"Privatar reproduction report — profile {o.Profile}",
+        [
+            SummarySection.Build(ctx),
+            VerifySection.Build(ctx),
+            FiguresSection.Build(ctx),
+            FidelitySection.Build(ctx),
+            TablesSection.Build(ctx),
+            ProvenanceSection.Build(ctx),
+            DifferencesSection.Build(ctx),
+        ]);
+    }
+
+    public static (string Html, string Markdown) Write(ReportOptions o)
+    {
+        var doc = Build(o);
+        var html = Path.Combine(o.OutDir, "index.html");
+        var md = Path.Combine(o.OutDir, "index.md");
+        AtomicFile.WriteAllText(html, HtmlRenderer.Render(doc));
+        AtomicFile.WriteAllText(md, MarkdownRenderer.Render(doc));
+        return (html, md);
+    }
+}
+
+/// <summary>What every section may look at: the options, the verify results, and paths relative to the report.</summary>
+public sealed class ReportContext(ReportOptions options, IReadOnlyList<ClaimResult>? verify)
+{
+    public ReportOptions Options { get; } = options;
+    public IReadOnlyList<ClaimResult>? Verify { get; } = verify;
+    public Figures.FigureInputs Data { get; } = new(options.ResultsDir);
+
+    /// <summary>A path as the report links it: relative to the report folder, with forward slashes.</summary>
+    public string Link(string path) => Path.GetRelativePath(Path.GetFullPath(Options.OutDir), Path.GetFullPath(path)).Replace('\\', '/');
+}

@@ -1,0 +1,31 @@
+using Privatar.Figures;
+using Privatar.Results;
+
+namespace Privatar.Reporting;
+
+/// <summary>What the reader is looking at, and the one-line outcome of verify.</summary>
+public static class SummarySection
+{
+    public static ReportSection Build(ReportContext ctx)
+    {
+        var o = ctx.Options;
+        var present = ResultFamilies.All.Where(f => ctx.Data.Has(f)).ToList();
+        var figures = FigureCatalog.For(ctx.Data);
+        var drawn = figures.Count(f => File.Exists(Path.Combine(o.Figures, f.Name + ".png")));
+        var blocks = new List<ReportBlock>
+        {
+            new Paragraph($"This report is generated from the result tables of the `{o.Profile}` profile in `{ctx.Link(o.ResultsDir)}`. " +
+                "Every number, table and figure below is read from those CSV files; nothing is typed in. " +
+                "Each figure's caption names the files (with a content hash) it was drawn from."),
+            new Bullets(
+            [
+                $"Result tables present: {present.Count} of {ResultFamilies.All.Count}" +
+                    (present.Count < ResultFamilies.All.Count ? $" (missing: {string.Join(", ", ResultFamilies.All.Except(present).Select(f => $"`{f.FileName}`"))})" : ""),
+                $"Figures drawn: {drawn} of {figures.Count} in `{ctx.Link(o.Figures)}`",
+                ctx.Verify is null ? "Verify: not run (no expected table given)"
+                    : $"Verify against `{Path.GetFileName(o.ExpectedTable)}`: **{VerifyEngine.Summary(ctx.Verify)}**",
+            ]),
+        };
+        return new ReportSection("summary", "Summary", blocks);
+    }
+}

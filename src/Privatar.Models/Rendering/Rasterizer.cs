@@ -4,10 +4,13 @@ namespace Privatar.Models.Rendering;
 /// Visibility without gradients: which triangle covers each pixel centre (x + 0.5, y + 0.5), nearest depth wins.
 /// This stands in for nvdiffrast's rasterize; gradients come from the barycentrics recomputed in
 /// <see cref="ScreenRenderer"/>. No back-face culling (nvdiffrast has none); triangles with a vertex at or behind
-/// the camera (depth ≤ 0) are skipped, as clipping would drop them.
+/// the camera (depth ≤ 0) are skipped, as clipping would drop them, and so are slivers below MinArea.
 /// </summary>
 public static class Rasterizer
 {
+    /// <summary>Triangles with less than this doubled area (pixels²) are not drawn.</summary>
+    public const double MinArea = 1e-6;
+
     /// <summary>
     /// <paramref name="xy"/>: V x 2 pixel coordinates, <paramref name="depth"/>: V depths, <paramref name="faces"/>:
     /// F x 3 vertex ids. Returns H·W triangle ids, row-major, -1 where nothing is drawn.
@@ -29,7 +32,7 @@ public static class Rasterizer
             double z0 = depth[(int)i0], z1 = depth[(int)i1], z2 = depth[(int)i2];
             if (z0 <= 0 || z1 <= 0 || z2 <= 0) continue;
             var area = (x1 - x0) * (y2 - y0) - (y1 - y0) * (x2 - x0);
-            if (Math.Abs(area) < 1e-12 || double.IsNaN(area)) continue;
+            if (!(Math.Abs(area) >= MinArea)) continue;   // slivers (and NaN): their recomputed barycentrics would blow up
             var minX = Math.Max(0, (int)Math.Ceiling(Math.Min(x0, Math.Min(x1, x2)) - 0.5));
             var maxX = Math.Min(width - 1, (int)Math.Floor(Math.Max(x0, Math.Max(x1, x2)) - 0.5));
             var minY = Math.Max(0, (int)Math.Ceiling(Math.Min(y0, Math.Min(y1, y2)) - 0.5));

@@ -60,10 +60,10 @@ public static class ScreenRenderer
         var tri = flatIds.index_select(0, covered);                                  // (N)
         var batchOf = covered.div(height * width, rounding_mode: RoundingMode.floor);
         var pixel = covered.remainder(height * width);
-        var q = stack(new[] { pixel.remainder(width), pixel.div(width, rounding_mode: RoundingMode.floor) }, 1).to(xy.dtype) + 0.5;   // (N, 2)
+        var q = stack(new[] { pixel.remainder(width), pixel.div(width, rounding_mode: RoundingMode.floor) }, 1).to(float64) + 0.5;   // (N, 2)
 
         var corners = topology.VertIds.to(int64).index_select(0, tri);              // (N, 3)
-        var flatXy = xy.reshape(-1, 2);                                              // (B·V, 2)
+        var flatXy = xy.reshape(-1, 2).to(float64);                                  // (B·V, 2); barycentrics in double: slivers stay finite
         var global = corners + (batchOf * verts.shape[1]).unsqueeze(1);              // vertex rows in the flat batch
         var p = flatXy.index_select(0, global.reshape(-1)).reshape(-1, 3, 2);       // (N, 3, 2)
         var (p0, p1, p2) = (p[.., 0], p[.., 1], p[.., 2]);
@@ -73,8 +73,8 @@ public static class ScreenRenderer
         var w2 = 1 - w0 - w1;                                                        // (N)
 
         var uvCorners = topology.UvIds.to(int64).index_select(0, tri);               // (N, 3)
-        var uv = topology.Uvs.to(xy.dtype).index_select(0, uvCorners.reshape(-1)).reshape(-1, 3, 2);
-        var st = w0.unsqueeze(1) * uv[.., 0] + w1.unsqueeze(1) * uv[.., 1] + w2.unsqueeze(1) * uv[.., 2];   // (N, 2)
+        var uv = topology.Uvs.to(float64).index_select(0, uvCorners.reshape(-1)).reshape(-1, 3, 2);
+        var st = (w0.unsqueeze(1) * uv[.., 0] + w1.unsqueeze(1) * uv[.., 1] + w2.unsqueeze(1) * uv[.., 2]).to(xy.dtype);   // (N, 2)
 
         // Sample each covered pixel from its own sample's texture: one grid per sample, zeros elsewhere.
         var grid = zeros(b * height * width, 2, dtype: xy.dtype, device: xy.device).index_add(0, covered, st * 2 - 1, 1.0);

@@ -25,7 +25,7 @@ var target = Argument("target", "Default");
 var paths = BuildPaths.From(Context);
 
 // Reads and validates cake.config and expands every step before any task runs. The profile lock it
-// takes when the first unit runs is an OS lock, released when this process exits, however it exits.
+// takes when the first step runs is an OS lock, released when this process exits, however it exits.
 Setup<PipelineSession>(ctx => PipelineHost.Open(ctx, paths, Privatar.Steps.StepCatalog.All));
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -18,7 +18,8 @@ class LinearWN(nn.Linear):
         self.g = nn.Parameter(torch.ones(o))
 
     def forward(self, x):
-        return F.linear(x, self.weight * self.g[:, None] / self.weight.norm(), self.bias)
+        # same ops as Privatar.Models: W * g / sqrt(sum(W^2))
+        return F.linear(x, self.weight * self.g[:, None] / self.weight.pow(2).sum().sqrt(), self.bias)
 
 
 class DeconvTexelBias(nn.Module):
@@ -30,7 +31,7 @@ class DeconvTexelBias(nn.Module):
         self.texel = nn.Parameter(torch.zeros(1, cout, size, size))
 
     def forward(self, x):
-        w = self.weight * self.g[None, :, None, None] / self.weight.norm()
+        w = self.weight * self.g[None, :, None, None] / self.weight.pow(2).sum().sqrt()
         return F.conv_transpose2d(x, w, self.b, 2, 1) + self.texel
 
 

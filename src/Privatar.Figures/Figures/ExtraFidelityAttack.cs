@@ -32,7 +32,7 @@ public sealed class ExtraFidelityAttack(string mechanism = "pac") : IFigure
             series++;
         }
         Draw.Reference(plot, rows[0].Prior, $"prior 1/{rows[0].Classes}");
-        Draw.Log10Axis(plot.Axes.Bottom);
+        Draw.Log10Axis(plot, plot.Axes.Bottom);
         Draw.Labels(plot, $"Attack success, original vs corrected (n = {n})", "MI bound (log scale)", "posterior success rate");
         plot.ShowLegend(Alignment.UpperLeft);
     }

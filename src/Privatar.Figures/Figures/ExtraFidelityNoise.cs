@@ -25,7 +25,7 @@ public sealed class ExtraFidelityNoise(double mi, string branch = "offload") : I
             }
             series++;
         }
-        Draw.Log10Axis(plot.Axes.Left);
+        Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Noise magnitude, original vs corrected (MI {Draw.Num(mi)}, PSR ≤ {Draw.Percent(rows[0].Psr)})", "number of offloaded components", "Σ of noise vector (log scale)");
         plot.ShowLegend(Alignment.UpperRight);

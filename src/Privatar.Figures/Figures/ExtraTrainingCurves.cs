@@ -24,7 +24,7 @@ public sealed class ExtraTrainingCurves(string variant, string config) : IFigure
             for (var t = 0; t < Terms.Length; t++)
                 Draw.Line(plot, pts.Select(r => (double)r.Iter).ToList(), Draw.Log10(pts.Select(Terms[t].Value)), $"{Terms[t].Name} ({split})", t, dashed: split == "val");
         }
-        Draw.Log10Axis(plot.Axes.Left);
+        Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.Labels(plot, $"Training curves: {variant} ({config})", "iteration", "loss (log scale)");
         plot.ShowLegend(Alignment.UpperRight);
     }

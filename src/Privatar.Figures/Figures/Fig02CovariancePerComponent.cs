@@ -19,7 +19,7 @@ public sealed class Fig02CovariancePerComponent(string fidelity) : IFigure
         Draw.Line(plot, xs, ys, "", 0);
         foreach (var (r, y) in rows.Zip(ys)) Draw.Text(plot, Draw.Percent(r.Share), r.Component, y, 0);
         Draw.IntegerTicks(plot.Axes.Bottom, xs);
-        Draw.Log10Axis(plot.Axes.Left);
+        Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.Labels(plot, $"Variance per frequency component ({fidelity})", "frequency component index k = 4·row + col (0 = DC)", "covariance trace (log scale)");
     }
 }

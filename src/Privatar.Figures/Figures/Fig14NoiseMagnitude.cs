@@ -25,7 +25,7 @@ public sealed class Fig14NoiseMagnitude(string fidelity, string branch = "offloa
             }
             series++;
         }
-        Draw.Log10Axis(plot.Axes.Left);
+        Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Noise magnitude, DP (solid) vs PAC (dashed), {fidelity}", "number of offloaded components", "Σ of noise vector (log scale)");
         plot.ShowLegend(Alignment.UpperRight);

@@ -45,13 +45,26 @@ public static class Draw
         axis.TickGenerator = ticks;
     }
 
-    /// <summary>Makes an axis show 10^v for plotted values v = log10(data), with log-spaced minor ticks.</summary>
-    public static void Log10Axis(IAxis axis) => axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+    /// <summary>
+    /// Makes an axis that plots v = log10(data) read as data: ticks at 1, 2 and 5 × each power of ten spanned by
+    /// the plot's scatter data on that axis (just the powers when the span is wide), labelled with the data value.
+    /// </summary>
+    public static void Log10Axis(Plot plot, IAxis axis)
     {
-        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = v => Math.Pow(10, v).ToString(v >= 0 ? "#,0" : "0.###", CultureInfo.InvariantCulture),
-    };
+        var points = plot.GetPlottables<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).ToList();
+        var v = points.Select(p => axis == plot.Axes.Bottom ? p.X : p.Y).Where(double.IsFinite).ToList();
+        if (v.Count == 0) return;
+        var (lo, hi) = ((int)Math.Floor(v.Min()), (int)Math.Ceiling(v.Max()));
+        var multiples = hi - lo > FigureStyle.LogDecadesWithMultiples ? [1] : FigureStyle.LogTickMultiples;
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var k = lo; k <= hi; k++)
+            foreach (var m in multiples)
+            {
+                var value = m * Math.Pow(10, k);
+                ticks.AddMajor(Math.Log10(value), value.ToString(k >= 0 ? "#,0" : "0.####", CultureInfo.InvariantCulture));
+            }
+        axis.TickGenerator = ticks;
+    }
 
     public static double[] Log10(IEnumerable<double> values) => values.Select(Math.Log10).ToArray();
 

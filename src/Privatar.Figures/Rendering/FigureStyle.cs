@@ -22,6 +22,10 @@ public sealed record FigureStyle
 
     public static FigureStyle Default { get; } = new();
 
+    /// <summary>Log axes label 1, 2 and 5 × 10^k while they span at most this many decades, else only 10^k.</summary>
+    public const int LogDecadesWithMultiples = 2;
+    public static readonly double[] LogTickMultiples = [1, 2, 5];
+
     static readonly Color[] PaletteColors = new ScottPlot.Palettes.Category10().Colors;
 
     /// <summary>The i-th series colour (cycles).</summary>

@@ -13,10 +13,10 @@ public static partial class HtmlRenderer
         h1{font-size:26px;margin:8px 0 4px}h2{font-size:21px;margin:36px 0 10px;padding-top:12px;border-top:2px solid #e3e6ea}
         h3{font-size:16px;margin:22px 0 6px}p,li{line-height:1.5;font-size:14.5px}code{background:#eef1f4;padding:1px 4px;border-radius:3px;font-size:13px}
         nav{font-size:14px;margin:10px 0 18px}nav a{margin-right:14px;color:#2458a6;text-decoration:none}
-        table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}
+        table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}td{overflow-wrap:anywhere}td:first-child,td.pass,td.fail{white-space:nowrap;overflow-wrap:normal}
         th,td{border:1px solid #dde1e6;padding:3px 7px;text-align:left;vertical-align:top}th{background:#eef1f4;position:sticky;top:0}
         tr:nth-child(even) td{background:#fafbfc}td.pass{color:#17702f;font-weight:600}td.fail{color:#b3261e;font-weight:700;background:#fdecea}
-        .note{color:#5b6472;font-size:12.5px;margin:2px 0 14px}.scroll{max-height:420px;overflow:auto;border:1px solid #e3e6ea}
+        .note{color:#5b6472;font-size:12.5px;margin:2px 0 14px}.scroll{max-height:440px;overflow:auto;border:1px solid #e3e6ea}.wide{overflow-x:auto}
         figure{margin:14px 0 26px}figure img{max-width:100%;border:1px solid #e3e6ea}figcaption{font-size:13px;color:#3c4452;margin-top:4px}
         """;
 
@@ -49,7 +49,7 @@ public static partial class HtmlRenderer
 
     static void TableHtml(StringBuilder sb, Table t)
     {
-        sb.Append(t.Rows.Count > 14 ? "<div class=\"scroll\"><table>" : "<div><table>");
+        sb.Append(t.Rows.Count > 14 ? "<div class=\"scroll\"><table>" : "<div class=\"wide\"><table>");
         sb.Append("<tr>").AppendJoin("", t.Header.Select(h => $"<th>{E(h)}</th>")).Append("</tr>\n");
         foreach (var row in t.Rows)
         {
@@ -67,8 +67,10 @@ public static partial class HtmlRenderer
 
     static string E(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>Escapes text and turns `code` spans into &lt;code&gt;.</summary>
-    static string Inline(string s) => CodeSpan().Replace(E(s), m => $"<code>{m.Groups[1].Value}</code>");
+    /// <summary>Escapes text and turns `code` spans into &lt;code&gt; and **x** into &lt;strong&gt;.</summary>
+    static string Inline(string s) =>
+        Bold().Replace(CodeSpan().Replace(E(s), m => $"<code>{m.Groups[1].Value}</code>"), m => $"<strong>{m.Groups[1].Value}</strong>");
 
     [GeneratedRegex("`([^`]+)`")] private static partial Regex CodeSpan();
+    [GeneratedRegex(@"\*\*([^*]+)\*\*")] private static partial Regex Bold();
 }

@@ -7,7 +7,7 @@ namespace Privatar.Reporting;
 /// <summary>The original code's computation next to the corrected one: noise magnitude, attack success, covariance.</summary>
 public static class FidelitySection
 {
-    static string N(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    static string N(double v) => v.ToString(Math.Abs(v) >= 1e4 ? "#,0" : "G4", CultureInfo.InvariantCulture);
 
     public static ReportSection Build(ReportContext ctx)
     {

@@ -28,5 +28,17 @@ dotnet tool restore | Out-Null
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+# Cake keys its compiled-script cache on the script text, not on the assemblies it #r's: drop it when they change.
+$cache = if ($env:CAKE_PATHS_CACHE) { $env:CAKE_PATHS_CACHE } else { Join-Path $root 'build/tools/cache' }
+$sha = [System.Security.Cryptography.SHA256]::Create()
+$bytes = Get-ChildItem (Join-Path $root 'src/Privatar.Steps/bin/Release/net10.0/*.dll') | Sort-Object Name | ForEach-Object { [System.IO.File]::ReadAllBytes($_.FullName) }
+$stamp = [System.BitConverter]::ToString($sha.ComputeHash([byte[]]($bytes | ForEach-Object { $_ }))).Replace('-', '')
+$stampFile = Join-Path $cache '.assemblies.sha256'
+if (-not (Test-Path $stampFile) -or (Get-Content $stampFile) -ne $stamp) {
+    if (Test-Path $cache) { Remove-Item -Recurse -Force $cache }
+    New-Item -ItemType Directory -Force $cache | Out-Null
+    Set-Content -Path $stampFile -Value $stamp
+}
+
 dotnet cake build/build.cake @args
 exit $LASTEXITCODE

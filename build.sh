@@ -28,4 +28,13 @@ done < <(awk -v root="$root" '
 
 dotnet tool restore >/dev/null
 dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary
+
+# Cake keys its compiled-script cache on the script text, not on the assemblies it #r's. When the
+# engine or step declarations change, drop the cache so the script is compiled against them again.
+cache="${CAKE_PATHS_CACHE:-$root/build/tools/cache}"
+stamp="$(cat src/Privatar.Steps/bin/Release/net10.0/*.dll | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$cache/.assemblies.sha256" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$cache" && mkdir -p "$cache" && echo "$stamp" > "$cache/.assemblies.sha256"
+fi
+
 exec dotnet cake build/build.cake "$@"

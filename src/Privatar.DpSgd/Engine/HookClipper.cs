@@ -26,12 +26,12 @@ public sealed class HookClipper : IPerSampleClipper
             switch (module)
             {
                 case Linear linear when linear.weight!.requires_grad:
-                    Add(new HookedLayer(name, linear, linear.weight, linear.bias, null));
+                    layers.Add(new HookedLayer(name, linear, linear.weight, linear.bias, null));
                     var hl = linear.register_forward_hook(Capture(layers[^1]));
                     hooks.Add(hl.remove);
                     break;
                 case Conv2d conv when conv.weight!.requires_grad:
-                    Add(new HookedLayer(name, conv, conv.weight, conv.bias, conv));
+                    layers.Add(new HookedLayer(name, conv, conv.weight, conv.bias, conv));
                     var hc = conv.register_forward_hook(Capture(layers[^1]));
                     hooks.Add(hc.remove);
                     break;
@@ -39,8 +39,6 @@ public sealed class HookClipper : IPerSampleClipper
         }
         if (layers.Count == 0) throw new ArgumentException("the model has no trainable Linear or Conv2d layer");
         parameters = layers.SelectMany(l => l.Bias is null ? new[] { l.Weight } : [l.Weight, l.Bias]).ToArray();
-
-        void Add(HookedLayer layer) => layers.Add(layer);
     }
 
     public string Name => "hooks";

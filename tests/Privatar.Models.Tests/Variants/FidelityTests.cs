@@ -120,4 +120,18 @@ public sealed class FidelityTests
         Assert.InRange(std, 8f, 12f);
         Assert.Equal(new long[] { 2, 3 * model.Grouping.OffloadedRatio, 16, 16 }, attack.shape);
     }
+
+    [Theory]
+    [InlineData(Fidelity.Original)]
+    [InlineData(Fidelity.Corrected)]
+    public void Should_Initialise_The_Last_Deconv_With_Alpha_One_Only_When_Corrected(Fidelity fidelity)
+    {
+        // The original calls glorot(upsample[-1].conv2, 1.0) on a DeconvTexelBias, which glorot ignores, so the
+        // layer keeps alpha = 0.2 (gain sqrt(2/1.04) = 1.387 instead of 1).
+        using var model = Vae.Baseline(Tiny.Config(fidelity), seed: 7);
+        var last = model.Decoder.TextureDecoder.Deconvs.Last().Deconv;   // 64 -> 3 at 64²
+        var alphaOneBound = Math.Sqrt(2.0 / ((64 + 3) * 4.0)) * Math.Sqrt(3);
+        var max = last.Weight.abs().max().item<float>();
+        Assert.Equal(fidelity == Fidelity.Corrected, max <= alphaOneBound + 1e-6);
+    }
 }

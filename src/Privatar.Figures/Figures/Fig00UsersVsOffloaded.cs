@@ -26,5 +26,6 @@ public sealed class Fig00UsersVsOffloaded : IFigure
             Draw.Line(plot, link.Select(r => (double)r.N!).ToList(), link.Select(r => r.UsersCommBound!.Value).ToList(), "communication-bound", series, dashed: true);
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, "Users supported vs offloaded components", "number of offloaded components", "number of users supported");
+        plot.ShowLegend(Alignment.UpperLeft);
     }
 }

@@ -13,7 +13,7 @@ public static partial class HtmlRenderer
         h1{font-size:26px;margin:8px 0 4px}h2{font-size:21px;margin:36px 0 10px;padding-top:12px;border-top:2px solid #e3e6ea}
         h3{font-size:16px;margin:22px 0 6px}p,li{line-height:1.5;font-size:14.5px}code{background:#eef1f4;padding:1px 4px;border-radius:3px;font-size:13px}
         nav{font-size:14px;margin:10px 0 18px}nav a{margin-right:14px;color:#2458a6;text-decoration:none}
-        table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}td{overflow-wrap:anywhere}td:first-child,td.pass,td.fail{white-space:nowrap;overflow-wrap:normal}
+        table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}td{overflow-wrap:break-word}td code{overflow-wrap:anywhere}td:nth-child(2) code{white-space:nowrap}td:nth-child(3){min-width:150px}td:first-child,td.pass,td.fail{white-space:nowrap;overflow-wrap:normal}
         th,td{border:1px solid #dde1e6;padding:3px 7px;text-align:left;vertical-align:top}th{background:#eef1f4;position:sticky;top:0}
         tr:nth-child(even) td{background:#fafbfc}td.pass{color:#17702f;font-weight:600}td.fail{color:#b3261e;font-weight:700;background:#fdecea}
         .note{color:#5b6472;font-size:12.5px;margin:2px 0 14px}.scroll{max-height:440px;overflow:auto;border:1px solid #e3e6ea}.wide{overflow-x:auto}

@@ -10,7 +10,7 @@ public static class VerifySection
         var rows = ctx.Verify.Select(r => (IReadOnlyList<string>)
         [
             r.Passed ? "pass" : "FAIL", $"`{r.Claim.Id}`", r.Claim.PaperRef,
-            $"`{r.Claim.Source}`{(r.Claim.Selector.Length > 0 ? $" [{r.Claim.Selector}]" : "")} {r.Claim.Column} {r.Claim.KindText} {r.Claim.Expected}{(r.Claim.Tolerance.Length > 0 ? $" ± {r.Claim.Tolerance}" : "")}",
+            $"`{r.Claim.Source}`{(r.Claim.Selector.Length > 0 ? $" [{r.Claim.Selector.Replace(";", "; ")}]" : "")} {r.Claim.Column} {r.Claim.KindText} {r.Claim.Expected}{(r.Claim.Tolerance.Length > 0 ? $" ± {r.Claim.Tolerance}" : "")}",
             r.Actual, r.Passed ? r.Claim.ToleranceNote : r.Message,
         ]).ToList();
         return new ReportSection("verify", "Verify",

@@ -5,6 +5,7 @@
 #r "../src/Privatar.Steps/bin/Release/net10.0/System.IO.Hashing.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Core.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Data.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Steps.dll"
 #load "lib/paths.cake"
 #load "lib/targets.cake"
@@ -16,6 +17,11 @@
 #load "tasks/Dag.cake"
 #load "tasks/Clean.cake"
 // Pipeline steps, in run order (one file each; see README, "Adding a pipeline step"):
+#load "tasks/Data.cake"
+#load "tasks/Train.cake"
+#load "tasks/Evaluate.cake"
+#load "tasks/Latency.cake"
+#load "tasks/Covariance.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
@@ -34,7 +40,12 @@ Setup<PipelineSession>(ctx => PipelineHost.Open(ctx, paths, Privatar.Steps.StepC
 
 Task("Default")
     .Description("The whole pipeline on the chosen profile (--profile=smoke|functional|full), ending in the report")
-    .IsDependentOn("Env");
+    .IsDependentOn("Env")
+    .IsDependentOn("Data")
+    .IsDependentOn("Train")
+    .IsDependentOn("Evaluate")
+    .IsDependentOn("Latency")
+    .IsDependentOn("Covariance");
     // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -5,6 +5,7 @@ using Privatar.Cli.Commands;
 // Each concern registers its verbs in its own file under Commands/; this list is the table of contents.
 var root = new RootCommand("privatar: privacy-preserving avatar reconstruction and DP training, run by hand");
 EnvCommand.Register(root);
+TrainCommand.Register(root);
 ModelCommand.Register(root);
 MnistCommand.Register(root);
 ResultsCommand.Register(root);

@@ -12,5 +12,10 @@ public static class StepCatalog
     public static IReadOnlyList<StepSpec> All { get; } =
     [
         // Steps are added here as their verbs land: Data, Train, Test, Latency, Noise, Attacks, Figures, Report.
+        DataStep.Spec,
+        TrainStep.Spec,
+        EvaluateStep.Spec,
+        LatencyStep.Spec,
+        CovarianceStep.Spec,
     ];
 }

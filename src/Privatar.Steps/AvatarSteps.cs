@@ -1,0 +1,58 @@
+using System.Globalization;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// What the avatar steps (Data, Train, Evaluate, Latency, Covariance) share: where the subject and each model live,
+/// which configurations the [train] lists expand into, and the source files each step's outputs depend on.
+/// </summary>
+public static class AvatarSteps
+{
+    /// <summary>One trained configuration: its unit id (<c>partition_n8</c>) and the privatar options that select it.</summary>
+    public sealed record ModelUnit(string Id, string Variant, object[] Options)
+    {
+        public bool Offloads => Variant is "direct_split" or "partition";
+    }
+
+    public static string Subject(PlanContext c) => c.Artifact("data/subject");
+    public static string Manifest(PlanContext c) => c.Artifact("data/subject.manifest.tsv");
+    public static string TrainDir(PlanContext c, string id) => c.Artifact($"train/{id}");
+    public static string TestDir(PlanContext c, string id) => c.Artifact($"test/{id}");
+    public static string Results(PlanContext c, string file) => c.Artifact($"results/{file}");
+
+    /// <summary>The [train] keys that choose the configurations (they belong to the step, not to each unit).</summary>
+    public static readonly ParamSpec[] ListParams =
+    [
+        P.StringList("train.variants"), P.IntList("train.quantization_bits"), P.DoubleList("train.sparse_ratios"), P.IntList("train.partition_n"),
+    ];
+
+    /// <summary>baseline; direct_split; quantization per bit width; sparse per ratio; freq_decompose; partition per n (in [train] variants order).</summary>
+    public static IReadOnlyList<ModelUnit> Models(ParamValues p)
+    {
+        var list = new List<ModelUnit>();
+        foreach (var v in p.StringList("train.variants"))
+            switch (v)
+            {
+                case "baseline" or "direct_split" or "freq_decompose": list.Add(new(v, v, [])); break;
+                case "quantization": list.AddRange(p.IntList("train.quantization_bits").Select(b => new ModelUnit($"{v}_bits{b}", v, ["--bits", b]))); break;
+                case "sparse": list.AddRange(p.DoubleList("train.sparse_ratios").Select(r => new ModelUnit($"{v}_ratio{Text(r)}", v, ["--ratio", r]))); break;
+                case "partition": list.AddRange(p.IntList("train.partition_n").Select(n => new ModelUnit($"{v}_n{n}", v, ["--n", n]))); break;
+                default: throw new ArgumentException($"[train] variants: unknown variant '{v}'; expected baseline, direct_split, quantization, sparse, freq_decompose or partition.");
+            }
+        if (list.Count > 1 && list[0].Id != "baseline")
+            throw new ArgumentException("[train] variants: every variant starts from the trained baseline, so 'baseline' must come first.");
+        return list;
+    }
+
+    static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The .cs files of one project's listed folders ("" = the project folder), never bin/ or obj/.</summary>
+    public static IEnumerable<string> Sources(string project, params string[] folders) =>
+        folders.Select(f => f.Length == 0 ? $"src/{project}/*.cs" : $"src/{project}/{f}/*.cs");
+
+    public static readonly string[] DataCode = [.. Sources("Privatar.Data", "Dataset", "Format")];
+    public static readonly string[] ModelCode = [.. Sources("Privatar.Models", "", "Layers", "Variants", "Training", "Rendering", "Analysis")];
+    public static readonly string[] TrainingCode = [.. Sources("Privatar.Training", ""), "src/Privatar.Cli/Commands/TrainCommand.cs"];
+}

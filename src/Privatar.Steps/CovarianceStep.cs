@@ -1,0 +1,24 @@
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>Step 8: the per-frequency covariance statistic (original row-variable and corrected) over attack frames x test cameras.</summary>
+public static class CovarianceStep
+{
+    public static StepSpec Spec => new("Covariance", "covariance statistic per BDCT frequency component, original and corrected (step 8)")
+    {
+        Code = [.. AvatarSteps.DataCode, "src/Privatar.Models/BlockDct.cs", "src/Privatar.Evaluation/Covariance/*.cs", .. AvatarSteps.TrainingCode, "src/Privatar.Steps/CovarianceStep.cs"],
+        Params = [P.Int("runtime.threads").Unstamped(), P.String("runtime.device")],
+        Units = ctx => [new UnitSpec("frequency_covariance")
+        {
+            Inputs = [AvatarSteps.Manifest(ctx)],
+            Outputs = [AvatarSteps.Results(ctx, "frequency_covariance.csv")],
+            Command = UnitCommand.Privatar(p => new object[]
+            {
+                "vae", "covariance", "--data", AvatarSteps.Subject(ctx), "--out", AvatarSteps.Results(ctx, "frequency_covariance.csv"),
+                "--threads", p.Int("runtime.threads"), "--device", p.String("runtime.device"),
+            }),
+        }],
+    };
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Privatar.Core;
+using Privatar.Models;
+using Privatar.Models.Variants;
+using static TorchSharp.torch;
+
+namespace Privatar.Training;
+
+/// <summary>What a checkpoint's JSON sidecar records: enough to rebuild the model before loading its weights.</summary>
+public sealed record CheckpointInfo(
+    string Variant, string Config, int? Bits, double? Ratio, int? Offloaded,
+    int TexSize, int Vertices, int Latent, int Cameras, string Fidelity, long Seed,
+    int Iterations, int BestIteration, double BestValLoss, string BestValMetric, IReadOnlyList<string> CopiedFromBaseline,
+    IReadOnlyList<string> FreshKeys);
+
+/// <summary>
+/// Checkpoints are TorchSharp state dicts (<c>Module.save</c>) written atomically, with a JSON sidecar. Variants
+/// start from the baseline checkpoint the way the original does (§3): quantization copies every key; sparse prunes
+/// the loaded baseline; direct split, frequency decompose and partition copy every key whose name does not contain
+/// "texture_encoder" or "texture_decoder" and whose shape matches, and keep the rest at their fresh initialisation.
+/// </summary>
+public static class Checkpoints
+{
+    public static void Save(nn.Module model, string path)
+    {
+        // Module.save closes the stream it is given, so serialise to memory first, then write atomically.
+        var buffer = new MemoryStream();
+        model.save(buffer);
+        AtomicFile.WriteAllBytes(path, buffer.ToArray());
+    }
+
+    public static void Load(nn.Module model, string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint not found", path);
+        using var s = File.OpenRead(path);
+        model.load(s, strict: true);
+    }
+
+    public static void WriteInfo(string path, CheckpointInfo info) =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(info, Json) + "\n");
+
+    public static CheckpointInfo ReadInfo(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint description not found", path);
+        return JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(path), Json)
+            ?? throw new InvalidDataException($"{path}: empty checkpoint description");
+    }
+
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Builds <paramref name="spec"/>'s model and initialises it from the trained baseline; returns the copied and fresh keys.</summary>
+    public static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromBaseline(
+        ModelSpec spec, VaeConfig cfg, long seed, string baselineCheckpoint)
+    {
+        var baseline = new DeepAppearanceVae(cfg);
+        Load(baseline, baselineCheckpoint);
+        switch (spec.Variant)
+        {
+            case VaeVariant.Baseline:
+                return (baseline, Keys(baseline), []);
+            case VaeVariant.Sparse:
+                var pruned = Vae.Sparse(baseline, spec.Ratio!.Value, seed);
+                baseline.Dispose();
+                return (pruned, Keys(pruned).Where(k => !k.StartsWith("dec.texture_decoder.", StringComparison.Ordinal)).ToList(),
+                        Keys(pruned).Where(k => k.StartsWith("dec.texture_decoder.", StringComparison.Ordinal)).ToList());
+        }
+        var model = spec.Create(cfg, seed);
+        var copyAll = spec.Variant == VaeVariant.Quantization;
+        var source = baseline.state_dict();
+        var copied = new List<string>();
+        var fresh = new List<string>();
+        using (no_grad())
+            foreach (var (name, target) in model.state_dict())
+            {
+                var eligible = copyAll || !(name.Contains("texture_encoder", StringComparison.Ordinal) || name.Contains("texture_decoder", StringComparison.Ordinal));
+                if (eligible && source.TryGetValue(name, out var src) && src.shape.SequenceEqual(target.shape))
+                {
+                    target.copy_(src);
+                    copied.Add(name);
+                }
+                else fresh.Add(name);
+            }
+        if (copyAll && fresh.Count > 0) throw new InvalidOperationException($"quantization: baseline keys missing or mis-shaped: {string.Join(", ", fresh)}");
+        model.BeforeTrainingStep();   // quantization: project the copied weights onto the grid
+        baseline.Dispose();
+        return (model, copied, fresh);
+    }
+
+    /// <summary>Rebuilds a trained model from its checkpoint and sidecar (sparse needs the pruned shapes first).</summary>
+    public static AvatarVae Restore(string checkpoint, CheckpointInfo info)
+    {
+        var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+        var cfg = new VaeConfig
+        {
+            TexSize = info.TexSize, Vertices = info.Vertices, Latent = info.Latent, Cameras = info.Cameras,
+            Fidelity = Enum.Parse<Fidelity>(info.Fidelity, ignoreCase: true),
+        };
+        var model = spec.Create(cfg, info.Seed);
+        Load(model, checkpoint);
+        model.BeforeTrainingStep();   // quantization: the original quantizes once after loading for test
+        return model;
+    }
+
+    static List<string> Keys(nn.Module m) => m.state_dict().Keys.ToList();
+}

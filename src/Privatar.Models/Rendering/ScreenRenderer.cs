@@ -77,7 +77,11 @@ public static class ScreenRenderer
         var st = (w0.unsqueeze(1) * uv[.., 0] + w1.unsqueeze(1) * uv[.., 1] + w2.unsqueeze(1) * uv[.., 2]).to(xy.dtype);   // (N, 2)
 
         // Sample each covered pixel from its own sample's texture: one grid per sample, zeros elsewhere.
-        var grid = zeros(b * height * width, 2, dtype: xy.dtype, device: xy.device).index_add(0, covered, st * 2 - 1, 1.0);
+        // An explicit, kept-alive alpha: an implicitly converted Scalar can be finalized during the native call
+        // (seen as libtorch's "INTERNAL ASSERT FAILED at Scalar.h" inside index_add's alpha check).
+        using var one = 1.0.ToScalar();
+        var grid = zeros(b * height * width, 2, dtype: xy.dtype, device: xy.device).index_add(0, covered, st * 2 - 1, one);
+        GC.KeepAlive(one);
         var sampled = F.grid_sample(texture.to(xy.dtype), grid.reshape(b, height, width, 2),
                                     mode: GridSampleMode.Bilinear, padding_mode: GridSamplePaddingMode.Border, align_corners: false);   // (B, C, H, W)
         var coverage = flatIds.ge(0).reshape(b, 1, height, width).to(sampled.dtype);

@@ -114,10 +114,11 @@ public sealed class FidelityTests
         var (z1, off1, _) = model.Encode(s.Batch.ToInput(variance));
         using var attack = model.AttackForward(s.Batch.ToInput());
 
-        // Then: z is untouched, z_offload moves by noise of std ~10, and the attacker sees 3·r_off channels
-        Assert.True(z1.equal(z0).all().item<bool>());
-        var std = (off1 - off0).std().item<float>();
-        Assert.InRange(std, 8f, 12f);
+        // Then: z differs at most by its own sampling (0 with the same random stream, std ~1.4 if another test class
+        // drew from the global stream in between); z_offload also carries the injected noise (std ~10); the
+        // attacker sees 3·r_off channels
+        Assert.InRange((z1 - z0).std().item<float>(), 0f, 3f);
+        Assert.InRange((off1 - off0).std().item<float>(), 8f, 12f);
         Assert.Equal(new long[] { 2, 3 * model.Grouping.OffloadedRatio, 16, 16 }, attack.shape);
     }
 

@@ -55,12 +55,17 @@ public static class ScreenRenderer
         var (b, c) = (verts.shape[0], texture.shape[1]);
         var (xy, depth) = Project(verts, m);
         var ids = triangleIds ?? Rasterize(xy, depth, topology.VertIds, height, width);
+        // Integer index arithmetic on explicit tensors: no implicit Scalar temporaries that the GC could finalize mid-call.
+        using var hw = tensor((long)height * width);
+        using var w = tensor((long)width);
+        using var zero = tensor(0L);
         var flatIds = ids.reshape(-1).to(int64);                                     // (B·H·W)
-        var covered = flatIds.ge(0).nonzero().squeeze(1);                            // (N) flat pixel indices
+        var isCovered = flatIds.ge(zero);                                           // background is -1
+        var covered = isCovered.nonzero().squeeze(1);                                // (N) flat pixel indices
         var tri = flatIds.index_select(0, covered);                                  // (N)
-        var batchOf = covered.div(height * width, rounding_mode: RoundingMode.floor);
-        var pixel = covered.remainder(height * width);
-        var q = stack(new[] { pixel.remainder(width), pixel.div(width, rounding_mode: RoundingMode.floor) }, 1).to(float64) + 0.5;   // (N, 2)
+        var batchOf = covered.div(hw, rounding_mode: RoundingMode.floor);
+        var pixel = covered.remainder(hw);
+        var q = stack(new[] { pixel.remainder(w), pixel.div(w, rounding_mode: RoundingMode.floor) }, 1).to(float64) + 0.5;   // (N, 2)
 
         var corners = topology.VertIds.to(int64).index_select(0, tri);              // (N, 3)
         var flatXy = xy.reshape(-1, 2).to(float64);                                  // (B·V, 2); barycentrics in double: slivers stay finite
@@ -84,7 +89,7 @@ public static class ScreenRenderer
         GC.KeepAlive(one);
         var sampled = F.grid_sample(texture.to(xy.dtype), grid.reshape(b, height, width, 2),
                                     mode: GridSampleMode.Bilinear, padding_mode: GridSamplePaddingMode.Border, align_corners: false);   // (B, C, H, W)
-        var coverage = flatIds.ge(0).reshape(b, 1, height, width).to(sampled.dtype);
+        var coverage = isCovered.reshape(b, 1, height, width).to(sampled.dtype);
         return (sampled * coverage).permute(0, 2, 3, 1).MoveToOuterDisposeScope();   // (B, H, W, C)
     }
 

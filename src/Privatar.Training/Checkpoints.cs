@@ -10,7 +10,7 @@ namespace Privatar.Training;
 public sealed record CheckpointInfo(
     string Variant, string Config, int? Bits, double? Ratio, int? Offloaded,
     int TexSize, int Vertices, int Latent, int Cameras, string Fidelity, long Seed,
-    int Iterations, int BestIteration, double BestValLoss, string BestValMetric, IReadOnlyList<string> CopiedFromBaseline,
+    int Iterations, int SkippedBatches, int BestIteration, double BestValLoss, string BestValMetric, IReadOnlyList<string> CopiedFromBaseline,
     IReadOnlyList<string> FreshKeys);
 
 /// <summary>

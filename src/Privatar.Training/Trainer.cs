@@ -25,7 +25,8 @@ public sealed record TrainResult(int Iterations, int Skipped, int BestIteration,
 /// parameter to 10 and steps both optimizers. StepLR(1, 0.95) per epoch on the main optimizer. Every val_every
 /// iterations (and at the last) it evaluates val_num + 1 test batches and keeps the checkpoint with the lowest
 /// validation screen loss (texture loss when λ_screen = 0). Under fidelity=original the colour correction is first
-/// fine-tuned on those test batches, as the original does; corrected never touches test data while training.
+/// fine-tuned on those test batches, as the original does; corrected never touches test data while training. A batch
+/// whose gradient norm is not finite is thrown away too (counted in checkpoint.json as skipped_batches).
 /// </summary>
 public static class Trainer
 {
@@ -87,12 +88,12 @@ public static class Trainer
         Checkpoints.WriteInfo(outputs.Info, new CheckpointInfo(
             spec.VariantName, spec.ResultConfig, spec.Bits, spec.Ratio, spec.Offloaded,
             cfg.TexSize, cfg.Vertices, cfg.Latent, cfg.Cameras, s.Fidelity.ToString().ToLowerInvariant(), s.Seed,
-            s.MaxIter, bestIter, best, s.Weights.Screen > 0 ? "val_screen" : "val_tex", copied, fresh));
+            s.MaxIter, skipped, bestIter, best, s.Weights.Screen > 0 ? "val_screen" : "val_tex", copied, fresh));
         ResultCsv.WriteFile(ResultFamilies.TrainingCurves, outputs.Curve, curve);
         return new TrainResult(s.MaxIter, skipped, bestIter, best, curve);
     }
 
-    /// <summary>One iteration; null when the batch was thrown away (losses exploded relative to the last accepted batch).</summary>
+    /// <summary>One iteration; null when the batch was thrown away (losses exploded relative to the last accepted batch, or non-finite gradients).</summary>
     static LossValues? Step(AvatarVae model, VaeBatch batch, AvatarData data, TrainSettings s, optim.Optimizer main, optim.Optimizer cc, LossValues? accepted)
     {
         model.BeforeTrainingStep();
@@ -105,7 +106,10 @@ public static class Trainer
         main.zero_grad();
         cc.zero_grad();
         terms.Total.backward();
-        nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), VaeStep.ClipNorm);
+        var norm = nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), VaeStep.ClipNorm);
+        // A finite loss with non-finite gradients (seen with the screen renderer's barycentric gradients) would turn
+        // every weight into NaN; such a batch is thrown away like an exploding one and counted.
+        if (!double.IsFinite(norm)) return null;
         main.step();
         cc.step();
         return values;

@@ -23,11 +23,12 @@ public static class CovarianceAnalysis
         int t = ds.TextureWidth;
         foreach (var chunk in keys.Chunk(batchSize))
         {
-            using var scope = NewDisposeScope();
-            var avg = tensor(chunk.SelectMany(k => ds.Load(k, withPhoto: false).AverageTexture).ToArray(), new long[] { chunk.Length, 3, t, t });
-            var d = BlockDct.Forward(avg);                                       // (b, 16, 3, G, G)
-            var maps = d.reshape(chunk.Length, 48, d.shape[3], d.shape[4]);
-            acc.Add(FrequencyCovariance.Downsample(maps));
+            // No dispose scope here: the accumulator allocates its running state on the first Add.
+            using var avg = tensor(chunk.SelectMany(k => ds.Load(k, withPhoto: false).AverageTexture).ToArray(), new long[] { chunk.Length, 3, t, t });
+            using var d = BlockDct.Forward(avg);                                 // (b, 16, 3, G, G)
+            using var maps = d.reshape(chunk.Length, 48, d.shape[3], d.shape[4]);
+            using var small = FrequencyCovariance.Downsample(maps);
+            acc.Add(small);
         }
         var rows = acc.Result();
         double totalOriginal = rows.Sum(r => r.Original), totalCorrected = rows.Sum(r => r.Corrected);

@@ -149,7 +149,7 @@ public static class TrainCommand
         var outLatency = Req("--out-latency", "merged latency.csv");
         var outCapacity = Req("--out-capacity", "capacity.csv");
         var tex = Opt("--tex-size", "texture size the latencies were measured at", 1024);
-        var param = new Option<string[]>("--param") { Description = "a [capacity] key=value (repeat for every key)", AllowMultipleArgumentsPerToken = true };
+        var param = new Option<string[]>("--param") { Description = "a [capacity] key=value (repeat for every key)" };
         var cmd = new Command("capacity", "Merge latency CSVs and compute users supported per configuration and headset") { inputs, outLatency, outCapacity, tex, param };
         cmd.SetAction(p =>
         {

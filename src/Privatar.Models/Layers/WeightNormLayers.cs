@@ -9,6 +9,15 @@ namespace Privatar.Models.Layers;
 // taken over the WHOLE tensor (not per row) and g has one entry per output channel. Every layer has a bias.
 // Field names are the checkpoint keys: weight, bias, g.
 
+static class WeightNorm
+{
+    /// <summary>
+    /// ||W||_F over the whole tensor. norm() computes the same value and gradient as pow(2).sum().sqrt(), but the
+    /// latter took 100-240 ms on the 21918x256 mesh_fc weight in libtorch 2.10 CPU (norm(): about 2 ms).
+    /// </summary>
+    public static Tensor Frobenius(Tensor weight) => weight.norm();
+}
+
 /// <summary>A weight-normalised layer: exposes its raw weight, its effective weight and its glorot init.</summary>
 public interface IWeightNormLayer
 {
@@ -47,7 +56,7 @@ public sealed class LinearWN : nn.Module<Tensor, Tensor>, IWeightNormLayer
     public Parameter Bias => bias;
     public (long NIn, long NOut, double KSize) GlorotFans => (InFeatures, OutFeatures, 1);
 
-    public Tensor EffectiveWeight() => weight * g.unsqueeze(1) / weight.pow(2).sum().sqrt();
+    public Tensor EffectiveWeight() => weight * g.unsqueeze(1) / WeightNorm.Frobenius(weight);
 
     public override Tensor forward(Tensor x) => F.linear(x, EffectiveWeight(), bias);   // (B, in) -> (B, out)
 }
@@ -80,7 +89,7 @@ public sealed class Conv2dWN : nn.Module<Tensor, Tensor>, IWeightNormLayer
     public Parameter Bias => bias;
     public (long NIn, long NOut, double KSize) GlorotFans => (InChannels, OutChannels, Kernel * Kernel);
 
-    public Tensor EffectiveWeight() => weight * g.view(-1, 1, 1, 1) / weight.pow(2).sum().sqrt();
+    public Tensor EffectiveWeight() => weight * g.view(-1, 1, 1, 1) / WeightNorm.Frobenius(weight);
 
     /// <summary>
     /// Computed as im2col + matmul, the same arithmetic as conv2d. libtorch's CPU conv2d kernel here returned
@@ -130,7 +139,7 @@ public sealed class ConvTranspose2dWN : nn.Module<Tensor, Tensor>, IWeightNormLa
     public Parameter Bias => bias;
     public (long NIn, long NOut, double KSize) GlorotFans => (InChannels, OutChannels, Kernel * Kernel / 4.0);
 
-    public Tensor EffectiveWeight() => weight * g.view(1, -1, 1, 1) / weight.pow(2).sum().sqrt();
+    public Tensor EffectiveWeight() => weight * g.view(1, -1, 1, 1) / WeightNorm.Frobenius(weight);
 
     public override Tensor forward(Tensor x) =>
         F.conv_transpose2d(x, EffectiveWeight(), bias, new[] { Stride, Stride }, new[] { Padding, Padding });

@@ -39,7 +39,9 @@ public sealed class VariantTrainingTests(ITestOutputHelper log)
     [InlineData("quantization", 80, 3e-3, 10)]
     [InlineData("sparse", 80, 3e-3, 10)]
     [InlineData("freq_decompose", 80, 3e-3, 10)]
-    [InlineData("partition", 80, 3e-3, 10)]
+    // Partition at 3e-3 sat at the edge of divergence: about one run in four ended in NaN, depending on the last
+    // bits of libtorch's CPU reductions. At 1.5e-3 six of six runs gave the same 28x drop.
+    [InlineData("partition", 120, 1.5e-3, 10)]
     // Direct split's texture latent is not scaled (as in the original): z_texture carries noise of std ~1 at init
     // that the decoder must first learn to tune out, so it fits more slowly (measured 7.8x at 150 steps).
     [InlineData("direct_split", 150, 5e-3, 5)]

@@ -5,10 +5,10 @@ using Privatar.Cli.Commands;
 // Each concern registers its verbs in its own file under Commands/; this list is the table of contents.
 var root = new RootCommand("privatar: privacy-preserving avatar reconstruction and DP training, run by hand");
 EnvCommand.Register(root);
-TrainCommand.Register(root);
 ModelCommand.Register(root);
-MnistCommand.Register(root);
 ResultsCommand.Register(root);
+TrainCommand.Register(root);
+MnistCommand.Register(root);
 PrivacyCommand.Register(root);
 DataCommand.Register(root);
 NoiseCommand.Register(root);

@@ -1,4 +1,5 @@
-namespace Privatar.Figures.Tests;
+// Compiled into each results-layer test project (Results, Figures, Reporting) through a linked <Compile>.
+namespace Privatar.Tests.Shared;
 
 /// <summary>Paths inside the repository, found from the test binary's folder.</summary>
 public static class Repo
@@ -17,7 +18,7 @@ public static class Repo
     /// <summary>A fresh temporary directory, deleted when disposed.</summary>
     public sealed class TempDir : IDisposable
     {
-        public string Path { get; } = Directory.CreateTempSubdirectory("privatar-figures-").FullName;
+        public string Path { get; } = Directory.CreateTempSubdirectory("privatar-tests-").FullName;
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

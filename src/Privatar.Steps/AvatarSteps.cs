@@ -22,6 +22,10 @@ public static class AvatarSteps
     public static string TestDir(PlanContext c, string id) => c.Artifact($"test/{id}");
     public static string Results(PlanContext c, string file) => c.Artifact($"results/{file}");
 
+    /// <summary>Noise files of one fidelity (noise/&lt;fidelity&gt;/), named inside it as the original names them (Privatar.Noise NoiseFileNames).</summary>
+    public static string NoiseDir(PlanContext c, string fidelity) => c.Artifact($"noise/{fidelity}");
+    public static string NoiseFile(PlanContext c, string fidelity, string relative) => $"{NoiseDir(c, fidelity)}/{relative}";
+
     /// <summary>The [train] keys that choose the configurations (they belong to the step, not to each unit).</summary>
     public static readonly ParamSpec[] ListParams =
     [

@@ -1,4 +1,3 @@
-using Privatar.Core;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
@@ -18,9 +17,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class NoiseStep
 {
-    /// <summary>A latent whose noise is generated, the Evaluate output it is read from, and which mechanisms cover it.</summary>
-    public sealed record Source(NoiseTarget Target, string Latents, bool Pac);
-
     public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables (steps 4a/4b)")
     {
         Code =
@@ -37,10 +33,10 @@ public static class NoiseStep
     };
 
     /// <summary>baseline (DP only), direct split (offloaded n = 16), partition local and offloaded per n, as [train] variants lists them.</summary>
-    public static IReadOnlyList<Source> Sources(PlanContext ctx)
+    public static IReadOnlyList<NoiseSource> Sources(PlanContext ctx)
     {
         var variants = ctx.Params.StringList("train.variants");
-        var list = new List<Source>();
+        var list = new List<NoiseSource>();
         if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, $"{AvatarSteps.TestDir(ctx, "baseline")}/z.npy", Pac: false));
         if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, $"{AvatarSteps.TestDir(ctx, "direct_split")}/z_offload.npy", Pac: true));
         if (variants.Contains("partition"))
@@ -79,137 +75,64 @@ public static class NoiseStep
         var slices = new List<string>();
         foreach (var f in fidelities)
         {
-            var dir = AvatarSteps.NoiseDir(ctx, f.Name());
-            string File(string relative) => AvatarSteps.NoiseFile(ctx, f.Name(), relative);
-            string Slice(string id) => $"{dir}/summary/{id}.csv";
-            // Only the original splits the rows into test batches, so only it reads test.batch_size.
-            string[] assembly = f == NoiseFidelity.Original ? ["test.batch_size"] : [];
-            int BatchSize(UnitContext u) => f == NoiseFidelity.Original ? u.Params.Int("test.batch_size") : 0;
-
+            var of = new NoiseUnits(ctx, f);
             foreach (var s in sources)
             {
-                units.Add(new UnitSpec($"{f.Name()}_l2norm_{s.Target}")
-                {
-                    Inputs = [s.Latents],
-                    Outputs = [.. NoiseFileNames.DpStatisticsOutputs(s.Target).Select(File)],
-                    Params = assembly,
-                    Command = UnitCommand.InProcess(u =>
-                    {
-                        var norm = NoiseArtifacts.WriteL2Norm(u.PathOf(dir), s.Target, NoiseWork.Latents(u.PathOf(s.Latents), f, BatchSize(u)));
-                        u.Log.Info($"{s.Target} ({f.Name()}): ||Z||_F = {norm:G6}");
-                    }),
-                });
-                if (s.Pac)
-                    units.Add(new UnitSpec($"{f.Name()}_svd_{s.Target}")
-                    {
-                        Inputs = [s.Latents],
-                        Outputs = [.. NoiseFileNames.PacStatisticsOutputs(s.Target).Select(File)],
-                        Params = assembly,
-                        Command = UnitCommand.InProcess(u =>
-                        {
-                            var z = NoiseWork.Latents(u.PathOf(s.Latents), f, BatchSize(u));
-                            var spectrum = NoiseArtifacts.WritePacStatistics(u.PathOf(dir), s.Target, z);
-                            u.Log.Info($"{s.Target} ({f.Name()}): {z.GetLength(0)} x {z.GetLength(1)} latents, trace of covariance {spectrum.S.Sum():G6}, largest eigenvalue {spectrum.S[0]:G6}");
-                        }),
-                    });
+                units.Add(of.L2Norm(s));
+                if (s.Pac) units.Add(of.Svd(s));
             }
-
-            foreach (var s in sources)
-                foreach (var mi in mis)
-                {
-                    var dpId = $"{f.Name()}_dp_{s.Target}_mi{NoiseFileNames.Mi(mi)}";
-                    var dpFile = File(NoiseFileNames.DpNoise(s.Target, mi));
-                    slices.Add(Slice(dpId));
-                    units.Add(new UnitSpec(dpId)
-                    {
-                        Inputs = [s.Latents],
-                        Outputs = [dpFile, Slice(dpId)],
-                        Params = f == NoiseFidelity.Original ? assembly : ["noise.classes", "noise.dp_clip_bound"],
-                        Command = UnitCommand.InProcess(u =>
-                        {
-                            var options = f == NoiseFidelity.Original
-                                ? new DpNoiseOptions(f, OriginalArtifact.EquationClasses, 0)
-                                : new DpNoiseOptions(f, u.Params.Int("noise.classes"), u.Params.Double("noise.dp_clip_bound"));
-                            if (f == NoiseFidelity.Original && OriginalArtifact.HardCodedPsr(mi) is null)
-                                u.Log.Warning($"MI {mi}: the original hard-codes no PSR for it; using its own equation's root for K = 65 ({OriginalArtifact.PsrFor(mi):G6})");
-                            var row = NoiseWork.WriteDp(u.PathOf(dir), s.Target, NoiseWork.Latents(u.PathOf(s.Latents), f, BatchSize(u)), mi, options, Relative(ctx, dpFile));
-                            ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(Slice(dpId)), [row]);
-                            u.Log.Info($"{s.Target} DP ({f.Name()}) MI {mi}: PSR {row.Psr:G4}, sensitivity {row.Sensitivity:G6}, sigma/sensitivity {row.NoiseMultiplier:G6}, file value {row.NoiseMax:G6}");
-                        }),
-                    });
-                    if (!s.Pac) continue;
-                    var pacId = $"{f.Name()}_pac_{s.Target}_mi{NoiseFileNames.Mi(mi)}";
-                    var pacFile = File(NoiseFileNames.PacNoise(s.Target, mi));
-                    var eigenvalues = File(NoiseFileNames.SvdS(s.Target));
-                    slices.Add(Slice(pacId));
-                    units.Add(new UnitSpec(pacId)
-                    {
-                        Inputs = [eigenvalues],
-                        Outputs = [pacFile, Slice(pacId)],
-                        Params = f == NoiseFidelity.Original ? [] : ["noise.classes"],   // classes only names the PSR in the summary row
-                        Command = UnitCommand.InProcess(u =>
-                        {
-                            var classes = f == NoiseFidelity.Original ? OriginalArtifact.EquationClasses : u.Params.Int("noise.classes");
-                            var lambda = Npy.Read(u.PathOf(eigenvalues)).ToDoubles();
-                            var row = NoiseWork.WritePac(u.PathOf(dir), s.Target, lambda, mi, f, classes, Relative(ctx, pacFile));
-                            ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(Slice(pacId)), [row]);
-                            u.Log.Info($"{s.Target} PAC ({f.Name()}) MI {mi}: sum of noise variances {row.NoiseSum:G6}, largest {row.NoiseMax:G6}");
-                        }),
-                    });
-                }
+            foreach (var bound in sources.SelectMany(s => mis.SelectMany(mi => s.Pac ? new[] { of.Dp(s, mi), of.Pac(s, mi) } : [of.Dp(s, mi)])))
+            {
+                units.Add(bound);
+                slices.Add(of.Slice(bound.Id));
+            }
         }
-
-        if (slices.Count > 0)
-            units.Add(new UnitSpec("summary")
-            {
-                Inputs = slices,
-                Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)],
-                Params = [],
-                Command = UnitCommand.InProcess(u =>
-                {
-                    var rows = slices.SelectMany(s => ResultCsv.ReadFile(ResultFamilies.NoiseSummary, u.PathOf(s))).ToList();
-                    ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)), rows);
-                    u.Log.Info($"{rows.Count} noise files -> {ResultFamilies.NoiseSummary.FileName}");
-                }),
-            });
-
-        var radar = sources.Where(s => s.Pac && s.Target.Branch == LatentBranch.PartitionOffloaded).ToList();
-        if (radar.Count > 0)
-        {
-            var inputs = fidelities.SelectMany(f => radar.SelectMany(s => new[] { s.Latents, AvatarSteps.NoiseFile(ctx, f.Name(), NoiseFileNames.Covariance(s.Target)), AvatarSteps.NoiseFile(ctx, f.Name(), NoiseFileNames.SvdU(s.Target)) }
-                .Concat(mis.SelectMany(mi => new[] { AvatarSteps.NoiseFile(ctx, f.Name(), NoiseFileNames.DpNoise(s.Target, mi)), AvatarSteps.NoiseFile(ctx, f.Name(), NoiseFileNames.PacNoise(s.Target, mi)) }))))
-                .Distinct().ToList();
-            units.Add(new UnitSpec("vectors")
-            {
-                Inputs = inputs,
-                Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)],
-                Params = ["runtime.seed"],
-                Command = UnitCommand.InProcess(u =>
-                {
-                    var seed = u.Params.Int("runtime.seed");
-                    var rows = fidelities.SelectMany(f => radar.SelectMany(s => mis.SelectMany(mi =>
-                        NoiseWork.Vectors(u.PathOf(AvatarSteps.NoiseDir(ctx, f.Name())), u.PathOf(s.Latents), s.Target, mi, f, seed)))).ToList();
-                    ResultCsv.WriteFile(ResultFamilies.NoiseVectors, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)), rows);
-                    u.Log.Info($"{rows.Count} rows -> {ResultFamilies.NoiseVectors.FileName}");
-                }),
-            });
-        }
-
-        units.Add(new UnitSpec("psr_bounds")
-        {
-            Outputs = [AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)],
-            Params = ["noise.fidelities", "noise.mi_bounds", "noise.classes"],
-            Command = UnitCommand.InProcess(u =>
-            {
-                var rows = NoiseWork.PsrBounds(Fidelities(u.Params), MiBounds(u.Params), u.Params.Int("noise.classes")).ToList();
-                ResultCsv.WriteFile(ResultFamilies.PsrBounds, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)), rows);
-                foreach (var r in rows)
-                    u.Log.Info($"{r.Fidelity}: MI {r.Mi} nats -> PSR {r.Psr:G4} (K = {r.Classes}, prior {r.Prior:G4}{(r.Vacuous ? ", vacuous" : "")})");
-            }),
-        });
+        if (slices.Count > 0) units.Add(Summary(ctx, slices));
+        var radar = sources.Where(s => s.Target.Branch == LatentBranch.PartitionOffloaded).ToList();
+        if (radar.Count > 0) units.Add(Vectors(ctx, fidelities, radar, mis));
+        units.Add(PsrBounds(ctx));
         return units;
     }
 
-    /// <summary>A path in the profile tree, relative to the tree (as the summary table's file column names it).</summary>
-    static string Relative(PlanContext ctx, string path) => path[(ctx.ArtifactRoot.Length + 1)..];
+    static UnitSpec Summary(PlanContext ctx, IReadOnlyList<string> slices) => new("summary")
+    {
+        Inputs = slices,
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)],
+        Params = [],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var rows = slices.SelectMany(s => ResultCsv.ReadFile(ResultFamilies.NoiseSummary, u.PathOf(s))).ToList();
+            ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)), rows);
+            u.Log.Info($"{rows.Count} noise files -> {ResultFamilies.NoiseSummary.FileName}");
+        }),
+    };
+
+    /// <summary>Radar vectors of every offloaded branch (partition n and the direct split) per fidelity and bound.</summary>
+    static UnitSpec Vectors(PlanContext ctx, IReadOnlyList<NoiseFidelity> fidelities, IReadOnlyList<NoiseSource> radar, IReadOnlyList<double> mis) => new("vectors")
+    {
+        Inputs = [.. fidelities.SelectMany(f => radar.SelectMany(s => new NoiseUnits(ctx, f).VectorInputs(s, mis))).Distinct()],
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)],
+        Params = ["runtime.seed"],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var seed = u.Params.Int("runtime.seed");
+            var rows = fidelities.SelectMany(f => radar.SelectMany(s => mis.SelectMany(mi =>
+                NoiseWork.Vectors(u.PathOf(AvatarSteps.NoiseDir(ctx, f.Name())), u.PathOf(s.Latents), s.Target, mi, f, seed)))).ToList();
+            ResultCsv.WriteFile(ResultFamilies.NoiseVectors, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)), rows);
+            u.Log.Info($"{rows.Count} rows -> {ResultFamilies.NoiseVectors.FileName}");
+        }),
+    };
+
+    static UnitSpec PsrBounds(PlanContext ctx) => new("psr_bounds")
+    {
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)],
+        Params = ["noise.fidelities", "noise.mi_bounds", "noise.classes"],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var rows = NoiseWork.PsrBounds(Fidelities(u.Params), MiBounds(u.Params), u.Params.Int("noise.classes")).ToList();
+            ResultCsv.WriteFile(ResultFamilies.PsrBounds, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)), rows);
+            foreach (var r in rows)
+                u.Log.Info($"{r.Fidelity}: MI {r.Mi} nats -> PSR {r.Psr:G4} (K = {r.Classes}, prior {r.Prior:G4}{(r.Vacuous ? ", vacuous" : "")})");
+        }),
+    };
 }

@@ -12,8 +12,8 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: step 5, the test of a trained model with DP or PAC noise on
-/// the latent it offloads (one model, one fidelity, one MI bound per call), the gather of those slices into
+/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: step 5, the test of trained models with DP or PAC noise on
+/// the latent each offloads (one fidelity and one MI bound per call), the gather of those slices into
 /// noisy_inference.csv, and the reconstruction grid.
 /// </summary>
 public static class NoisyCommand
@@ -46,40 +46,60 @@ public static class NoisyCommand
 
     static Command Test()
     {
-        var ckpt = Req("--checkpoint-dir", "a train unit's folder (best_model.pt + checkpoint.json)");
+        var ckpt = new Option<string[]>("--checkpoint-dir") { Description = "train unit folders (best_model.pt + checkpoint.json); repeat for several models", Required = true, AllowMultipleArgumentsPerToken = true };
         var outCsv = Req("--out", "CSV to write (noisy_inference.csv schema)");
-        var mechanisms = new Option<string[]>("--mechanism") { Description = "none (clean reference), dp or pac; repeat for several", Required = true, AllowMultipleArgumentsPerToken = true };
+        var mechanisms = new Option<string[]>("--mechanism")
+        {
+            Description = "none (clean reference), dp or pac; repeat for several. pac applies to direct split and partition (the original writes no PAC noise for the baseline)",
+            Required = true, AllowMultipleArgumentsPerToken = true,
+        };
         var mi = new Option<double?>("--mi") { Description = "MI bound of the noise files (nats)" };
         var batches = Opt("--batches", "test batches (as vae test)", 65);
         var batch = Opt("--batch-size", "test batch size", 10);
         var lpips = Opt("--lpips-weights", "folder of converted AlexNet-LPIPS .npy weights, or 'none'", "none");
-        var cmd = new Command("noisy-test", "Test one trained model with noise on its offloaded latent (step 5); writes noisy_inference.csv rows")
+        var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (step 5); writes noisy_inference.csv rows")
             { Data, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
         cmd.SetAction(p =>
         {
             Apply(p);
-            var dir = p.GetValue(ckpt)!;
-            var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
-            var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
             var fidelity = NoiseFidelityText.Parse(p.GetValue(FidelityOpt)!, "--fidelity");
-            var cases = p.GetValue(mechanisms)!.Select(m =>
+            var asked = p.GetValue(mechanisms)!;
+            foreach (var m in asked.Where(m => m != "none")) NoisyCases.ParseMechanism(m);
+            // Every noise file is read before any model runs, so a missing file fails the unit at once.
+            var models = p.GetValue(ckpt)!.Select(dir =>
             {
-                if (m == "none") return NoiseCase.Clean;
-                var noiseDir = p.GetValue(NoiseDir) ?? throw new ArgumentException($"--mechanism {m} needs --noise-dir");
-                var bound = p.GetValue(mi) ?? throw new ArgumentException($"--mechanism {m} needs --mi");
-                return NoisyCases.Load(noiseDir, NoisyCases.ParseMechanism(m), fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), p.GetValue(Seed));
+                var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
+                var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+                var available = NoisyCases.Mechanisms(spec).Select(NoisyCases.MechanismName).ToHashSet();
+                var cases = asked.Where(m => m == "none" || available.Contains(m)).Select(m =>
+                {
+                    if (m == "none") return NoiseCase.Clean;
+                    var noiseDir = p.GetValue(NoiseDir) ?? throw new ArgumentException($"--mechanism {m} needs --noise-dir");
+                    var bound = p.GetValue(mi) ?? throw new ArgumentException($"--mechanism {m} needs --mi");
+                    return NoisyCases.Load(noiseDir, NoisyCases.ParseMechanism(m), fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), p.GetValue(Seed));
+                }).ToList();
+                return (Dir: dir, Info: info, Spec: spec, Cases: cases);
             }).ToList();
             using var data = AvatarData.Open(p.GetValue(Data)!);
             var lp = p.GetValue(lpips)!;
             var s = new TestSettings(p.GetValue(batches), p.GetValue(batch), p.GetValue(Seed), lp == "none" ? null : lp, new LossWeights());
             var clock = Stopwatch.StartNew();
-            IReadOnlyList<NoisyInferenceRow> rows = [];
-            Progress($"{spec} {string.Join(", ", cases)}", Math.Min(s.Batches, (data.Test.Count + s.BatchSize - 1) / s.BatchSize),
-                report => rows = NoisyTester.Run(data, Path.Combine(dir, "best_model.pt"), info, s, cases, (i, _) => report(i)));
+            var rows = new List<NoisyInferenceRow>();
+            var perModel = Math.Min(s.Batches, (data.Test.Count + s.BatchSize - 1) / s.BatchSize);
+            Progress($"noisy test: {models.Count} models, {string.Join(", ", asked)}{(p.GetValue(mi) is { } b ? $", MI {Invariant.Format(b)} ({fidelity.Name()})" : "")}",
+                models.Count * perModel, report =>
+                {
+                    for (var k = 0; k < models.Count; k++)
+                    {
+                        var m = models[k];
+                        var done = k * perModel;
+                        rows.AddRange(NoisyTester.Run(data, Path.Combine(m.Dir, "best_model.pt"), m.Info, s, m.Cases, (i, _) => report(done + i, m.Spec.Id)));
+                    }
+                });
             ResultCsv.WriteFile(ResultFamilies.NoisyInference, p.GetValue(outCsv)!, rows);
             var table = new Table().AddColumns("model", "mechanism", "fidelity", "MI", "PSR", "samples", "screen MSE", "tex MSE", "vert MSE", "SSIM");
             foreach (var r in rows)
-                table.AddRow(Markup.Escape($"{r.Variant} {r.Config}"), r.Mechanism, r.Fidelity, r.Mi is { } m ? Fmt(m) : "", r.Psr is { } q ? Fmt(q) : "",
+                table.AddRow(Markup.Escape($"{r.Variant} {r.Config}"), r.Mechanism, r.Fidelity, r.Mi is { } q ? Fmt(q) : "", r.Psr is { } ps ? Fmt(ps) : "",
                     Invariant.Format(r.Samples), Fmt(r.ScreenMse), Fmt(r.TexMse), Fmt(r.VertMse), Fmt(r.Ssim));
             AnsiConsole.Write(table);
             AnsiConsole.WriteLine($"{rows.Count} rows in {clock.Elapsed.TotalSeconds.ToString("F1", Invariant.Culture)} s -> {p.GetValue(outCsv)}");
@@ -147,18 +167,19 @@ public static class NoisyCommand
     static string Fmt(double x) => x.ToString("G5", Invariant.Culture);
 
     /// <summary>A Spectre progress bar over the test batches; plain lines when output is redirected (pipeline units).</summary>
-    static void Progress(string title, int total, Action<Action<int>> run)
+    static void Progress(string title, int total, Action<Action<int, string>> run)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            run(i => AnsiConsole.WriteLine($"  {title}: batch {i}/{total}"));
+            AnsiConsole.WriteLine(title);
+            run((i, what) => AnsiConsole.WriteLine($"  {what}: batch {i}/{total}"));
             return;
         }
         AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(title), maxValue: total);
-                run(i => task.Value = i);
+                run((i, what) => { task.Value = i; task.Description = Markup.Escape($"{title} [{what}]"); });
             });
     }
 }

@@ -52,9 +52,13 @@ public static class NoisyTester
                 for (var c = 0; c < cases.Count; c++)
                 {
                     generator.set_state(state);
-                    using var scope = NewDisposeScope();
-                    using var output = Forward(model, batch, noises[c]);
-                    sums[c].Add(Measure(output, batch, data, s.Weights, lpips));
+                    var noise = noises[c];
+                    sums[c].Add(NoGc.Run(() =>
+                    {
+                        using var scope = NewDisposeScope();
+                        using var output = Forward(model, batch, noise);
+                        return Measure(output, batch, data, s.Weights, lpips);
+                    }));
                 }
                 progress?.Invoke(b + 1, order.Count);
             }

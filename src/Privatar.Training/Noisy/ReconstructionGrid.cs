@@ -65,9 +65,12 @@ public static class ReconstructionGrid
         model.eval();
         using var noise = c.Noise.IsClean ? null : new OffloadNoise(c.Noise.Transform, c.Noise.ClipBound, c.Noise.NoiseSeed);
         using var _ = no_grad();
-        using var output = NoisyTester.Forward(model, batch, noise);
-        using var render = NoisyTester.Render(output, batch, data);
-        return render.clamp(0, 1);
+        return NoGc.Run(() =>
+        {
+            using var output = NoisyTester.Forward(model, batch, noise);
+            using var render = NoisyTester.Render(output, batch, data);
+            return render.clamp(0, 1);
+        });
     }
 
     /// <summary>(H, W, 3) in [0, 1] → 8-bit RGB, rounded.</summary>

@@ -27,6 +27,7 @@
 #load "tasks/Latency.cake"
 #load "tasks/Covariance.cake"
 #load "tasks/Noise.cake"
+#load "tasks/NoisyInference.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
@@ -51,7 +52,8 @@ Task("Default")
     .IsDependentOn("Evaluate")
     .IsDependentOn("Latency")
     .IsDependentOn("Covariance")
-    .IsDependentOn("Noise");
+    .IsDependentOn("Noise")
+    .IsDependentOn("NoisyInference");
     // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 
 ///////////////////////////////////////////////////////////////////////////////

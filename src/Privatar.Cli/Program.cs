@@ -12,5 +12,6 @@ MnistCommand.Register(root);
 PrivacyCommand.Register(root);
 DataCommand.Register(root);
 NoiseCommand.Register(root);
+NoisyCommand.Register(root);
 
 return CliRunner.Invoke(root, args);

@@ -30,6 +30,9 @@ public static class ResultFamilies
     public static readonly ResultFamily<NoisyInferenceRow> NoisyInference = new("noisy_inference.csv",
         "test metrics with noise on the offloaded latent (step 5)", r => [r.Variant, r.N, r.Config, r.Mechanism, r.Fidelity, r.Mi]);
 
+    public static readonly ResultFamily<ReconstructionGridRow> ReconstructionGrid = new("reconstruction_grid.csv",
+        "texture and render comparison grid: one PNG per test sample and source (step 5)", r => [r.Cell.Row, r.Cell.Column]);
+
     public static readonly ResultFamily<AttackRow> Attacks = new("attacks.csv",
         "attack posterior success rates with confidence intervals (steps 6-7)",
         r => [r.Attack, r.ReferenceMode, r.Fidelity, r.Adaptive, r.Mechanism, r.Mi, r.Variant, r.N]);
@@ -45,7 +48,7 @@ public static class ResultFamilies
 
     public static IReadOnlyList<IResultFamily> All { get; } =
     [
-        TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, Attacks,
+        TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, ReconstructionGrid, Attacks,
         FrequencyCovariance, MnistCurves, MnistAccuracy,
     ];
 

@@ -18,5 +18,6 @@ public static class StepCatalog
         LatencyStep.Spec,
         CovarianceStep.Spec,
         NoiseStep.Spec,
+        NoisyInferenceStep.Spec,
     ];
 }

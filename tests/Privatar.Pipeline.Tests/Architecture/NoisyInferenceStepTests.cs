@@ -1,0 +1,60 @@
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Planning;
+using Privatar.Pipeline.Tests.Fixtures;
+using Privatar.Steps;
+using Xunit;
+
+namespace Privatar.Pipeline.Tests.Architecture;
+
+/// <summary>The NoisyInference declaration against the real cake.config: its units, their inputs and what a change reruns.</summary>
+public sealed class NoisyInferenceStepTests
+{
+    static IReadOnlyList<Unit> Units(Dictionary<string, string>? overrides = null)
+    {
+        var config = ExperimentConfig.Load(RepoPaths.Of("cake.config"), "smoke", overrides ?? [], PipelinePlan.SchemaOf(StepCatalog.All));
+        return PipelinePlan.Build(StepCatalog.All, config, new ListLog()).UnitsOf("NoisyInference").ToList();
+    }
+
+    [Fact]
+    public void Smoke_has_a_clean_unit_one_unit_per_fidelity_and_mi_a_gather_and_the_grid()
+    {
+        var units = Units();
+        Assert.Equal(["clean", "corrected_mi4", "corrected_mi3", "corrected_mi1", "corrected_mi0.1", "corrected_mi0.01",
+                      "original_mi4", "original_mi3", "original_mi1", "original_mi0.1", "original_mi0.01", "noisy_inference", "reconstruction_grid"],
+            units.Select(u => u.Id));
+        var corrected = units.Single(u => u.Id == "corrected_mi1");
+        Assert.Contains("artifacts/smoke/noise/corrected/generated_dp_noise/dp_noise_completed_offloaded_multiface_decoder_1.npy", corrected.Inputs);
+        Assert.Contains("artifacts/smoke/noise/corrected/generated_dp_noise/dp_noise_partition_offloaded_decoder_16_1.npy", corrected.Inputs);
+        Assert.Contains("artifacts/smoke/noise/corrected/noise_covariance/pac_noise_partition_offloaded_decoder_14_1.npy", corrected.Inputs);
+        Assert.Contains("artifacts/smoke/noise/corrected/svd/u_partition_offloaded_decoder_8.npy", corrected.Inputs);
+        Assert.Contains("artifacts/smoke/train/partition_n2/best_model.pt", corrected.Inputs);
+        Assert.DoesNotContain(corrected.Inputs, i => i.Contains("_local_"));   // inference noises the offloaded latent only
+        Assert.Contains("noise.dp_clip_bound", corrected.Params.Keys);
+        var original = units.Single(u => u.Id == "original_mi1");
+        Assert.DoesNotContain(original.Inputs, i => i.Contains("/svd/"));      // the original's PAC noise is not rotated
+        Assert.DoesNotContain("noise.dp_clip_bound", original.Params.Keys);
+        Assert.Contains("--mi 1", original.CommandText);
+        var grid = units.Single(u => u.Id == "reconstruction_grid");
+        Assert.Equal(1 + 3 * 7, grid.Outputs.Count);   // 3 samples x (photo, baseline, n = 2, 8, 14, n = 14 + dp, + pac)
+        Assert.Contains("artifacts/smoke/noise/corrected/noise_covariance/pac_noise_partition_offloaded_decoder_14_1.npy", grid.Inputs);
+    }
+
+    [Fact]
+    public void Changing_one_mi_bound_changes_only_that_bounds_units_and_the_gather()
+    {
+        var before = Units().ToDictionary(u => u.Id, Signature);
+        var after = Units(new() { ["noise_mi_bounds"] = "4, 3, 1, 0.1, 0.02" }).ToDictionary(u => u.Id, Signature);
+        var changed = after.Where(kv => !before.TryGetValue(kv.Key, out var b) || b != kv.Value).Select(kv => kv.Key).Order().ToList();
+        Assert.Equal(["corrected_mi0.02", "noisy_inference", "original_mi0.02"], changed);
+    }
+
+    [Fact]
+    public void A_grid_mi_outside_the_bounds_is_refused_naming_the_key()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Units(new() { ["noisy_inference_grid_mi"] = "2" }));
+        Assert.Contains("[noisy_inference] grid_mi = 2", e.ToString());
+    }
+
+    static string Signature(Unit u) =>
+        string.Join("|", [u.CommandText, .. u.Inputs, .. u.Outputs, .. u.Params.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")]);
+}

@@ -99,4 +99,7 @@ public sealed record FigureStyle
     public static Color Reference => Colors.Gray;
     public static Color Caption => Colors.DimGray;
     public static LinePattern Dashed => LinePattern.Dashed;
+
+    /// <summary>The alpha that marks a dashed line for the SVG export (FigureRunner.SvgWithDashes); visually opaque.</summary>
+    public const byte SvgDashTagAlpha = 254;
 }

@@ -16,7 +16,7 @@ public sealed class PlanContextUpstreamTests
         var steps = new FakeSteps().All.ToList();
         PlanContext? seen = null;
         steps.Add(new StepSpec("Probe", "records its plan context") { Units = ctx => { seen = ctx; return []; } });
-        var config = ExperimentConfig.Resolve(IniFile.Parse("cake.config", FakeConfig.Default.Split('\n')), "smoke", [], PipelinePlan.SchemaOf(steps));
+        var config = ExperimentConfig.Resolve(IniFile.Parse("cake.config", FakeConfig.Default.Split('\n')), "smoke", new Dictionary<string, string>(), PipelinePlan.SchemaOf(steps));
         // When the plan is built
         var plan = PipelinePlan.Build(steps, config, new ListLog());
         // Then the probe saw every earlier unit in run order, can ask whether a file is produced, and knows where stamps live

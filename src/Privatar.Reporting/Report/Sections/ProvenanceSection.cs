@@ -8,6 +8,9 @@ namespace Privatar.Reporting;
 /// <summary>Hashes of the result tables, and what every pipeline stamp recorded: parameters, input/output hashes, time per step and unit.</summary>
 public static class ProvenanceSection
 {
+    /// <summary>Files listed per unit and direction; the rest are counted (a data unit writes hundreds).</summary>
+    const int ShownFiles = 4;
+
     static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     public static ReportSection Build(ReportContext ctx)
@@ -34,17 +37,19 @@ public static class ProvenanceSection
         blocks.Add(new Table(["step", "units", "time (s)", "slowest unit", "code", "parameters"], steps.Select(g => (IReadOnlyList<string>)
         [
             g.Key, g.Count().ToString(CultureInfo.InvariantCulture), S(g.Sum(s => s.WallSeconds)),
-            $"{g.MaxBy(s => s.WallSeconds)!.Unit} ({S(g.Max(s => s.WallSeconds))})", $"`{g.First().Code[..Math.Min(12, g.First().Code.Length)]}`",
+            $"{g.MaxBy(s => s.WallSeconds)!.Unit} ({S(g.Max(s => s.WallSeconds))})", $"`{g.First().Code[..Math.Min(8, g.First().Code.Length)]}`",
             string.Join("; ", g.SelectMany(s => s.Params).GroupBy(p => p.Key).OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => $"{p.Key}={string.Join(" | ", p.Select(x => x.Value).Distinct())}")),
         ]).Append(["all", stamps.Count.ToString(CultureInfo.InvariantCulture), S(stamps.Sum(s => s.WallSeconds)), "", "", ""]).ToList()));
         var root = ctx.Options.ResultsDir.Replace('\\', '/').TrimEnd('/');
         var tree = root.Contains('/') ? root[..root.LastIndexOf('/')] + "/" : "";
-        string Files(IReadOnlyList<StampedFile> f) => f.Count == 0 ? "—" : string.Join("; ", f.Select(x => $"{Short(x.Path, tree)} `{x.Hash[..Math.Min(8, x.Hash.Length)]}`"));
+        string Files(IReadOnlyList<StampedFile> f) => f.Count == 0 ? "—"
+            : string.Join("; ", f.Take(ShownFiles).Select(x => $"{Short(x.Path, tree)} `{x.Hash[..Math.Min(8, x.Hash.Length)]}`"))
+              + (f.Count > ShownFiles ? $"; … {f.Count - ShownFiles} more files" : "");
         blocks.Add(new Heading("Every unit: inputs and outputs (xxHash128, first 8 hex digits)"));
         blocks.Add(new Table(["unit", "time (s)", "inputs", "outputs"], stamps.Select(s => (IReadOnlyList<string>)
             [$"{s.Step}[{s.Unit}]", S(s.WallSeconds), Files(s.Deps), Files(s.Outs)]).ToList(),
-            $"paths relative to `{tree.TrimEnd('/')}` where they lie in it; full hashes in the stamp files"));
+            $"paths relative to `{tree.TrimEnd('/')}` where they lie in it; at most {ShownFiles} files each way; every file and full hash in the stamp files"));
         foreach (var bad in entries.Where(e => e.Stamp is null)) blocks.Add(new Paragraph($"Unreadable stamp `{bad.File}`: {bad.Error}"));
         if (stamps.FirstOrDefault()?.Environment is { Count: > 0 } env)
             blocks.Add(new Paragraph("Machine (from the stamps): " + string.Join(", ", env.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} `{e.Value}`"))));

@@ -7,7 +7,8 @@ public static class VerifySection
     {
         if (ctx.Verify is null)
             return new ReportSection("verify", "Verify", [new Paragraph("Verify was not run: pass `--expected verify/expected-<profile>.csv`.")]);
-        var rows = ctx.Verify.Select(r => (IReadOnlyList<string>)
+        // failures first, then what passed, then what this build could not check
+        var rows = ctx.Verify.OrderBy(r => r.Failed ? 0 : r.Passed ? 1 : 2).Select(r => (IReadOnlyList<string>)
         [
             r.Status, $"`{r.Claim.Id}`", r.Claim.PaperRef,
             $"`{r.Claim.Source}`{(r.Claim.Selector.Length > 0 ? $" [{r.Claim.Selector.Replace(";", "; ")}]" : "")} {r.Claim.Column} {r.Claim.KindText} {r.Claim.Expected}{(r.Claim.Tolerance.Length > 0 ? $" ± {r.Claim.Tolerance}" : "")}",

@@ -60,6 +60,12 @@ public sealed record FigureStyle
     const int MinSide = 200;
     const double MaxScale = 8;
 
+    /// <summary>An axis of integer positions (iterations) gets one tick per position up to this many.</summary>
+    public const int MaxIntegerTicks = 12;
+
+    /// <summary>Headroom above the largest value on axes that carry a legend in their upper corner.</summary>
+    public const double AxisHeadroom = 1.35;
+
     /// <summary>Log axes label 1, 2 and 5 × 10^k while they span at most this many decades, else only 10^k.</summary>
     public const int LogDecadesWithMultiples = 2;
     public static readonly double[] LogTickMultiples = [1, 2, 5];

@@ -5,7 +5,8 @@ namespace Privatar.Steps;
 
 /// <summary>
 /// Issue 8 Report: one unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
-/// CSVs, the figures, report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
+/// CSVs, the figure records (figures/*.json: status, caption, sources; the images are linked, not read),
+/// report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
 /// time per step). The stamps are declared inputs, so the report is rewritten whenever any unit reran.
 /// </summary>
 public static class ReportStep
@@ -21,7 +22,7 @@ public static class ReportStep
             var figures = FiguresStep.Dir(ctx) + "/";
             var verify = VerifyStep.Output(ctx);
             var read = ctx.Upstream.SelectMany(u => u.Outputs)
-                .Where(o => (o.StartsWith(results, StringComparison.Ordinal) && o.EndsWith(".csv", StringComparison.Ordinal)) || o.StartsWith(figures, StringComparison.Ordinal) || o == verify)
+                .Where(o => (o.StartsWith(results, StringComparison.Ordinal) && o.EndsWith(".csv", StringComparison.Ordinal)) || (o.StartsWith(figures, StringComparison.Ordinal) && o.EndsWith(".json", StringComparison.Ordinal)) || o == verify)
                 .Distinct().Order(StringComparer.Ordinal).ToList();
             return [new UnitSpec("report")
             {

@@ -126,7 +126,7 @@ public sealed class FigureRunner(FigureStyle style)
         foreach (var s in plot.GetPlottables<ScottPlot.Plottables.Scatter>())
         {
             s.LineWidth = style.LineWidth;
-            s.MarkerSize = style.MarkerSize;
+            if (s.MarkerSize > 0) s.MarkerSize = style.MarkerSize; // lines drawn without markers (radar views) stay so
         }
         foreach (var b in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
             foreach (var bar in b.Bars) bar.Size = style.BarWidth;

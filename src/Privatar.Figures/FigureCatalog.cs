@@ -1,9 +1,11 @@
+using Privatar.Results;
+
 namespace Privatar.Figures;
 
 /// <summary>
 /// Every figure the build draws: one recipe per figure of the original notebook (cells 0–16; cell 1 is a header,
-/// cell 9 overwrites cell 8), plus the figures the original lacks. Training curves and the fidelity noise comparison
-/// get one figure per model or MI bound present in the data. The texture/render comparison grid is not here yet.
+/// cell 9 overwrites cell 8), plus the figures the original lacks. Training curves get one figure per trained model.
+/// The pipeline's Figures step (src/Privatar.Steps/FiguresStep.cs) plans one unit per figure by <see cref="Find"/>.
 /// </summary>
 public static class FigureCatalog
 {
@@ -24,19 +26,36 @@ public static class FigureCatalog
 
     public static IReadOnlyList<IFigure> Extras { get; } =
     [
-        new ExtraFidelityAttack("pac"), new ExtraFidelityAttack("dp"),
+        new ExtraFidelityNoise(), new ExtraFidelityAttack("pac"), new ExtraFidelityAttack("dp"),
         new ExtraMnist(curves: false), new ExtraMnist(curves: true),
+        new ExtraReconstructionGrid(),
     ];
 
-    /// <summary>The paper figures, the fixed extras, and one figure per trained model and per MI bound found in <paramref name="data"/>.</summary>
+    const string CurvesPrefix = "extra_training_curves_";
+
+    /// <summary>The paper figures, the fixed extras, and one training-curves figure per trained model found in <paramref name="data"/>.</summary>
     public static IReadOnlyList<IFigure> For(FigureInputs data)
     {
         var all = new List<IFigure>(Paper);
-        if (data.Has(Results.ResultFamilies.NoiseSummary))
-            all.AddRange(data.NoiseSummary.Select(r => r.Mi).Distinct().Order().Select(mi => new ExtraFidelityNoise(mi)));
         all.AddRange(Extras);
-        if (data.Has(Results.ResultFamilies.TrainingCurves))
+        if (data.Has(ResultFamilies.TrainingCurves))
             all.AddRange(data.TrainingCurves.Select(r => (r.Variant, r.Config)).Distinct().Order().Select(k => new ExtraTrainingCurves(k.Variant, k.Config)));
         return all;
+    }
+
+    /// <summary>
+    /// The recipe of a figure name: a paper figure or fixed extra, or <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c>
+    /// for a variant of <see cref="Vocabulary.Variants"/>. Throws naming the known figures otherwise.
+    /// </summary>
+    public static IFigure Find(string name)
+    {
+        if (Paper.Concat(Extras).FirstOrDefault(f => f.Name == name) is { } fixedFigure) return fixedFigure;
+        if (name.StartsWith(CurvesPrefix, StringComparison.Ordinal))
+        {
+            var rest = name[CurvesPrefix.Length..];
+            var variant = Vocabulary.Variants.OrderByDescending(v => v.Length).FirstOrDefault(v => rest.StartsWith(v + "_", StringComparison.Ordinal));
+            if (variant is not null && rest.Length > variant.Length + 1) return new ExtraTrainingCurves(variant, rest[(variant.Length + 1)..]);
+        }
+        throw new ArgumentException($"unknown figure '{name}'; expected one of {string.Join(", ", Paper.Concat(Extras).Select(f => f.Name))} or {CurvesPrefix}<variant>_<config>");
     }
 }

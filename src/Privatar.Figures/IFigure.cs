@@ -20,6 +20,8 @@ public interface IFigure
     IReadOnlyList<IResultFamily> Inputs { get; }
     /// <summary>Draws the figure. Throws <see cref="FigureDataException"/> when the tables lack the rows it needs.</summary>
     void Render(Plot plot, FigureInputs data);
+    /// <summary>Image size in layout pixels; most figures take the style's, a grid sizes itself to its tiles.</summary>
+    (int Width, int Height) Size(FigureStyle style, FigureInputs data) => (style.Width, style.Height);
 }
 
 /// <summary>The result tables hold no rows a figure needs (e.g. no TEE rows); the runner reports the figure as skipped.</summary>

@@ -19,5 +19,6 @@ public static class StepCatalog
         CovarianceStep.Spec,
         NoiseStep.Spec,
         NoisyInferenceStep.Spec,
+        FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

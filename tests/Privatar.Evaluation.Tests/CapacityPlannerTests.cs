@@ -43,9 +43,9 @@ public sealed class CapacityPlannerTests
         Assert.Equal(2, rows.Count);
         Assert.Equal(("quest_pro", 2.5), (rows[0].Headset, rows[0].Result.BaselineUsers));
         Assert.Equal(("quest_3", 2e11 / 8e10), (rows[1].Headset, rows[1].Result.BaselineUsers));
-        var csv = CapacityCsv.Format(rows).Split('\n');
-        Assert.Equal(CapacityCsv.Header, csv[0]);
-        Assert.StartsWith("quest_pro,partition_2,compute,0.2,5,0,5,2.5,2,5,", csv[1]);
+        Assert.Equal(("partition_2", CapacityBound.Compute, 0.2, 5.0, 0.0, 5.0, 2.0, 5.0),
+            (rows[0].Result.Configuration, rows[0].Result.Bound, rows[0].Result.PeriodSeconds, rows[0].Result.OffloadedUsers, rows[0].Result.ExtraLocalUsers,
+             rows[0].Result.TotalUsers, rows[0].Result.RatioToBaseline, rows[0].Result.HeadsetBoundUsers));
     }
 
     [Fact]

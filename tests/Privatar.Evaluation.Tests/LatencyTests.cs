@@ -124,15 +124,3 @@ public sealed class LatencyTests
         Assert.Contains("max_iterations (40) must be >= min_iterations (50)", e.Message);
     }
 }
-
-public sealed class LatencyCsvTests
-{
-    [Fact]
-    public void Should_Write_One_Invariant_Row_Per_Path()
-    {
-        var r = LatencyProbe.Summarise([1.0, 2.0, 3.0, 4.0], new LatencyOptions { WarmupIterations = 10 }, 2, LatencyStop.MaxIterations);
-        var text = LatencyCsv.Format([new LatencyRow("partition", "n=14", "headset", r, 1_480_000_000)]);
-        Assert.Equal(LatencyCsv.Header + "\npartition,n=14,headset,2.5,1.15,3.8499999999999996,2.5,1,4,4,10,2,maxiterations,1480000000\n", text);
-        Assert.Throws<ArgumentException>(() => LatencyCsv.Format([new LatencyRow("a,b", "c", "full", r, 0)]));
-    }
-}

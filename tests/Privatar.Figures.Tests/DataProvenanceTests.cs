@@ -51,12 +51,44 @@ public sealed class DataProvenanceTests
     {
         // Given every figure rendered from the fixtures
         using var fx = new FixtureCopy();
-        var figures = FigureCatalog.For(new FigureInputs(fx.Results));
+        // (the grid holds no numbers: its tiles are checked by Should_Change_The_Grid_When_Its_Csv_Points_At_Other_Tiles)
+        var figures = FigureCatalog.For(new FigureInputs(fx.Results)).Where(f => f is not ExtraReconstructionGrid).ToList();
         var before = figures.ToDictionary(f => f.Name, f => RenderPng(f, fx.Results, fx.Figures));
         // When every measured value of every table is scaled
         foreach (var f in Directory.GetFiles(fx.Results, "*.csv")) ScaleMeasurements(f);
         // Then every figure's pixels change: none of them draws a number that is not read from its inputs
         var unchanged = figures.Where(f => before[f.Name].SequenceEqual(RenderPng(f, fx.Results, fx.Figures))).Select(f => f.Name).ToList();
         Assert.Empty(unchanged);
+    }
+
+    [Fact]
+    public void Should_Change_The_Grid_When_Its_Csv_Points_At_Other_Tiles()
+    {
+        // Given the 2x3 fixture grid
+        using var fx = new FixtureCopy();
+        var fig = new ExtraReconstructionGrid();
+        var before = RenderPng(fig, fx.Results, fx.Figures);
+        // When the CSV swaps two tiles
+        var csv = Path.Combine(fx.Results, "reconstruction_grid.csv");
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("r0_c0.png", "TMP").Replace("r1_c2.png", "r0_c0.png").Replace("TMP", "r1_c2.png"));
+        // Then the figure differs: its pixels are the files the CSV names
+        Assert.NotEqual(before, RenderPng(fig, fx.Results, fx.Figures));
+    }
+
+    [Fact]
+    public void Should_Change_The_Svg_Text_When_One_Csv_Value_Changes()
+    {
+        // Given fig12 drawn from the fixtures, whose labels print each point's increase over the baseline
+        using var fx = new FixtureCopy();
+        var fig = new Fig12ReconstructionLoss("pac");
+        RenderPng(fig, fx.Results, fx.Figures);
+        var svg = File.ReadAllText(Path.Combine(fx.Figures, fig.Name + ".svg"));
+        // When the baseline's test loss is doubled in test_metrics.csv
+        var rows = ResultCsv.Read(ResultFamilies.TestMetrics, fx.Results).Select(r => r.Variant == "baseline" ? r with { ScreenMse = r.ScreenMse * 2 } : r).ToList();
+        ResultCsv.Write(ResultFamilies.TestMetrics, fx.Results, rows);
+        RenderPng(fig, fx.Results, fx.Figures);
+        // Then the SVG's text changes too (labels and the caption's content hash)
+        Assert.NotEqual(svg, File.ReadAllText(Path.Combine(fx.Figures, fig.Name + ".svg")));
+        Assert.DoesNotContain(FigureRunner.ShortHash(Path.Combine(fx.Results, "test_metrics.csv")), svg);
     }
 }

@@ -1,4 +1,5 @@
 using Privatar.Figures;
+using Privatar.Pipeline.Stamps;
 using Xunit;
 
 namespace Privatar.Reporting.Tests;
@@ -9,8 +10,13 @@ public sealed class ReportWriterTests
     {
         ExpectedTable = Path.Combine(Repo.Root, "verify", "expected-smoke.csv"),
         FiguresDir = Path.Combine(root, "figures"),
-        StampsRoot = root,
+        StampsRoot = Path.Combine(root, ".pipeline", "stamps"),
     };
+
+    static void WriteStamp(string root) =>
+        new StampStore(Path.Combine(root, ".pipeline", "stamps")).Write(new Stamp("Train", "baseline", "c0de", "privatar vae train",
+            new Dictionary<string, string> { ["train.max_iter"] = "100" }, [new StampedFile("artifacts/fixture/data/subject.manifest.tsv", "fedcba9876543210fedcba9876543210", 10)],
+            [new StampedFile("artifacts/fixture/train/baseline/best_model.pt", "0123456789abcdef0123456789abcdef", 20)], 12.5, new Dictionary<string, string> { ["cpus"] = "2" }));
 
     [Fact]
     public void Should_Write_Html_And_Markdown_With_Every_Section()
@@ -19,9 +25,7 @@ public sealed class ReportWriterTests
         using var fx = new FixtureCopy();
         var root = Path.GetDirectoryName(fx.Results)!;
         new FigureRunner(FigureStyle.Default).Render(new Fig00UsersVsOffloaded(), new FigureInputs(fx.Results), Path.Combine(root, "figures"), "fixture");
-        Directory.CreateDirectory(Path.Combine(root, "train"));
-        File.WriteAllText(Path.Combine(root, "train", "Train_baseline.stamp.json"),
-            """{"schema":"1","unit":"Train[baseline]","params":{"train.max_iter":100},"outs":[{"path":"best.pt","hash":"0123456789abcdef0123456789abcdef"}],"duration_s":12.5}""");
+        WriteStamp(root);
         // When the report is written
         var (html, md) = ReportWriter.Write(Options(fx, root));
         var h = File.ReadAllText(html);
@@ -38,9 +42,9 @@ public sealed class ReportWriterTests
         Assert.Contains("![", m);
         Assert.Contains("Train[baseline]", h);
         Assert.Contains("train.max_iter=100", h);
-        Assert.Contains("path=best.pt, hash=0123456789ab…", h);
-        Assert.Contains("12.5", h);
-        Assert.Contains("Not drawn: run `privatar figures render` first", m);
+        Assert.Contains("train/baseline/best_model.pt <code>01234567</code>", h);
+        Assert.Contains("<td>12.5</td>", h);
+        Assert.Contains("**not drawn**: not rendered", m);
     }
 
     [Fact]
@@ -64,5 +68,26 @@ public sealed class ReportWriterTests
         Assert.Contains("21 passed, 3 failed", File.ReadAllText(md));
         Assert.Contains("<td class=\"fail\">FAIL</td>", File.ReadAllText(html));
         Assert.Contains("(missing: `latency.csv`)", File.ReadAllText(md));
+    }
+
+    [Fact]
+    public void Should_Show_The_Verify_Step_Output_As_Written_Including_Failures_And_Unchecked_Claims()
+    {
+        // Given a verify.csv written by the Verify step with one seeded wrong value and one table no step produced
+        using var fx = new FixtureCopy();
+        var root = Path.GetDirectoryName(fx.Results)!;
+        var rows = File.ReadAllLines(Path.Combine(fx.Results, "frequency_covariance.csv"));
+        File.WriteAllLines(Path.Combine(fx.Results, "frequency_covariance.csv"), rows.Select(l => l.StartsWith("corrected,0,") ? string.Join(',', l.Split(',').Select((c, i) => i == 3 ? "0.01" : c)) : l));
+        var produced = Directory.GetFiles(fx.Results, "*.csv").Select(Path.GetFileName).Where(f => f != "attacks.csv").ToList();
+        var verify = Path.Combine(root, "report", "verify.csv");
+        VerifyTable.Write(verify, VerifyEngine.Run(Path.Combine(Repo.Root, "verify", "expected-smoke.csv"), fx.Results, produced!));
+        // When the report is written from it
+        var (html, md) = ReportWriter.Write(Options(fx, root) with { ExpectedTable = null, VerifyCsv = verify });
+        // Then it shows the failure and the unchecked claims, counted apart
+        var m = File.ReadAllText(md);
+        Assert.Contains("**19 passed, 1 failed**", m);
+        Assert.Contains("| **FAIL** | `low_freq_most_variance` |", m);
+        Assert.Contains("4 claims not checked: no step of this build produces attacks.csv", m);
+        Assert.Contains("<td class=\"skip\">not checked</td>", File.ReadAllText(html));
     }
 }

@@ -32,6 +32,12 @@ public sealed class FixtureCopy : IDisposable
     {
         Directory.CreateDirectory(Results);
         foreach (var f in Directory.GetFiles(Repo.FixtureResults, "*.csv")) File.Copy(f, Path.Combine(Results, Path.GetFileName(f)));
+        // the reconstruction grid's tiles (PNG), referenced relative to the results folder
+        foreach (var dir in Directory.GetDirectories(Repo.FixtureResults))
+        {
+            var to = Directory.CreateDirectory(Path.Combine(Results, Path.GetFileName(dir))).FullName;
+            foreach (var f in Directory.GetFiles(dir, "*.png")) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        }
     }
 
     public string Results => Path.Combine(_dir.Path, "results");

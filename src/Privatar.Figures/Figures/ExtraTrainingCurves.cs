@@ -21,11 +21,14 @@ public sealed class ExtraTrainingCurves(string variant, string config) : IFigure
         {
             var pts = rows.Where(r => r.Split == split).OrderBy(r => r.Iter).ToList();
             if (pts.Count == 0) continue;
+            // one legend entry per term (colour); the line style tells train (solid) from validation (dashed)
             for (var t = 0; t < Terms.Length; t++)
-                Draw.Line(plot, pts.Select(r => (double)r.Iter).ToList(), Draw.Log10(pts.Select(Terms[t].Value)), $"{Terms[t].Name} ({split})", t, dashed: split == "val");
+                Draw.Line(plot, pts.Select(r => (double)r.Iter).ToList(), Draw.Log10(pts.Select(Terms[t].Value)), split == "val" ? "" : Terms[t].Name, t, dashed: split == "val");
         }
         Draw.Log10Axis(plot, plot.Axes.Left);
-        Draw.Labels(plot, $"Training curves: {variant} ({config})", "iteration", "loss (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        var iters = rows.Select(r => (double)r.Iter).Distinct().ToList();
+        if (iters.Count <= FigureStyle.MaxIntegerTicks) Draw.IntegerTicks(plot.Axes.Bottom, iters);
+        Draw.Labels(plot, $"Training curves: {variant} ({config}); solid train, dashed validation", "iteration", "loss (log scale)");
+        plot.ShowLegend(Edge.Right);
     }
 }

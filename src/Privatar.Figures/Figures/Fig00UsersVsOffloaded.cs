@@ -19,13 +19,14 @@ public sealed class Fig00UsersVsOffloaded : IFigure
         {
             var h = rows.Where(r => r.Headset == headset).OrderBy(r => r.N).ToList();
             if (h.Count == 0) continue;
-            Draw.Line(plot, h.Select(r => (double)r.N!).ToList(), h.Select(r => r.UsersComputeBound).ToList(), $"compute-bound, {Names.Headset(headset)}", series++);
+            Draw.Line(plot, h.Select(r => (double)r.N!).ToList(), Draw.Log10(h.Select(r => r.UsersComputeBound)), $"compute-bound, {Names.Headset(headset)}", series++);
         }
         var link = rows.Where(r => r.UsersCommBound is not null).GroupBy(r => r.N).Select(g => g.First()).OrderBy(r => r.N).ToList();
         if (link.Count > 0)
-            Draw.Line(plot, link.Select(r => (double)r.N!).ToList(), link.Select(r => r.UsersCommBound!.Value).ToList(), "communication-bound", series, dashed: true);
+            Draw.Line(plot, link.Select(r => (double)r.N!).ToList(), Draw.Log10(link.Select(r => r.UsersCommBound!.Value)), "communication-bound", series, dashed: true);
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
-        Draw.Labels(plot, "Users supported vs offloaded components", "number of offloaded components", "number of users supported");
-        plot.ShowLegend(Alignment.UpperLeft);
+        Draw.Log10Axis(plot, plot.Axes.Left); // the two bounds are orders of magnitude apart
+        Draw.Labels(plot, "Users supported vs offloaded components", "number of offloaded components", "number of users supported (log scale)");
+        plot.ShowLegend(Alignment.UpperRight);
     }
 }

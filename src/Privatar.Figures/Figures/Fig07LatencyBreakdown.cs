@@ -48,6 +48,9 @@ public sealed class Fig07LatencyBreakdown(string headset, bool tee) : IFigure
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Cost breakdown and users, {Names.Headset(headset)}{(tee ? ", TEE" : "")}", "number of offloaded components", "per-frame cost (s)");
         plot.Axes.Margins(bottom: 0);
+        // both axes from 0 with room above for the legend; the users line must not leave the frame
+        plot.Axes.SetLimitsY(0, rows.Max(r => r.UsersTotal) * FigureStyle.AxisHeadroom, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, rows.Max(r => parts.Sum(p => p.Cost(r))) * FigureStyle.AxisHeadroom, plot.Axes.Left);
         plot.ShowLegend(Alignment.UpperLeft);
     }
 }

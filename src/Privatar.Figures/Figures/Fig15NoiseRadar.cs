@@ -23,14 +23,22 @@ public sealed class Fig15NoiseRadar(bool vectors, string fidelity = "corrected")
         var first = rows.GroupBy(r => (r.N, r.Mi)).OrderBy(g => g.Key.N).ThenByDescending(g => g.Key.Mi).First();
         var series = first.GroupBy(r => r.Series).OrderBy(g => Array.IndexOf(wanted, g.Key))
             .Select(g => (Name: g.Key, Values: g.OrderBy(r => r.Dim).Select(r => vectors && g.Key != "latent_variance" ? Math.Log10(r.Value) : r.Value).ToArray())).ToList();
-        var min = series.Min(s => s.Values.Min());
+        // log10 of a zero entry (PAC adds no noise on some dimensions) is not a radius: such dimensions are left out
+        // of that series' line, and its legend says how many
+        var finite = series.SelectMany(s => s.Values).Where(double.IsFinite).ToList();
+        if (finite.Count == 0) throw new FigureDataException("no finite value in the radar series");
+        var min = finite.Min();
         var dims = series.Max(s => s.Values.Length);
-        var axis = plot.Add.PolarAxis(series.Max(s => s.Values.Max()) - min);
+        var axis = plot.Add.PolarAxis(finite.Max() - min);
         for (var i = 0; i < series.Count; i++)
         {
-            var pts = series[i].Values.Select((v, d) => axis.GetCoordinates(v - min, Angle.FromFraction((double)d / dims))).ToArray();
+            var pts = series[i].Values.Select((v, d) => (v, d)).Where(p => double.IsFinite(p.v))
+                .Select(p => axis.GetCoordinates(p.v - min, Angle.FromFraction((double)p.d / dims))).ToArray();
+            if (pts.Length == 0) continue;
             var line = plot.Add.ScatterLine(pts.Append(pts[0]).ToArray(), FigureStyle.Series(i));
-            line.LegendText = vectors && series[i].Name != "latent_variance" ? $"log10 {series[i].Name}" : series[i].Name;
+            var dropped = series[i].Values.Length - pts.Length;
+            line.LegendText = (vectors && series[i].Name != "latent_variance" ? $"log10 {series[i].Name}" : series[i].Name)
+                + (dropped > 0 ? $" ({dropped} zero dims left out)" : "");
         }
         plot.HideAxesAndGrid();
         plot.Title($"{(vectors ? "Latent variance and noise vectors" : "Latent sample and noise draws")}, n = {first.Key.N}, MI {Draw.Num(first.Key.Mi)} ({fidelity})");

@@ -80,6 +80,14 @@ public static class Draw
         return list;
     }
 
+    /// <summary>A black label of a grid figure (row or column header) at data coordinates.</summary>
+    public static void GridLabel(Plot plot, string text, double x, double y, Alignment alignment)
+    {
+        var t = plot.Add.Text(text, x, y);
+        t.LabelFontColor = Colors.Black;
+        t.LabelAlignment = alignment;
+    }
+
     public static void Text(Plot plot, string text, double x, double y, int series)
     {
         var t = plot.Add.Text(text, x, y);

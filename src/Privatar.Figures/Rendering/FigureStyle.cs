@@ -4,12 +4,17 @@ namespace Privatar.Figures;
 
 /// <summary>
 /// Every styling constant of the figures lives here (size, fonts, line widths, colours); the architecture test
-/// allows numeric literals in this file only. Changing a style changes pixels, never data.
+/// allows numeric literals in this file only. Changing a style changes pixels, never data. The pipeline sets the
+/// [figures] keys of cake.config through <see cref="From"/>.
 /// </summary>
 public sealed record FigureStyle
 {
     public int Width { get; init; } = 900;
     public int Height { get; init; } = 560;
+    /// <summary>PNG pixels per layout pixel (1 = 96 dpi, 2 = 192 dpi); the SVG is the same at any scale.</summary>
+    public double Scale { get; init; } = 1;
+    /// <summary>A ScottPlot palette, by its name without spaces, case-insensitive (category10, colorblindfriendly, …).</summary>
+    public string Palette { get; init; } = DefaultPalette;
     public float TitleSize { get; init; } = 18;
     public float AxisLabelSize { get; init; } = 15;
     public float TickLabelSize { get; init; } = 13;
@@ -19,19 +24,88 @@ public sealed record FigureStyle
     public float MarkerSize { get; init; } = 8;
     public float CaptionPadding { get; init; } = 6;
     public double BarWidth { get; init; } = 1.4;
+    /// <summary>Grid figures: tile side and label column width in layout pixels.</summary>
+    public int GridTile { get; init; } = 150;
+    public int GridLabelWidth { get; init; } = 150;
+    /// <summary>Grid figures: room for the column headers, and for title and caption, in layout pixels.</summary>
+    public int GridHeaderHeight { get; init; } = 60;
+    public int GridChrome { get; init; } = 90;
+    /// <summary>Grid figures: gap around each tile, as a fraction of the tile.</summary>
+    public double GridGap { get; init; } = 0.03;
+
+    public const string DefaultPalette = "category10";
 
     public static FigureStyle Default { get; } = new();
+
+    /// <summary>
+    /// The style of the pipeline's [figures] keys: size, PNG scale, palette, base font size (tick labels; the other
+    /// text sizes keep their ratio to it) and line width. Throws naming the key when a value is out of range.
+    /// </summary>
+    public static FigureStyle From(int width, int height, double scale, string palette, double fontSize, double lineWidth)
+    {
+        if (width < MinSide || height < MinSide) throw new ArgumentException($"[figures] width/height: {width}x{height}; expected at least {MinSide} pixels each");
+        if (!(scale > 0) || scale > MaxScale) throw new ArgumentException($"[figures] scale: {scale}; expected a number in (0, {MaxScale}]");
+        if (!(fontSize > 0)) throw new ArgumentException($"[figures] font_size: {fontSize}; expected a positive number");
+        if (!(lineWidth > 0)) throw new ArgumentException($"[figures] line_width: {lineWidth}; expected a positive number");
+        ColorsOf(palette);
+        var k = (float)fontSize / Default.TickLabelSize;
+        return Default with
+        {
+            Width = width, Height = height, Scale = scale, Palette = palette, LineWidth = (float)lineWidth,
+            TitleSize = Default.TitleSize * k, AxisLabelSize = Default.AxisLabelSize * k, TickLabelSize = (float)fontSize,
+            CaptionSize = Default.CaptionSize * k, AnnotationSize = Default.AnnotationSize * k,
+        };
+    }
+
+    const int MinSide = 200;
+    const double MaxScale = 8;
+
+    /// <summary>An axis of integer positions (iterations) gets one tick per position up to this many.</summary>
+    public const int MaxIntegerTicks = 12;
+
+    /// <summary>Headroom above the largest value on axes that carry a legend in their upper corner.</summary>
+    public const double AxisHeadroom = 1.35;
 
     /// <summary>Log axes label 1, 2 and 5 × 10^k while they span at most this many decades, else only 10^k.</summary>
     public const int LogDecadesWithMultiples = 2;
     public static readonly double[] LogTickMultiples = [1, 2, 5];
 
-    static readonly Color[] PaletteColors = new ScottPlot.Palettes.Category10().Colors;
+    static readonly AsyncLocal<Color[]?> Current = new();
 
-    /// <summary>The i-th series colour (cycles).</summary>
-    public static Color Series(int i) => PaletteColors[i % PaletteColors.Length];
+    /// <summary>Makes this style's palette the one <see cref="Series"/> returns until the result is disposed.</summary>
+    public IDisposable Use()
+    {
+        var before = Current.Value;
+        Current.Value = ColorsOf(Palette);
+        return new Restore(() => Current.Value = before);
+    }
+
+    sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    static Color[] ColorsOf(string name)
+    {
+        var all = ScottPlot.Palette.GetPalettes();
+        var p = all.FirstOrDefault(p => Key(p.Name) == Key(name))
+            ?? throw new ArgumentException($"[figures] palette: '{name}' is not a ScottPlot palette; expected one of {string.Join(", ", all.Select(p => Key(p.Name)).Order())}");
+        return p.Colors;
+    }
+
+    static string Key(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+
+    /// <summary>The i-th series colour of the current palette (cycles).</summary>
+    public static Color Series(int i)
+    {
+        var colors = Current.Value ?? ColorsOf(DefaultPalette);
+        return colors[i % colors.Length];
+    }
 
     public static Color Reference => Colors.Gray;
     public static Color Caption => Colors.DimGray;
     public static LinePattern Dashed => LinePattern.Dashed;
+
+    /// <summary>The alpha that marks a dashed line for the SVG export (FigureRunner.SvgWithDashes); visually opaque.</summary>
+    public const byte SvgDashTagAlpha = 254;
 }

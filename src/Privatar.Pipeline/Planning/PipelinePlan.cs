@@ -40,7 +40,8 @@ public sealed partial class PipelinePlan
             if (steps.Count(s => string.Equals(s.Name, step.Name, StringComparison.OrdinalIgnoreCase)) > 1)
                 throw new ArgumentException($"Step '{step.Name}' is registered twice.");
             var stepKeys = step.Params.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-            var ctx = new PlanContext(config.Profile, new ParamValues(config, stepKeys, $"step {step.Name}", log));
+            var ctx = new PlanContext(config.Profile, new ParamValues(config, stepKeys, $"step {step.Name}", log),
+                units.Select(u => new DeclaredUnit(u.Step.Name, u.Id, u.Outputs)).ToList());
             foreach (var spec in step.Units(ctx))
             {
                 var unit = Expand(step, spec, stepKeys, config, ctx, log);

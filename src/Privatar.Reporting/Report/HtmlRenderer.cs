@@ -15,9 +15,9 @@ public static partial class HtmlRenderer
         nav{font-size:14px;margin:10px 0 18px}nav a{margin-right:14px;color:#2458a6;text-decoration:none}
         table{border-collapse:collapse;margin:8px 0 6px;font-size:12.5px;width:100%}td{overflow-wrap:break-word}td code{overflow-wrap:anywhere}td:nth-child(2) code{white-space:nowrap}td:nth-child(3){min-width:150px}td:first-child,td.pass,td.fail{white-space:nowrap;overflow-wrap:normal}
         th,td{border:1px solid #dde1e6;padding:3px 7px;text-align:left;vertical-align:top}th{background:#eef1f4;position:sticky;top:0}
-        tr:nth-child(even) td{background:#fafbfc}td.pass{color:#17702f;font-weight:600}td.fail{color:#b3261e;font-weight:700;background:#fdecea}
+        tr:nth-child(even) td{background:#fafbfc}td.pass{color:#17702f;font-weight:600}td.fail{color:#b3261e;font-weight:700;background:#fdecea}td.skip{color:#6b7280}
         .note{color:#5b6472;font-size:12.5px;margin:2px 0 14px}.scroll{max-height:440px;overflow:auto;border:1px solid #e3e6ea}.wide{overflow-x:auto}
-        figure{margin:14px 0 26px}figure img{max-width:100%;border:1px solid #e3e6ea}figcaption{font-size:13px;color:#3c4452;margin-top:4px}
+        figure{margin:14px 0 26px}figure.thumb{display:inline-block;width:49%;margin:6px 0;vertical-align:top}figure img{max-width:100%;border:1px solid #e3e6ea}figcaption{font-size:13px;color:#3c4452;margin-top:4px}
         """;
 
     public static string Render(ReportDocument doc)
@@ -42,7 +42,7 @@ public static partial class HtmlRenderer
             case Paragraph p: sb.Append("<p>").Append(Inline(p.Text)).Append("</p>\n"); break;
             case Heading h: sb.Append("<h3>").Append(Inline(h.Text)).Append("</h3>\n"); break;
             case Bullets b: sb.Append("<ul>").AppendJoin("", b.Items.Select(i => $"<li>{Inline(i)}</li>")).Append("</ul>\n"); break;
-            case Figure f: sb.Append($"<figure><img src=\"{E(f.RelativePath)}\" alt=\"{E(f.Caption)}\" loading=\"lazy\"><figcaption>{Inline(f.Caption)}</figcaption></figure>\n"); break;
+            case Figure f: sb.Append($"<figure{(f.Thumbnail ? " class=\"thumb\"" : "")}><img src=\"{E(f.RelativePath)}\" alt=\"{E(f.Caption)}\" loading=\"lazy\"><figcaption>{Inline(f.Caption)}</figcaption></figure>\n"); break;
             case Table t: TableHtml(sb, t); break;
         }
     }
@@ -56,7 +56,7 @@ public static partial class HtmlRenderer
             sb.Append("<tr>");
             for (var i = 0; i < row.Count; i++)
             {
-                var cls = i == t.PassColumn ? (row[i] == "pass" ? " class=\"pass\"" : " class=\"fail\"") : "";
+                var cls = i == t.PassColumn ? (row[i] == "pass" ? " class=\"pass\"" : row[i] == "not checked" ? " class=\"skip\"" : " class=\"fail\"") : "";
                 sb.Append($"<td{cls}>{Inline(row[i])}</td>");
             }
             sb.Append("</tr>\n");

@@ -31,7 +31,7 @@ public static class MarkdownRenderer
     {
         sb.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).Append(" |\n|").Append(string.Concat(t.Header.Select(_ => "---|"))).Append('\n');
         foreach (var row in t.Rows)
-            sb.Append("| ").AppendJoin(" | ", row.Select((c, i) => i == t.PassColumn && c != "pass" ? $"**{Cell(c)}**" : Cell(c))).Append(" |\n");
+            sb.Append("| ").AppendJoin(" | ", row.Select((c, i) => i == t.PassColumn && c == "FAIL" ? $"**{Cell(c)}**" : Cell(c))).Append(" |\n");
         sb.Append('\n');
         if (t.Note is not null) sb.Append('*').Append(t.Note).Append("*\n\n");
     }

@@ -17,5 +17,5 @@ public sealed record Heading(string Text) : ReportBlock;
 /// <summary>A table; <paramref name="PassColumn"/> (if set) colours cells "pass"/"FAIL".</summary>
 public sealed record Table(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, string? Note = null, int? PassColumn = null) : ReportBlock;
 
-/// <summary>An image, by a path relative to the report folder, with a caption.</summary>
-public sealed record Figure(string RelativePath, string Caption) : ReportBlock;
+/// <summary>An image, by a path relative to the report folder, with a caption; thumbnails sit two to a row in HTML.</summary>
+public sealed record Figure(string RelativePath, string Caption, bool Thumbnail = false) : ReportBlock;

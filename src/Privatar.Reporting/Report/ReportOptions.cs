@@ -3,16 +3,18 @@ namespace Privatar.Reporting;
 /// <summary>
 /// Where the report reads from and writes to. <see cref="FiguresDir"/> defaults to <c>&lt;results&gt;/../figures</c>,
 /// <see cref="StampsRoot"/> to the results folder's parent (the profile's artifact tree), which is searched for
-/// <c>*.stamp.json</c>. Without <see cref="ExpectedTable"/> the verify section says verify was not run.
+/// the pipeline's stamps (<c>.pipeline/stamps/&lt;Step&gt;/&lt;unit&gt;.json</c>). The verify section shows
+/// <see cref="VerifyCsv"/> (the Verify step's output) if given, else runs <see cref="ExpectedTable"/>, else says verify was not run.
 /// </summary>
 public sealed record ReportOptions(string ResultsDir, string OutDir, string Profile)
 {
     public string? ExpectedTable { get; init; }
+    public string? VerifyCsv { get; init; }
     public string? FiguresDir { get; init; }
     public string? StampsRoot { get; init; }
     /// <summary>Rows of each result table shown in the report (the whole file is linked).</summary>
     public int PreviewRows { get; init; } = 12;
 
     public string Figures => FiguresDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, "figures");
-    public string Stamps => StampsRoot ?? Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!;
+    public string Stamps => StampsRoot ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, ".pipeline", "stamps");
 }

@@ -2,13 +2,14 @@ using Privatar.Core;
 
 namespace Privatar.Reporting;
 
-/// <summary>Builds the report and writes <c>index.html</c> and <c>index.md</c> (atomically) into the output folder.</summary>
+/// <summary>Builds the report and writes <c>index.html</c> and <c>report.md</c> (atomically) into the output folder.</summary>
 public static class ReportWriter
 {
     public static ReportDocument Build(ReportOptions o)
     {
         if (!Directory.Exists(o.ResultsDir)) throw new DirectoryNotFoundException($"results folder {o.ResultsDir} does not exist");
-        var verify = o.ExpectedTable is null ? null : VerifyEngine.Run(o.ExpectedTable, o.ResultsDir);
+        var verify = o.VerifyCsv is not null ? VerifyTable.Read(o.VerifyCsv)
+            : o.ExpectedTable is not null ? VerifyEngine.Run(o.ExpectedTable, o.ResultsDir) : null;
         var ctx = new ReportContext(o, verify);
         return new ReportDocument($"Privatar reproduction report — profile {o.Profile}",
         [
@@ -26,7 +27,7 @@ public static class ReportWriter
     {
         var doc = Build(o);
         var html = Path.Combine(o.OutDir, "index.html");
-        var md = Path.Combine(o.OutDir, "index.md");
+        var md = Path.Combine(o.OutDir, "report.md");
         AtomicFile.WriteAllText(html, HtmlRenderer.Render(doc));
         AtomicFile.WriteAllText(md, MarkdownRenderer.Render(doc));
         return (html, md);

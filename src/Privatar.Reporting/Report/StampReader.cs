@@ -1,58 +1,24 @@
-using System.Text.Json;
+using Privatar.Pipeline.Stamps;
 
 namespace Privatar.Reporting;
 
-/// <summary>One pipeline stamp, read loosely: whatever fields it has, flattened to text.</summary>
-public sealed record StampSummary(string File, string Unit, string Parameters, string Inputs, string Outputs, string Time, string Other);
+/// <summary>One pipeline stamp and where it was read from, or why it could not be read.</summary>
+public sealed record StampEntry(string File, Stamp? Stamp, string Error);
 
 /// <summary>
-/// Reads the pipeline's <c>*.stamp.json</c> files without depending on their record type (the pipeline engine owns
-/// the schema): the unit name, parameters, dependency and output hashes and the run time are picked out by field
-/// name where present, and every other top-level field is shown as it is.
+/// Reads the pipeline's stamps (<c>artifacts/&lt;profile&gt;/.pipeline/stamps/&lt;Step&gt;/&lt;unit&gt;.json</c>) with the
+/// engine's own parser, in step folder order then unit name; an unreadable stamp is kept with its error.
 /// </summary>
 public static class StampReader
 {
-    static readonly string[] UnitKeys = ["unit", "step", "name", "id"];
-    static readonly string[] ParamKeys = ["params", "parameters"];
-    static readonly string[] InputKeys = ["deps", "inputs", "dependencies"];
-    static readonly string[] OutputKeys = ["outs", "outputs"];
-    static readonly string[] TimeKeys = ["duration", "duration_s", "seconds", "elapsed", "elapsed_s", "time_s", "wall_s"];
-
-    public static IReadOnlyList<StampSummary> ReadAll(string root)
+    public static IReadOnlyList<StampEntry> ReadAll(string root)
     {
         if (!Directory.Exists(root)) return [];
-        return Directory.EnumerateFiles(root, "*.stamp.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(f => Read(f, Path.GetRelativePath(root, f))).ToList();
-    }
-
-    public static StampSummary Read(string path, string display)
-    {
-        JsonElement root;
-        try { root = JsonDocument.Parse(File.ReadAllText(path)).RootElement; }
-        catch (JsonException e) { return new StampSummary(display, "(unreadable)", "", "", "", "", $"invalid JSON: {e.Message}"); }
-        if (root.ValueKind != JsonValueKind.Object) return new StampSummary(display, "(unreadable)", "", "", "", "", "not a JSON object");
-        var used = new HashSet<string>();
-        string Pick(string[] keys)
+        return Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f =>
         {
-            foreach (var p in root.EnumerateObject())
-                if (keys.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) { used.Add(p.Name); return Flatten(p.Value); }
-            return "";
-        }
-        var unit = Pick(UnitKeys);
-        var s = new StampSummary(display, unit.Length > 0 ? unit : Path.GetFileName(display).Replace(".stamp.json", ""),
-            Pick(ParamKeys), Pick(InputKeys), Pick(OutputKeys), Pick(TimeKeys), "");
-        var other = root.EnumerateObject().Where(p => !used.Contains(p.Name)).Select(p => $"{p.Name}: {Flatten(p.Value)}");
-        return s with { Other = string.Join("; ", other) };
+            var display = Path.GetRelativePath(root, f).Replace('\\', '/');
+            try { return new StampEntry(display, StampSerializer.Parse(File.ReadAllText(f), display), ""); }
+            catch (StampSchemaException e) { return new StampEntry(display, null, e.Message); }
+        }).ToList();
     }
-
-    /// <summary>Compact text for any JSON value: objects as k=v, arrays joined, long hashes shortened to 12 characters.</summary>
-    static string Flatten(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => string.Join(", ", e.EnumerateObject().Select(p => $"{p.Name}={Flatten(p.Value)}")),
-        JsonValueKind.Array => string.Join("; ", e.EnumerateArray().Select(Flatten)),
-        JsonValueKind.String => Shorten(e.GetString() ?? ""),
-        _ => e.GetRawText(),
-    };
-
-    static string Shorten(string s) => s.Length >= 32 && s.All(Uri.IsHexDigit) ? s[..12] + "…" : s;
 }

@@ -44,7 +44,7 @@ public sealed record Claim(
         return claims;
     }
 
-    static ClaimKind ParseKind(string text, string origin) => text switch
+    internal static ClaimKind ParseKind(string text, string origin) => text switch
     {
         "approx" => ClaimKind.Approx,
         "<=" or "≤" or "le" => ClaimKind.AtMost,
@@ -53,6 +53,13 @@ public sealed record Claim(
         "order" => ClaimKind.Order,
         "exists" => ClaimKind.Exists,
         _ => throw new FormatException($"{origin}: kind '{text}' is unknown; expected approx, <=, >=, between, order or exists"),
+    };
+
+    /// <summary>The kind as the expected tables spell it (approx, &lt;=, &gt;=, between, order, exists).</summary>
+    public string KindKeyword => Kind switch
+    {
+        ClaimKind.Approx => "approx", ClaimKind.AtMost => "<=", ClaimKind.AtLeast => ">=",
+        ClaimKind.Between => "between", ClaimKind.Order => "order", _ => "exists",
     };
 
     public string KindText => Kind switch

@@ -20,15 +20,18 @@ public static class FidelitySection
         };
         if (d.Has(ResultFamilies.NoiseSummary))
         {
-            var rows = d.NoiseSummary.Where(r => r.Branch == "offload").GroupBy(r => (r.Mechanism, r.Mi, r.Psr)).OrderBy(g => g.Key.Mechanism).ThenByDescending(g => g.Key.Mi)
+            // paired by mechanism and MI: the two fidelities map an MI bound to different PSR bounds (prior 1/56 vs 1/K)
+            var rows = d.NoiseSummary.Where(r => r.Branch == "offload").GroupBy(r => (r.Mechanism, r.Mi)).OrderBy(g => g.Key.Mechanism).ThenByDescending(g => g.Key.Mi)
                 .Select(g =>
                 {
                     double? Mean(string f) => g.Any(r => r.Fidelity == f) ? g.Where(r => r.Fidelity == f).Average(r => r.NoiseSum) : null;
+                    string Psr(string f) => g.FirstOrDefault(r => r.Fidelity == f) is { } r ? N(r.Psr) : "—";
                     var (o, c) = (Mean("original"), Mean("corrected"));
-                    return (IReadOnlyList<string>)[Names.Mechanism(g.Key.Mechanism), N(g.Key.Mi), N(g.Key.Psr), o is null ? "—" : N(o.Value), c is null ? "—" : N(c.Value), o is null || c is null ? "—" : N(c.Value / o.Value)];
+                    return (IReadOnlyList<string>)[Names.Mechanism(g.Key.Mechanism), N(g.Key.Mi), $"{Psr("original")} / {Psr("corrected")}",
+                        o is null ? "—" : N(o.Value), c is null ? "—" : N(c.Value), o is null || c is null ? "—" : N(c.Value / o.Value)];
                 }).ToList();
             blocks.Add(new Heading("Noise magnitude (Σ of the offload-branch noise vector, mean over n)"));
-            blocks.Add(new Table(["mechanism", "MI", "PSR bound", "original", "corrected", "corrected / original"], rows));
+            blocks.Add(new Table(["mechanism", "MI", "PSR bound (original / corrected)", "original", "corrected", "corrected / original"], rows));
         }
         if (d.Has(ResultFamilies.Attacks))
         {
@@ -49,7 +52,7 @@ public static class FidelitySection
             blocks.Add(new Heading("Frequency covariance"));
             blocks.Add(new Table(["fidelity", "component 0 value", "component 0 share", "max / min over components"], rows));
         }
-        foreach (var f in FigureCatalog.For(d).Where(f => f.Name.StartsWith("extra_fidelity", StringComparison.Ordinal)))
+        foreach (var f in FiguresSection.List(ctx).Where(f => FiguresSection.IsFidelity(f.Name)))
             blocks.Add(FiguresSection.Image(ctx, f));
         return new ReportSection("fidelity", "Fidelity: original vs corrected", blocks);
     }

@@ -10,8 +10,8 @@ public static class SummarySection
     {
         var o = ctx.Options;
         var present = ResultFamilies.All.Where(f => ctx.Data.Has(f)).ToList();
-        var figures = FigureCatalog.For(ctx.Data);
-        var drawn = figures.Count(f => File.Exists(Path.Combine(o.Figures, f.Name + ".png")));
+        var figures = FiguresSection.List(ctx);
+        var drawn = figures.Count(f => f.Drawn);
         var blocks = new List<ReportBlock>
         {
             new Paragraph($"This report is generated from the result tables of the `{o.Profile}` profile in `{ctx.Link(o.ResultsDir)}`. " +
@@ -23,7 +23,7 @@ public static class SummarySection
                     (present.Count < ResultFamilies.All.Count ? $" (missing: {string.Join(", ", ResultFamilies.All.Except(present).Select(f => $"`{f.FileName}`"))})" : ""),
                 $"Figures drawn: {drawn} of {figures.Count} in `{ctx.Link(o.Figures)}`",
                 ctx.Verify is null ? "Verify: not run (no expected table given)"
-                    : $"Verify against `{Path.GetFileName(o.ExpectedTable)}`: **{VerifyEngine.Summary(ctx.Verify)}**",
+                    : $"Verify: **{VerifyEngine.Summary(ctx.Verify)}**" + (VerifyEngine.NotCheckedNote(ctx.Verify) is { Length: > 0 } n ? $" ({n})" : ""),
             ]),
         };
         return new ReportSection("summary", "Summary", blocks);

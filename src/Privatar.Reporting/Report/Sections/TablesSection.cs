@@ -22,6 +22,11 @@ public static class TablesSection
         ["mnist_dp_accuracy.csv"] = "not in the Privatar paper (DP-SGD study)",
     };
 
+    /// <summary>A decimal cell as 4 significant digits (display only); integers and text as they are.</summary>
+    static string Short(string cell) =>
+        (cell.Contains('.') || cell.Contains('E')) && double.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : cell;
+
     public static ReportSection Build(ReportContext ctx)
     {
         var blocks = new List<ReportBlock>
@@ -34,9 +39,10 @@ public static class TablesSection
             blocks.Add(new Heading($"`{family.FileName}` — {PaperTable[family.FileName]}"));
             if (!File.Exists(path)) { blocks.Add(new Paragraph("Not produced.")); continue; }
             var t = RawTable.Load(path);
-            var shown = t.Rows.Take(ctx.Options.PreviewRows).Select(r => (IReadOnlyList<string>)r).ToList();
+            var shown = t.Rows.Take(ctx.Options.PreviewRows).Select(r => (IReadOnlyList<string>)r.Select(Short).ToList()).ToList();
             blocks.Add(new Table(t.Header, shown,
-                $"{family.Description}; {(t.Rows.Count > shown.Count ? $"first {shown.Count} of {t.Rows.Count} rows" : $"{t.Rows.Count} rows")}; file: `{ctx.Link(path)}`"));
+                $"{family.Description}; {(t.Rows.Count > shown.Count ? $"first {shown.Count} of {t.Rows.Count} rows" : $"{t.Rows.Count} rows")}, " +
+                $"decimals shown to 4 significant digits; full precision in the file: `{ctx.Link(path)}`"));
         }
         return new ReportSection("tables", "Result tables", blocks);
     }

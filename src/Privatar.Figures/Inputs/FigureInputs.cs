@@ -23,6 +23,17 @@ public sealed class FigureInputs(string resultsDir)
     public IReadOnlyList<MnistCurveRow> MnistCurves => Get(ResultFamilies.MnistCurves);
     public IReadOnlyList<MnistAccuracyRow> MnistAccuracy => Get(ResultFamilies.MnistAccuracy);
 
+    public IReadOnlyList<GridCell> ReconstructionGrid
+    {
+        get
+        {
+            var file = ReconstructionGridFile.Instance;
+            if (!_cache.TryGetValue(file.FileName, out var cells))
+                _cache[file.FileName] = cells = file.Read(Path.Combine(ResultsDir, file.FileName));
+            return (IReadOnlyList<GridCell>)cells;
+        }
+    }
+
     IReadOnlyList<T> Get<T>(ResultFamily<T> family) where T : IValidatedRow
     {
         if (!_cache.TryGetValue(family.FileName, out var rows))

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// Issue 8 figures: one unit per figure (<c>privatar figures render --figure &lt;name&gt;</c>), each reading exactly
+/// the result files its recipe reads and the [figures] plot settings, writing figures/&lt;name&gt;.png, .svg and .json.
+/// A figure is planned only when every file it reads is declared as an output by a step registered before this one
+/// (<see cref="PlanContext.IsProduced"/>): a build without, say, the Attack step plans no attack figures, and they
+/// appear as soon as that step is in <see cref="StepCatalog"/>. Changing a plot setting reruns only these units.
+/// </summary>
+public static class FiguresStep
+{
+    /// <summary>A planned figure: its name (= unit id = file stem) and the result files it reads.</summary>
+    public sealed record Declared(string Name, IReadOnlyList<string> Sources);
+
+    /// <summary>
+    /// The fixed figures and their sources, as their recipes in src/Privatar.Figures declare them (a test keeps the two
+    /// equal). fig10/fig11 (TEE latency breakdowns) are not planned: the capacity model writes no TEE rows.
+    /// </summary>
+    public static readonly IReadOnlyList<Declared> Fixed =
+    [
+        new("fig00_users_vs_offloaded", ["capacity.csv"]),
+        new("fig02_covariance_per_component_original", ["frequency_covariance.csv"]),
+        new("fig02_covariance_per_component_corrected", ["frequency_covariance.csv"]),
+        new("fig03_covariance_pie_original", ["frequency_covariance.csv"]),
+        new("fig03_covariance_pie_corrected", ["frequency_covariance.csv"]),
+        new("fig04_accuracy_capacity_quest_pro", ["capacity.csv", "test_metrics.csv", "noisy_inference.csv"]),
+        new("fig05_accuracy_capacity_quest_3", ["capacity.csv", "test_metrics.csv", "noisy_inference.csv"]),
+        new("fig06_total_users_quest_3", ["capacity.csv"]),
+        new("fig06_total_users_quest_pro", ["capacity.csv"]),
+        new("fig07_latency_breakdown_quest_3", ["capacity.csv"]),
+        new("fig08_latency_breakdown_quest_pro", ["capacity.csv"]),
+        new("fig12_reconstruction_loss_vs_offloaded_pac", ["noisy_inference.csv", "test_metrics.csv"]),
+        new("fig12_reconstruction_loss_vs_offloaded_dp", ["noisy_inference.csv", "test_metrics.csv"]),
+        new("fig13_psr_vs_offloaded_empirical_pac", ["attacks.csv"]),
+        new("fig13_psr_vs_offloaded_nn_pac", ["attacks.csv"]),
+        new("fig13_psr_vs_offloaded_nn_adaptive_pac", ["attacks.csv"]),
+        new("fig14_noise_magnitude_dp_vs_pac_original", ["noise_summary.csv"]),
+        new("fig14_noise_magnitude_dp_vs_pac_corrected", ["noise_summary.csv"]),
+        new("fig15_noise_radar_dp_corrected", ["noise_vectors.csv"]),
+        new("fig16_pac_noise_radar_corrected", ["noise_vectors.csv"]),
+        new("extra_fidelity_noise_magnitude", ["noise_summary.csv"]),
+        new("extra_fidelity_attack_success_pac", ["attacks.csv"]),
+        new("extra_fidelity_attack_success_dp", ["attacks.csv"]),
+        new("extra_mnist_dp_accuracy_vs_epsilon", ["mnist_dp_accuracy.csv"]),
+        new("extra_mnist_dp_training_curves", ["mnist_dp_curves.csv"]),
+        new("extra_reconstruction_grid", [GridCsv]),
+    ];
+
+    public const string GridCsv = "reconstruction_grid.csv";
+
+    /// <summary>The [figures] keys: what a plot looks like, never what it shows.</summary>
+    public static readonly string[] StyleKeys = ["figures.width", "figures.height", "figures.scale", "figures.palette", "figures.font_size", "figures.line_width"];
+
+    public static string Dir(PlanContext c) => c.Artifact("figures");
+
+    public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure (issue 8)")
+    {
+        Code = ["src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/FiguresStep.cs"],
+        Params =
+        [
+            .. AvatarSteps.ListParams,
+            P.Int("figures.width"), P.Int("figures.height"), P.Double("figures.scale"), P.String("figures.palette"),
+            P.Double("figures.font_size"), P.Double("figures.line_width"),
+        ],
+        Units = ctx => Planned(ctx).Select(f => new UnitSpec(f.Name)
+        {
+            Inputs = f.Inputs,
+            Outputs = [.. new[] { "png", "svg", "json" }.Select(ext => $"{Dir(ctx)}/{f.Name}.{ext}")],
+            Params = StyleKeys,
+            Command = UnitCommand.Privatar(p => new object[]
+            {
+                "figures", "render", "--figure", f.Name, "--results", AvatarSteps.Results(ctx, ""), "--out", Dir(ctx), "--profile", ctx.Profile,
+                "--width", p.Int("figures.width"), "--height", p.Int("figures.height"), "--scale", p.Double("figures.scale"),
+                "--palette", p.String("figures.palette"), "--font-size", p.Double("figures.font_size"), "--line-width", p.Double("figures.line_width"),
+            }),
+        }),
+    };
+
+    /// <summary>A figure unit to plan: its name and every file it reads (result CSVs, and the grid's PNG tiles).</summary>
+    public sealed record PlannedFigure(string Name, IReadOnlyList<string> Inputs);
+
+    /// <summary>The figures whose sources the plan produces, in catalog order, then one training-curves figure per model.</summary>
+    public static IReadOnlyList<PlannedFigure> Planned(PlanContext ctx)
+    {
+        string R(string file) => AvatarSteps.Results(ctx, file);
+        var list = new List<PlannedFigure>();
+        foreach (var f in Fixed.Where(f => f.Sources.All(s => ctx.IsProduced(R(s)))))
+        {
+            var inputs = f.Sources.Select(R).ToList();
+            if (f.Sources.Contains(GridCsv))
+            {
+                // the tiles: every PNG the grid's producer declares under results/
+                var producer = ctx.Upstream.First(u => u.Outputs.Contains(R(GridCsv)));
+                inputs.AddRange(producer.Outputs.Where(o => o.StartsWith(R(""), StringComparison.Ordinal) && o.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal));
+            }
+            list.Add(new PlannedFigure(f.Name, inputs));
+        }
+        if (ctx.IsProduced(R("training_curves.csv")))
+            list.AddRange(AvatarSteps.Models(ctx.Params).Select(m => new PlannedFigure(TrainingCurvesName(m), [R("training_curves.csv")])));
+        return list;
+    }
+
+    /// <summary>
+    /// <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c> with the variant and config as training_curves.csv spells
+    /// them (SCHEMAS.md: sparsity, frequency_decompose; default, bits8, ratio0.5, n8).
+    /// </summary>
+    public static string TrainingCurvesName(AvatarSteps.ModelUnit m)
+    {
+        var variant = m.Variant switch { "sparse" => "sparsity", "freq_decompose" => "frequency_decompose", var v => v };
+        var config = m.Variant switch
+        {
+            "quantization" => "bits" + Text(m.Options[1]),
+            "sparse" => "ratio" + Text(m.Options[1]),
+            "partition" => "n" + Text(m.Options[1]),
+            _ => "default",
+        };
+        return $"extra_training_curves_{variant}_{config}";
+    }
+
+    static string Text(object o) => o switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => o.ToString() ?? "",
+    };
+}

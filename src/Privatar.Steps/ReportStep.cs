@@ -1,0 +1,40 @@
+using Privatar.Pipeline;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// Issue 8 Report: one unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
+/// CSVs, the figure records (figures/*.json: status, caption, sources; the images are linked, not read),
+/// report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
+/// time per step). The stamps are declared inputs, so the report is rewritten whenever any unit reran.
+/// </summary>
+public static class ReportStep
+{
+    public static string Dir(PlanContext c) => c.Artifact("report");
+
+    public static StepSpec Spec => new("Report", "the reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance (issue 8)")
+    {
+        Code = ["src/Privatar.Reporting/**/*.cs", "src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/ReportStep.cs"],
+        Units = ctx =>
+        {
+            var results = AvatarSteps.Results(ctx, "");
+            var figures = FiguresStep.Dir(ctx) + "/";
+            var verify = VerifyStep.Output(ctx);
+            var read = ctx.Upstream.SelectMany(u => u.Outputs)
+                .Where(o => (o.StartsWith(results, StringComparison.Ordinal) && o.EndsWith(".csv", StringComparison.Ordinal)) || (o.StartsWith(figures, StringComparison.Ordinal) && o.EndsWith(".json", StringComparison.Ordinal)) || o == verify)
+                .Distinct().Order(StringComparer.Ordinal).ToList();
+            return [new UnitSpec("report")
+            {
+                Inputs = [.. read, .. ctx.Upstream.Select(ctx.StampOf)],
+                Outputs = [$"{Dir(ctx)}/index.html", $"{Dir(ctx)}/report.md"],
+                Params = [],
+                Command = UnitCommand.Privatar(_ => new object[]
+                {
+                    "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx),
+                    "--stamps", ctx.Artifact($"{PipelineLayout.EngineDir}/stamps"),
+                }.Concat(ctx.IsProduced(verify) ? ["--verify", verify] : Array.Empty<object>())),
+            }];
+        },
+    };
+}

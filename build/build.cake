@@ -6,6 +6,7 @@
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Core.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Data.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Noise.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Steps.dll"
 #load "lib/paths.cake"
 #load "lib/targets.cake"
@@ -22,6 +23,7 @@
 #load "tasks/Evaluate.cake"
 #load "tasks/Latency.cake"
 #load "tasks/Covariance.cake"
+#load "tasks/Attack.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
@@ -45,7 +47,8 @@ Task("Default")
     .IsDependentOn("Train")
     .IsDependentOn("Evaluate")
     .IsDependentOn("Latency")
-    .IsDependentOn("Covariance");
+    .IsDependentOn("Covariance")
+    .IsDependentOn("Attack");
     // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -12,5 +12,6 @@ MnistCommand.Register(root);
 PrivacyCommand.Register(root);
 DataCommand.Register(root);
 NoiseCommand.Register(root);
+AttackCommand.Register(root);
 
 return CliRunner.Invoke(root, args);

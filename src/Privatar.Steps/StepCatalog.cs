@@ -17,5 +17,6 @@ public static class StepCatalog
         EvaluateStep.Spec,
         LatencyStep.Spec,
         CovarianceStep.Spec,
+        AttackStep.Spec,
     ];
 }

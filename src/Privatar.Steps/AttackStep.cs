@@ -5,11 +5,12 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Steps 6-7 (target Attack): per partition n, per fidelity in [noise] fidelities and per MI bound (plus "none", no
-/// noise), one empirical unit (<c>privatar attack empirical</c>: dp and pac × three reference modes) and one NN unit
-/// (<c>privatar attack nn</c>: dp and pac × clean-trained and adaptive attacker), each writing its slice under
-/// attack/&lt;fidelity&gt;/partition_n&lt;n&gt;/; then results/attacks.csv. So changing one MI bound reruns only that bound's
-/// units (and the gather). Direct split is not attacked: it has no attack_forward and no BDCT output to match.
+/// Steps 6-7 (target Attack): one unit per partition n and MI bound (plus "none", no noise), running
+/// <c>privatar attack run</c>: the empirical attack (dp and pac × three reference modes) and the NN attack (dp and pac ×
+/// clean-trained and adaptive attacker) under every fidelity in [noise] fidelities, into attack/partition_n&lt;n&gt;/; then
+/// results/attacks.csv. Changing one MI bound reruns only that bound's units (and the gather). One process per (n, MI)
+/// rather than per attack and fidelity: a unit's cost is mostly process start, data and model loading.
+/// Direct split is not attacked: it has no attack_forward and no BDCT output to match.
 /// </summary>
 public static class AttackStep
 {
@@ -32,14 +33,9 @@ public static class AttackStep
         Units = ctx =>
         {
             var partitions = AvatarSteps.Models(ctx.Params).Where(m => m.Variant == "partition").Select(m => (Id: m.Id, N: (int)m.Options[1])).ToList();
-            var fidelities = ctx.Params.StringList("noise.fidelities").Select(f => NoiseFidelityText.Parse(f, "noise.fidelities")).ToList();
+            var fidelities = ctx.Params.StringList("noise.fidelities").Select(f => NoiseFidelityText.Parse(f, "[noise] fidelities")).Distinct().ToList();
             var mis = new double?[] { null }.Concat(ctx.Params.DoubleList("noise.mi_bounds").Select(m => (double?)m)).ToList();
-            var units = new List<UnitSpec>();
-            foreach (var (id, n) in partitions)
-                foreach (var fidelity in fidelities)
-                    foreach (var mi in mis)
-                        foreach (var attack in new[] { "empirical", "nn" })
-                            units.Add(Unit(ctx, attack, id, n, fidelity, mi));
+            var units = partitions.SelectMany(p => mis.Select(mi => Unit(ctx, p.Id, p.N, fidelities, mi))).ToList();
             var slices = units.SelectMany(u => u.Outputs).ToArray();
             units.Add(new UnitSpec("attacks")
             {
@@ -52,34 +48,37 @@ public static class AttackStep
         },
     };
 
-    static UnitSpec Unit(PlanContext ctx, string attack, string modelId, int n, NoiseFidelity fidelity, double? mi)
+    static UnitSpec Unit(PlanContext ctx, string modelId, int n, IReadOnlyList<NoiseFidelity> fidelities, double? mi)
     {
-        var f = fidelity.Name();
         var miText = mi is { } m ? NoiseFileNames.Mi(m) : "none";
         var train = AvatarSteps.TrainDir(ctx, modelId);
-        var noiseDir = AvatarSteps.NoiseDir(ctx, f);
+        var output = ctx.Artifact($"attack/{modelId}/mi_{miText}.csv");
         // Corrected DP clips z_offload rows before noise; no other unit reads the clip bound.
-        var clips = mi is not null && fidelity == NoiseFidelity.Corrected;
-        var keys = new List<string> { "runtime.seed", "attack.threads" };
+        var clips = mi is not null && fidelities.Contains(NoiseFidelity.Corrected);
+        var keys = new List<string> { "noise.fidelities", "runtime.seed", "attack.threads" };
         if (clips) keys.Add("noise.dp_clip_bound");
-        if (attack == "nn") keys.AddRange(NnKeys);
-        return new UnitSpec($"{attack}_{modelId}_{f}_mi{miText}")
+        keys.AddRange(NnKeys);
+        return new UnitSpec($"{modelId}_mi{miText}")
         {
-            Inputs = [AvatarSteps.Manifest(ctx), $"{train}/best_model.pt", $"{train}/checkpoint.json", .. NoiseInputs(ctx, attack, n, fidelity, mi)],
-            Outputs = [ctx.Artifact($"attack/{f}/{modelId}/{attack}_mi{miText}.csv")],
+            Inputs =
+            [
+                AvatarSteps.Manifest(ctx), $"{train}/best_model.pt", $"{train}/checkpoint.json",
+                .. fidelities.SelectMany(f => new[] { "empirical", "nn" }.SelectMany(a => NoiseInputs(ctx, a, n, f, mi))).Distinct(),
+            ],
+            Outputs = [output],
             Params = keys,
             Command = UnitCommand.Privatar(p =>
             {
                 var args = new List<object>
                 {
-                    "attack", attack, "--data", AvatarSteps.Subject(ctx), "--checkpoint-dir", train, "--fidelity", f, "--mi", miText,
-                    "--seed", p.Long("runtime.seed"), "--threads", p.Int("attack.threads"), "--out", ctx.Artifact($"attack/{f}/{modelId}/{attack}_mi{miText}.csv"),
+                    "attack", "run", "--data", AvatarSteps.Subject(ctx), "--checkpoint-dir", train, "--mi", miText,
+                    "--fidelity", string.Join(",", p.StringList("noise.fidelities")),
+                    "--seed", p.Long("runtime.seed"), "--threads", p.Int("attack.threads"), "--out", output,
+                    "--hidden", p.Int("attack.nn_hidden"), "--epochs", p.Int("attack.nn_epochs"), "--lr", p.Double("attack.nn_lr"),
+                    "--momentum", p.Double("attack.nn_momentum"), "--batch-size", p.Int("attack.nn_batch_size"), "--latent-draws", p.Int("attack.nn_latent_draws"),
                 };
-                if (mi is not null) args.AddRange(["--noise-dir", noiseDir]);
+                if (mi is not null) args.AddRange(["--noise-root", ctx.Artifact("noise")]);
                 if (clips) args.AddRange(["--dp-clip-bound", p.Double("noise.dp_clip_bound")]);
-                if (attack == "nn")
-                    args.AddRange(["--hidden", p.Int("attack.nn_hidden"), "--epochs", p.Int("attack.nn_epochs"), "--lr", p.Double("attack.nn_lr"),
-                        "--momentum", p.Double("attack.nn_momentum"), "--batch-size", p.Int("attack.nn_batch_size"), "--latent-draws", p.Int("attack.nn_latent_draws")]);
                 return args;
             }),
         };

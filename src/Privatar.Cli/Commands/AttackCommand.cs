@@ -79,11 +79,15 @@ public static class AttackCommand
             if (nn) rows.AddRange(AttackRunner.Nn(model, samples, unit, settings!, p.GetValue(Draws)));
         }
         ResultCsv.WriteFile(ResultFamilies.Attacks, p.GetValue(Out)!, rows);
-        var table = new Table().Title(Markup.Escape($"attack {name}, partition n={model.Offloaded}, MI {miText}: K = {samples.Classes}, {clock.Elapsed.TotalSeconds:F1} s"))
-            .AddColumns("attack", "fidelity", "mode", "mechanism", "adaptive", "successes", "PSR", "95% CI", "prior");
+        // Compact columns: redirected output (the pipeline's log) is 80 characters wide.
+        var table = new Table().Title(Markup.Escape($"attack {name}, partition n={model.Offloaded}, MI {miText}: K = {samples.Classes} (prior {F(1.0 / samples.Classes)}), {clock.Elapsed.TotalSeconds:F1} s"))
+            .AddColumns("attack", "fidelity", "noise", "hits", "PSR", "95% CI");
         foreach (var r in rows)
-            table.AddRow(new[] { r.Attack, r.Fidelity, r.ReferenceMode, r.Mechanism, r.Adaptive ? "yes" : "no", $"{r.Successes}/{r.Trials}", F(r.Psr), $"[{F(r.CiLow)}, {F(r.CiHigh)}]", F(r.Prior) }
-                .Select(Markup.Escape).ToArray());
+            table.AddRow(new[]
+            {
+                r.Attack == "nn" ? (r.Adaptive ? "nn adaptive" : "nn") : r.ReferenceMode, r.Fidelity, r.Mechanism,
+                $"{r.Successes}/{r.Trials}", F(r.Psr), $"{F(r.CiLow)}-{F(r.CiHigh)}",
+            }.Select(Markup.Escape).ToArray());
         AnsiConsole.Write(table);
         return 0;
     }
@@ -103,5 +107,5 @@ public static class AttackCommand
         return cmd;
     }
 
-    static string F(double x) => x.ToString("G4", Invariant.Culture);
+    static string F(double x) => x.ToString("G3", Invariant.Culture);
 }

@@ -58,7 +58,7 @@ public static class AttackStep
         var keys = new List<string> { "noise.fidelities", "runtime.seed", "attack.threads" };
         if (clips) keys.Add("noise.dp_clip_bound");
         keys.AddRange(NnKeys);
-        return new UnitSpec($"{modelId}_mi{miText}")
+        return new UnitSpec($"{modelId}_mi_{miText}")
         {
             Inputs =
             [

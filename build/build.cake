@@ -6,7 +6,10 @@
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Core.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Data.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/MathNet.Numerics.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Noise.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/CsvHelper.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Results.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Steps.dll"
 #load "lib/paths.cake"
 #load "lib/targets.cake"
@@ -23,6 +26,7 @@
 #load "tasks/Evaluate.cake"
 #load "tasks/Latency.cake"
 #load "tasks/Covariance.cake"
+#load "tasks/Noise.cake"
 #load "tasks/Attack.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
@@ -48,6 +52,7 @@ Task("Default")
     .IsDependentOn("Evaluate")
     .IsDependentOn("Latency")
     .IsDependentOn("Covariance")
+    .IsDependentOn("Noise")
     .IsDependentOn("Attack");
     // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 

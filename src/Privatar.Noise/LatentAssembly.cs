@@ -6,6 +6,25 @@ public static class LatentAssembly
     public static double[,] Assemble(IReadOnlyList<double[,]> batches, NoiseFidelity fidelity) =>
         fidelity == NoiseFidelity.Original ? Original(batches) : Stacked(batches);
 
+    /// <summary>
+    /// Splits latents saved row by row in batch order back into the batches z_0 … z_N: consecutive chunks of
+    /// <paramref name="batchSize"/> rows, the last one shorter when the rows do not divide evenly (as the test step's sampler).
+    /// </summary>
+    public static IReadOnlyList<double[,]> Batches(double[,] rows, int batchSize)
+    {
+        if (batchSize < 1) throw new ArgumentException($"test.batch_size: expected at least 1, got {batchSize}");
+        var (t, d) = (rows.GetLength(0), rows.GetLength(1));
+        var batches = new List<double[,]>();
+        for (var start = 0; start < t; start += batchSize)
+        {
+            var size = Math.Min(batchSize, t - start);
+            var batch = new double[size, d];
+            Array.Copy(rows, start * d, batch, 0, size * d);
+            batches.Add(batch);
+        }
+        return batches;
+    }
+
     /// <summary>Every batch, in order.</summary>
     public static double[,] Stacked(IReadOnlyList<double[,]> batches)
     {

@@ -22,8 +22,18 @@ public static class OriginalArtifact
     /// <summary>minimal_sigma starts at 9999999999, so σ² can never exceed it (it caps silently).</summary>
     public const double SigmaSquaredCap = 9999999999;
 
+    /// <summary>K of pac_psr_mi_calculation.py, the Fano equation the hard-coded PSRs were solved from.</summary>
+    public const int EquationClasses = 65;
+
+    /// <summary>The original's hard-coded PSR for an MI bound, or null when its lists have none.</summary>
+    public static double? HardCodedPsr(double mutualInformation) =>
+        PsrByMutualInformation.TryGetValue(mutualInformation, out var psr) ? psr : null;
+
+    /// <summary>
+    /// The PSR the original's DP script calibrates to: its hard-coded value where it lists one. For any other bound the
+    /// original has no value, and one would extend its lists with what its own pac_psr_mi_calculation.py prints: the Fano
+    /// root for K = 65, unrounded. The Noise step logs when it does so, and psr_bounds.csv leaves original_psr empty.
+    /// </summary>
     public static double PsrFor(double mutualInformation) =>
-        PsrByMutualInformation.TryGetValue(mutualInformation, out var psr) ? psr
-            : throw new ArgumentException(
-                $"mi: the original hard-codes PSRs only for MI in {{4, 3, 1, 0.1, 0.01}}, got {mutualInformation}; use fidelity 'corrected' for other bounds");
+        HardCodedPsr(mutualInformation) ?? PosteriorSuccess.FromMutualInformation(mutualInformation, EquationClasses).SuccessRate;
 }

@@ -41,14 +41,19 @@ public sealed class PacSpectrum
     /// ≤ ½Σ_j λ_j/λ_B,j = ½Σ_j √λ_j·2v/S = v; the λ_B above is the minimiser of Σ_j λ_B,j under that constraint.</item>
     /// </list>
     /// </summary>
-    public double[] NoiseVariances(double mutualInformation, NoiseFidelity fidelity)
+    public double[] NoiseVariances(double mutualInformation, NoiseFidelity fidelity) => NoiseVariances(S.ToArray(), mutualInformation, fidelity);
+
+    /// <summary>The same variances from the eigenvalues alone (e.g. a saved svd/s file), descending as the SVD gives them.</summary>
+    public static double[] NoiseVariances(IReadOnlyList<double> eigenvalues, double mutualInformation, NoiseFidelity fidelity)
     {
         if (!(mutualInformation > 0) || !double.IsFinite(mutualInformation))
             throw new ArgumentException($"mi: expected a positive, finite mutual-information bound (nats), got {mutualInformation}");
-        var sqrtSum = S.Sum(l => Math.Sqrt(l));
+        if (eigenvalues.Any(l => !(l >= 0) || !double.IsFinite(l)))
+            throw new InvalidDataException("eigenvalues: expected the singular values of a covariance (finite, non-negative)");
+        var sqrtSum = eigenvalues.Sum(Math.Sqrt);
         return fidelity == NoiseFidelity.Original
-            ? S.Select(l => l * sqrtSum / 2 / mutualInformation).ToArray()
-            : S.Select(l => Math.Sqrt(l) * sqrtSum / 2 / mutualInformation).ToArray();
+            ? eigenvalues.Select(l => l * sqrtSum / 2 / mutualInformation).ToArray()
+            : eigenvalues.Select(l => Math.Sqrt(l) * sqrtSum / 2 / mutualInformation).ToArray();
     }
 
     /// <summary>The noise basis: the identity under original (no rotation), the eigenvectors U under corrected.</summary>

@@ -24,6 +24,9 @@ public static class ResultFamilies
     public static readonly ResultFamily<NoiseVectorRow> NoiseVectors = new("noise_vectors.csv",
         "per-dimension latent and noise vectors for the radar views (step 4)", r => [r.Fidelity, r.N, r.Mi, r.Series, r.Dim]);
 
+    public static readonly ResultFamily<PsrBoundRow> PsrBounds = new("psr_bounds.csv",
+        "MI bound -> posterior success rate per fidelity, with the class count and prior used (step 4)", r => [r.Fidelity, r.Mi]);
+
     public static readonly ResultFamily<NoisyInferenceRow> NoisyInference = new("noisy_inference.csv",
         "test metrics with noise on the offloaded latent (step 5)", r => [r.Variant, r.N, r.Config, r.Mechanism, r.Fidelity, r.Mi]);
 
@@ -42,7 +45,7 @@ public static class ResultFamilies
 
     public static IReadOnlyList<IResultFamily> All { get; } =
     [
-        TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, NoisyInference, Attacks,
+        TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, Attacks,
         FrequencyCovariance, MnistCurves, MnistAccuracy,
     ];
 

@@ -17,6 +17,7 @@ public static class StepCatalog
         EvaluateStep.Spec,
         LatencyStep.Spec,
         CovarianceStep.Spec,
+        NoiseStep.Spec,
         AttackStep.Spec,
     ];
 }

@@ -50,10 +50,17 @@ public sealed class DpNoiseTests
     }
 
     [Fact]
-    public void Original_Should_Refuse_An_MI_It_Has_No_PSR_For()
+    public void Original_Should_Use_Its_Own_Equations_Root_For_An_MI_It_Lists_No_PSR_For()
     {
-        var ex = Assert.Throws<ArgumentException>(() => DpNoise.Compute(Latents, 0.5, new DpNoiseOptions(NoiseFidelity.Original, 65, 20)));
-        Assert.Contains("corrected", ex.Message);
+        // MI 0.5 is not in the original's lists: its pac_psr_mi_calculation.py (K = 65) gives 0.2718…, which the DP
+        // script then calibrates against its prior 1/56, whatever --classes says
+        var r = DpNoise.Compute(Latents, 0.5, new DpNoiseOptions(NoiseFidelity.Original, Classes: 4, ClipBound: 20));
+        Assert.Null(OriginalArtifact.HardCodedPsr(0.5));
+        Assert.Equal(PosteriorSuccess.FromMutualInformation(0.5, 65).SuccessRate, r.Calibration.SuccessRate);
+        Assert.Equal(1.0 / 56, r.Calibration.Prior);
+        Assert.Equal(RdpGaussian.Calibrate(r.Calibration.SuccessRate, 1.0 / 56).NoiseMultiplier, r.Sigma / r.Sensitivity, 12);
+        // a listed MI keeps the hard-coded, cut value
+        Assert.Equal(0.09, OriginalArtifact.PsrFor(0.1));
     }
 
     [Fact]

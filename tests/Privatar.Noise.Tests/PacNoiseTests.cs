@@ -42,6 +42,30 @@ public sealed class PacNoiseTests
         Assert.Equal(100 * original[3], Spectrum.NoiseVariances(0.01, NoiseFidelity.Original)[3], 6);
     }
 
+    [Fact]
+    public void Variances_From_Saved_Eigenvalues_Should_Equal_Those_Of_The_Spectrum()
+    {
+        foreach (var f in new[] { NoiseFidelity.Original, NoiseFidelity.Corrected })
+            Assert.Equal(Spectrum.NoiseVariances(0.1, f), PacSpectrum.NoiseVariances(Spectrum.S.ToArray(), 0.1, f));
+        Assert.Throws<InvalidDataException>(() => PacSpectrum.NoiseVariances([1.0, -0.5], 1, NoiseFidelity.Corrected));
+        Assert.Contains("mi", Assert.Throws<ArgumentException>(() => PacSpectrum.NoiseVariances([1.0], 0, NoiseFidelity.Corrected)).Message);
+    }
+
+    [Fact]
+    public void Corrected_Noise_Should_Be_Drawn_In_The_Eigenbasis_And_Rotated_Back()
+    {
+        // The transform a consumer reads is A = U·diag(√λ_B): ε is scaled per eigen-direction, then rotated by U,
+        // so A·Aᵀ = U·diag(λ_B)·Uᵀ and Uᵀ·A is diagonal with entries √λ_B (= λ_j^¼ up to a constant).
+        var variances = Spectrum.NoiseVariances(1.0, NoiseFidelity.Corrected);
+        var a = Matrix<double>.Build.DenseOfArray(NoiseSampling.Transform(variances, Spectrum.U.ToArray()));
+        var inEigenbasis = Spectrum.U.TransposeThisAndMultiply(a);
+        for (var i = 0; i < Lambda.Length; i++)
+            for (var j = 0; j < Lambda.Length; j++)
+                Assert.Equal(i == j ? Math.Sqrt(variances[i]) : 0, inEigenbasis[i, j], 9);
+        var ratio = Math.Sqrt(variances[0]) / Math.Pow(Lambda[0], 0.25);
+        for (var j = 1; j < Lambda.Length; j++) Assert.Equal(ratio, Math.Sqrt(variances[j]) / Math.Pow(Lambda[j], 0.25), 9);
+    }
+
     [Theory]
     [InlineData(1.0, 0.75)]
     [InlineData(0.1, 0.95)]

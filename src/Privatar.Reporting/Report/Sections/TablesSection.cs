@@ -13,6 +13,7 @@ public static class TablesSection
         ["capacity.csv"] = "notebook cells 0, 4–11 (users supported); paper abstract 2.37×",
         ["noise_summary.csv"] = "README MI↔PSR pairs; notebook cell 14 noise magnitudes",
         ["noise_vectors.csv"] = "notebook cells 15–16 (radar views)",
+        ["psr_bounds.csv"] = "README MI↔PSR list (pac_psr_mi_calculation.py); the class count and prior used",
         ["noisy_inference.csv"] = "README noisy test; notebook cell 12 loss per noise level",
         ["attacks.csv"] = "README empirical (3.1%) and NN (1.5%) attack PSR; notebook cell 13",
         ["frequency_covariance.csv"] = "README covariance traces; notebook cells 2–3",

@@ -1,0 +1,138 @@
+using Privatar.Noise;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+using Privatar.Results;
+using Privatar.Steps.Noise;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// Steps 4a/4b: DP and PAC noise on the test latents of Evaluate, per fidelity in [noise] fidelities, each in
+/// noise/&lt;fidelity&gt;/ with the original's file names. Per fidelity and target (baseline, direct split, partition local
+/// and offloaded per n): one statistics unit for l2norm and one for covariance + SVD; then one unit per target, mechanism
+/// and MI bound, so changing one bound reruns only that bound's units (and the three gathers). A unit's MI is its id;
+/// the unit declares only the keys its computation reads. Gathers write results/noise_summary.csv (from one-row
+/// slices in noise/&lt;fidelity&gt;/summary/), results/noise_vectors.csv and results/psr_bounds.csv.
+/// Everything runs in the build process (Privatar.Noise is MathNet only; no TorchSharp).
+/// </summary>
+public static class NoiseStep
+{
+    public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables (steps 4a/4b)")
+    {
+        Code =
+        [
+            "src/Privatar.Noise/*.cs", "src/Privatar.Steps/NoiseStep.cs", "src/Privatar.Steps/Noise/*.cs",
+            "src/Privatar.Results/Rows/NoiseSummaryRow.cs", "src/Privatar.Results/Rows/NoiseVectorRow.cs", "src/Privatar.Results/Rows/PsrBoundRow.cs",
+        ],
+        Params =
+        [
+            P.StringList("train.variants"), P.IntList("train.partition_n"), P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"),
+            P.Int("noise.classes"), P.Double("noise.dp_clip_bound"), P.Int("test.batch_size"), P.Int("runtime.seed"),
+        ],
+        Units = Expand,
+    };
+
+    /// <summary>baseline (DP only), direct split (offloaded n = 16), partition local and offloaded per n, as [train] variants lists them.</summary>
+    public static IReadOnlyList<NoiseSource> Sources(PlanContext ctx)
+    {
+        var variants = ctx.Params.StringList("train.variants");
+        var list = new List<NoiseSource>();
+        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, $"{AvatarSteps.TestDir(ctx, "baseline")}/z.npy", Pac: false));
+        if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, $"{AvatarSteps.TestDir(ctx, "direct_split")}/z_offload.npy", Pac: true));
+        if (variants.Contains("partition"))
+            foreach (var n in ctx.Params.IntList("train.partition_n"))
+            {
+                var dir = AvatarSteps.TestDir(ctx, $"partition_n{n}");
+                list.Add(new(NoiseTarget.Local(n), $"{dir}/z.npy", Pac: true));
+                list.Add(new(NoiseTarget.Offloaded(n), $"{dir}/z_offload.npy", Pac: true));
+            }
+        return list;
+    }
+
+    public static IReadOnlyList<NoiseFidelity> Fidelities(ParamValues p)
+    {
+        var list = p.StringList("noise.fidelities").Select(f => NoiseFidelityText.Parse(f, "[noise] fidelities")).ToList();
+        if (list.Distinct().Count() != list.Count) throw new ArgumentException($"[noise] fidelities: each fidelity may be listed once, got {p.Text("noise.fidelities")}");
+        return list;
+    }
+
+    public static IReadOnlyList<double> MiBounds(ParamValues p)
+    {
+        var list = p.DoubleList("noise.mi_bounds");
+        if (list.Any(m => !(m > 0)))
+            throw new ArgumentException($"[noise] mi_bounds: every bound must be a positive number of nats, got {p.Text("noise.mi_bounds")}");
+        if (list.Select(NoiseFileNames.Mi).Distinct().Count() != list.Count)
+            throw new ArgumentException($"[noise] mi_bounds: each bound may be listed once, got {p.Text("noise.mi_bounds")}");
+        return list;
+    }
+
+    static IEnumerable<UnitSpec> Expand(PlanContext ctx)
+    {
+        var sources = Sources(ctx);
+        var fidelities = Fidelities(ctx.Params);
+        var mis = MiBounds(ctx.Params);
+        var units = new List<UnitSpec>();
+        var slices = new List<string>();
+        foreach (var f in fidelities)
+        {
+            var of = new NoiseUnits(ctx, f);
+            foreach (var s in sources)
+            {
+                units.Add(of.L2Norm(s));
+                if (s.Pac) units.Add(of.Svd(s));
+            }
+            foreach (var bound in sources.SelectMany(s => mis.SelectMany(mi => s.Pac ? new[] { of.Dp(s, mi), of.Pac(s, mi) } : [of.Dp(s, mi)])))
+            {
+                units.Add(bound);
+                slices.Add(of.Slice(bound.Id));
+            }
+        }
+        if (slices.Count > 0) units.Add(Summary(ctx, slices));
+        var radar = sources.Where(s => s.Target.Branch == LatentBranch.PartitionOffloaded).ToList();
+        if (radar.Count > 0) units.Add(Vectors(ctx, fidelities, radar, mis));
+        units.Add(PsrBounds(ctx));
+        return units;
+    }
+
+    static UnitSpec Summary(PlanContext ctx, IReadOnlyList<string> slices) => new("summary")
+    {
+        Inputs = slices,
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)],
+        Params = [],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var rows = slices.SelectMany(s => ResultCsv.ReadFile(ResultFamilies.NoiseSummary, u.PathOf(s))).ToList();
+            ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseSummary.FileName)), rows);
+            u.Log.Info($"{rows.Count} noise files -> {ResultFamilies.NoiseSummary.FileName}");
+        }),
+    };
+
+    /// <summary>Radar vectors of every offloaded branch (partition n and the direct split) per fidelity and bound.</summary>
+    static UnitSpec Vectors(PlanContext ctx, IReadOnlyList<NoiseFidelity> fidelities, IReadOnlyList<NoiseSource> radar, IReadOnlyList<double> mis) => new("vectors")
+    {
+        Inputs = [.. fidelities.SelectMany(f => radar.SelectMany(s => new NoiseUnits(ctx, f).VectorInputs(s, mis))).Distinct()],
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)],
+        Params = ["runtime.seed"],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var seed = u.Params.Int("runtime.seed");
+            var rows = fidelities.SelectMany(f => radar.SelectMany(s => mis.SelectMany(mi =>
+                NoiseWork.Vectors(u.PathOf(AvatarSteps.NoiseDir(ctx, f.Name())), u.PathOf(s.Latents), s.Target, mi, f, seed)))).ToList();
+            ResultCsv.WriteFile(ResultFamilies.NoiseVectors, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.NoiseVectors.FileName)), rows);
+            u.Log.Info($"{rows.Count} rows -> {ResultFamilies.NoiseVectors.FileName}");
+        }),
+    };
+
+    static UnitSpec PsrBounds(PlanContext ctx) => new("psr_bounds")
+    {
+        Outputs = [AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)],
+        Params = ["noise.fidelities", "noise.mi_bounds", "noise.classes"],
+        Command = UnitCommand.InProcess(u =>
+        {
+            var rows = NoiseWork.PsrBounds(Fidelities(u.Params), MiBounds(u.Params), u.Params.Int("noise.classes")).ToList();
+            ResultCsv.WriteFile(ResultFamilies.PsrBounds, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)), rows);
+            foreach (var r in rows)
+                u.Log.Info($"{r.Fidelity}: MI {r.Mi} nats -> PSR {r.Psr:G4} (K = {r.Classes}, prior {r.Prior:G4}{(r.Vacuous ? ", vacuous" : "")})");
+        }),
+    };
+}

@@ -28,6 +28,7 @@
 #load "tasks/Covariance.cake"
 #load "tasks/Noise.cake"
 #load "tasks/NoisyInference.cake"
+#load "tasks/Attack.cake"
 #load "tasks/Figures.cake"
 #load "tasks/Verify.cake"
 #load "tasks/Report.cake"
@@ -57,6 +58,7 @@ Task("Default")
     .IsDependentOn("Covariance")
     .IsDependentOn("Noise")
     .IsDependentOn("NoisyInference")
+    .IsDependentOn("Attack")
     .IsDependentOn("Report"); // not Verify: Report runs it, writes the failures into the report, then fails
 
 ///////////////////////////////////////////////////////////////////////////////

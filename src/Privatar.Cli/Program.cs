@@ -13,5 +13,6 @@ PrivacyCommand.Register(root);
 DataCommand.Register(root);
 NoiseCommand.Register(root);
 NoisyCommand.Register(root);
+AttackCommand.Register(root);
 
 return CliRunner.Invoke(root, args);

@@ -19,6 +19,7 @@ public static class StepCatalog
         CovarianceStep.Spec,
         NoiseStep.Spec,
         NoisyInferenceStep.Spec,
+        AttackStep.Spec,
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

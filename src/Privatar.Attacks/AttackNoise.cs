@@ -1,0 +1,82 @@
+using Privatar.Noise;
+using static TorchSharp.torch;
+
+namespace Privatar.Attacks;
+
+/// <summary>Which attack a noise choice is for: the two read different noise files under fidelity original.</summary>
+public enum AttackKind { Empirical, Nn }
+
+/// <summary>
+/// The noise an attacked latent carries: the file the run reads (<see cref="Target"/>, <see cref="Kind"/>), the transform A
+/// with noise = A·ε, and for corrected DP the clip of each z_offload row to the bound the noise was calibrated for.
+/// </summary>
+public sealed class AttackNoise
+{
+    AttackNoise(NoiseKind kind, NoiseTarget target, double mi, double[,] transform, double? clipBound)
+    {
+        Kind = kind; Target = target; Mi = mi; Transform = transform; ClipBound = clipBound;
+    }
+
+    public NoiseKind Kind { get; }
+    public NoiseTarget Target { get; }
+    public double Mi { get; }
+    public double[,] Transform { get; }
+    public double? ClipBound { get; }
+
+    /// <summary>
+    /// The file a run reads: the empirical attack under <c>original</c> injects the partition's <i>local</i>-branch file on
+    /// z_offload, as launch_empirical_attack.py does; every other case (empirical corrected, and the NN attack under both
+    /// fidelities, whose test script reads the offloaded file) reads the offloaded-branch file.
+    /// </summary>
+    public static NoiseTarget TargetFor(AttackKind attack, NoiseFidelity fidelity, int offloaded) =>
+        attack == AttackKind.Empirical && fidelity == NoiseFidelity.Original ? NoiseTarget.Local(offloaded) : NoiseTarget.Offloaded(offloaded);
+
+    /// <summary>Relative file names (inside noise/&lt;fidelity&gt;/) a run with this noise reads.</summary>
+    public static IReadOnlyList<string> Files(AttackKind attack, NoiseFidelity fidelity, NoiseKind kind, int offloaded, double mi)
+    {
+        var target = TargetFor(attack, fidelity, offloaded);
+        if (kind == NoiseKind.Dp) return [NoiseFileNames.DpNoise(target, mi)];
+        return fidelity == NoiseFidelity.Corrected ? [NoiseFileNames.PacNoise(target, mi), NoiseFileNames.SvdU(target)] : [NoiseFileNames.PacNoise(target, mi)];
+    }
+
+    public static AttackNoise Load(string noiseDir, AttackKind attack, NoiseFidelity fidelity, NoiseKind kind, int offloaded, double mi, double dpClipBound)
+    {
+        var target = TargetFor(attack, fidelity, offloaded);
+        foreach (var f in Files(attack, fidelity, kind, offloaded, mi))
+            if (!File.Exists(Path.Combine(noiseDir, f)))
+                throw new FileNotFoundException($"{Path.Combine(noiseDir, f)}: noise file not found (written by the Noise step for fidelity {fidelity.Name()}, MI {NoiseFileNames.Mi(mi)})");
+        var transform = NoiseArtifacts.LoadNoiseTransform(noiseDir, kind, target, mi, fidelity);
+        // Corrected DP noise is calibrated to a sensitivity of 2C for rows clipped to ‖z‖ ≤ C (DpNoise.Corrected).
+        var clip = kind == NoiseKind.Dp && fidelity == NoiseFidelity.Corrected ? dpClipBound : (double?)null;
+        return new AttackNoise(kind, target, mi, transform, clip);
+    }
+
+    /// <summary>(K, d) float32 latents -> clipped (corrected DP) plus one seeded draw A·ε per row, float32.</summary>
+    public Tensor Apply(Tensor latents, int seed)
+    {
+        var z = ToArray(latents);
+        if (ClipBound is { } c) z = LatentStatistics.ClipRows(z, c);
+        return FromArray(NoiseSampling.AddNoise(z, Transform, seed));
+    }
+
+    /// <summary>(K, d) tensor -> double[K, d].</summary>
+    public static double[,] ToArray(Tensor t)
+    {
+        if (t.dim() != 2) throw new ArgumentException($"latents: expected (K, d), got [{string.Join(",", t.shape)}]");
+        using var d = t.to(float64).contiguous();
+        var flat = d.data<double>().ToArray();
+        var (rows, cols) = ((int)t.shape[0], (int)t.shape[1]);
+        var a = new double[rows, cols];
+        Buffer.BlockCopy(flat, 0, a, 0, flat.Length * sizeof(double));
+        return a;
+    }
+
+    /// <summary>double[K, d] -> (K, d) float32 tensor.</summary>
+    public static Tensor FromArray(double[,] a)
+    {
+        var flat = new double[a.Length];
+        Buffer.BlockCopy(a, 0, flat, 0, flat.Length * sizeof(double));
+        using var d = tensor(flat, new long[] { a.GetLength(0), a.GetLength(1) });
+        return d.to(float32);
+    }
+}

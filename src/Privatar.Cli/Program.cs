@@ -8,6 +8,7 @@ EnvCommand.Register(root);
 ModelCommand.Register(root);
 ResultsCommand.Register(root);
 VaeCommand.Register(root);
+UntrainedCommand.Register(root);
 MnistCommand.Register(root);
 PrivacyCommand.Register(root);
 DataCommand.Register(root);

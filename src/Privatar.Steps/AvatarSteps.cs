@@ -62,8 +62,11 @@ public static class AvatarSteps
     static string Training(string file) => $"src/Privatar.Training/{file}.cs";
     static string Verb(string file) => $"src/Privatar.Cli/Commands/{file}.cs";
 
-    /// <summary>The <c>privatar vae</c> group file: its shared options and device/thread set-up are part of every verb.</summary>
-    static readonly string[] VaeGroup = [Verb("VaeCommand")];
+    /// <summary>
+    /// The <c>privatar vae</c> group file (shared options, device/thread set-up) and the torch set-up every verb applies,
+    /// which pins MKL's reduction order (NativeReproducibility): both change the bytes of every step.
+    /// </summary>
+    static readonly string[] VaeGroup = [Verb("VaeCommand"), "src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
 
     /// <summary>What <c>vae train</c> runs (+ the gather verb of the curves unit).</summary>
     public static readonly string[] TrainCode =

@@ -7,7 +7,8 @@ var root = new RootCommand("privatar: privacy-preserving avatar reconstruction a
 EnvCommand.Register(root);
 ModelCommand.Register(root);
 ResultsCommand.Register(root);
-TrainCommand.Register(root);
+VaeCommand.Register(root);
+UntrainedCommand.Register(root);
 MnistCommand.Register(root);
 PrivacyCommand.Register(root);
 DataCommand.Register(root);

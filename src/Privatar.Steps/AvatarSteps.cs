@@ -58,5 +58,34 @@ public static class AvatarSteps
 
     public static readonly string[] DataCode = [.. Sources("Privatar.Data", "Dataset", "Format")];
     public static readonly string[] ModelCode = [.. Sources("Privatar.Models", "", "Layers", "Variants", "Training", "Rendering", "Analysis")];
-    public static readonly string[] TrainingCode = [.. Sources("Privatar.Training", ""), "src/Privatar.Cli/Commands/TrainCommand.cs"];
+
+    static string Training(string file) => $"src/Privatar.Training/{file}.cs";
+    static string Verb(string file) => $"src/Privatar.Cli/Commands/{file}.cs";
+
+    /// <summary>
+    /// The <c>privatar vae</c> group file (shared options, device/thread set-up) and the torch set-up every verb applies,
+    /// which pins MKL's reduction order (NativeReproducibility): both change the bytes of every step.
+    /// </summary>
+    static readonly string[] VaeGroup = [Verb("VaeCommand"), "src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
+
+    /// <summary>What <c>vae train</c> runs (+ the gather verb of the curves unit).</summary>
+    public static readonly string[] TrainCode =
+        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "TrainSettings", "Trainer" }.Select(Training), .. VaeGroup, Verb("TrainCommand"), Verb("GatherCommand")];
+
+    /// <summary>What <c>vae test</c> runs (Trainer.cs for its validation batch order; + the gather verb).</summary>
+    public static readonly string[] TestCode =
+        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), .. VaeGroup, Verb("TestCommand"), Verb("GatherCommand")];
+
+    /// <summary>What <c>vae latency</c> and <c>vae capacity</c> run.</summary>
+    public static readonly string[] LatencyCode =
+        [.. new[] { "LatencyBench", "CapacityReport", "ModelSpec" }.Select(Training), .. VaeGroup, "src/Privatar.Torch/NativeAllocator.cs", "src/Privatar.Torch/NativeThreading.cs", Verb("LatencyCommand"), Verb("CapacityCommand")];
+
+    /// <summary>What <c>vae covariance</c> runs.</summary>
+    public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];
+
+    /// <summary>
+    /// Every Privatar.Training file and every vae verb (coarse: any edit makes the stamp stale). Steps should list the
+    /// specific arrays above; this stays for code that needs "anything the avatar steps run".
+    /// </summary>
+    public static readonly string[] TrainingCode = [.. Sources("Privatar.Training", ""), "src/Privatar.Cli/Commands/*.cs"];
 }

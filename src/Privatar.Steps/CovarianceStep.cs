@@ -8,7 +8,7 @@ public static class CovarianceStep
 {
     public static StepSpec Spec => new("Covariance", "covariance statistic per BDCT frequency component, original and corrected (step 8)")
     {
-        Code = [.. AvatarSteps.DataCode, "src/Privatar.Models/BlockDct.cs", "src/Privatar.Evaluation/Covariance/*.cs", .. AvatarSteps.TrainingCode, "src/Privatar.Steps/CovarianceStep.cs"],
+        Code = [.. AvatarSteps.DataCode, "src/Privatar.Models/BlockDct.cs", "src/Privatar.Evaluation/Covariance/*.cs", .. AvatarSteps.CovarianceCode, "src/Privatar.Steps/CovarianceStep.cs"],
         Params = [P.Int("runtime.threads").Unstamped(), P.String("runtime.device")],
         Units = ctx => [new UnitSpec("frequency_covariance")
         {

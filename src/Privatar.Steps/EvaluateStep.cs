@@ -12,7 +12,7 @@ public static class EvaluateStep
 {
     public static StepSpec Spec => new("Evaluate", "test every trained model: MSEs, KL, SSIM (LPIPS with weights), latents (step 2)")
     {
-        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainingCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],
+        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TestCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("test.batches"), P.Int("test.batch_size"), P.String("test.lpips_weights"),

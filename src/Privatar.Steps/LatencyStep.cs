@@ -20,7 +20,7 @@ public static class LatencyStep
 
     public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported (step 3)")
     {
-        Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.TrainingCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
+        Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),

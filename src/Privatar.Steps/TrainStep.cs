@@ -17,7 +17,7 @@ public static class TrainStep
 
     public static StepSpec Spec => new("Train", "train every variant and configuration (step 1)")
     {
-        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainingCode, "src/Privatar.Steps/TrainStep.cs"],
+        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
         Params =
         [
             .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter")),

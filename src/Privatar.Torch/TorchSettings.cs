@@ -23,9 +23,13 @@ public sealed record TorchSettings(string Device = "cpu", int Threads = 0)
         throw new ArgumentException($"device: expected 'cpu', 'cuda' or 'cuda:N', got '{Device}'");
     }
 
-    /// <summary>Applies the thread count (0 keeps libtorch's default, one per core) and returns the device.</summary>
+    /// <summary>
+    /// Makes MKL's arithmetic address-independent (<see cref="NativeReproducibility"/>; before any tensor work), applies
+    /// the thread count (0 keeps libtorch's default, one per core) and returns the device.
+    /// </summary>
     public torch.Device Apply()
     {
+        NativeReproducibility.Ensure();
         if (Threads < 0) throw new ArgumentException($"threads: expected 0 (default) or a positive count, got {Threads}");
         if (Threads > 0) torch.set_num_threads(Threads);
         return ToDevice();

@@ -3,6 +3,7 @@ using Privatar.Models;
 using Privatar.Models.Analysis;
 using Privatar.Models.Variants;
 using Privatar.Results;
+using Privatar.Torch;
 using LatencyRow = Privatar.Results.LatencyRow;
 using static TorchSharp.torch;
 
@@ -21,6 +22,10 @@ public static class LatencyBench
 {
     public static IReadOnlyList<LatencyRow> Measure(ModelSpec spec, VaeConfig cfg, long seed, LatencyOptions options, string device)
     {
+        // Time the steady-state call: without this, glibc hands each call's large buffers back to the OS and the
+        // next call page-faults them in again, or not, making the timings bimodal (see NativeAllocator).
+        if (!NativeAllocator.KeepFreedMemory() && OperatingSystem.IsLinux())
+            throw new InvalidOperationException("latency: glibc rejected mallopt(M_MMAP_MAX, 0) / mallopt(M_TRIM_THRESHOLD); timings would be bimodal");
         random.manual_seed(seed);
         using var model = spec.Create(cfg, seed);
         model.eval();

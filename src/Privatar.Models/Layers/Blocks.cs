@@ -9,7 +9,13 @@ namespace Privatar.Models.Layers;
 internal static class Act
 {
     public const double Slope = 0.2;
-    public static Tensor LRelu(Tensor x) => F.leaky_relu(x, Slope);
+
+    // F.leaky_relu(x, 0.2) converts the slope to a temporary Scalar that the GC may finalize while libtorch still reads
+    // it: the functional baseline aborted after 500 iterations in Scalar::toFloat ("Expected false to be true",
+    // Scalar.h:140) inside ConvDownsample. A static Scalar is always reachable.
+    static readonly Scalar SlopeScalar = Slope.ToScalar();
+
+    public static Tensor LRelu(Tensor x) => x.leaky_relu(SlopeScalar);
 }
 
 /// <summary>

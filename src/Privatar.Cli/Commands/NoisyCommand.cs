@@ -41,25 +41,8 @@ public static class NoisyCommand
     static void Apply(ParseResult p)
     {
         if (p.GetValue(Device) != "cpu") throw new ArgumentException($"--device {p.GetValue(Device)}: the vae verbs run on cpu only");
-        ReproducibleMkl();
         new TorchSettings("cpu", p.GetValue(Threads)).Apply();
     }
-
-    /// <summary>
-    /// MKL_CBWR=COMPATIBLE, set in the native environment before libtorch loads (unless the caller set it): MKL then
-    /// picks kernels that do not depend on memory alignment. Measured here: without it, three runs of the same unit
-    /// gave three CSVs differing from the 8th digit on (a second model in one process lands on other alignments);
-    /// with it, repeated runs are byte-identical. .NET's Environment.SetEnvironmentVariable does not reach getenv on Unix.
-    /// </summary>
-    static void ReproducibleMkl()
-    {
-        if (Environment.GetEnvironmentVariable("MKL_CBWR") is not null) return;
-        if (OperatingSystem.IsWindows()) Environment.SetEnvironmentVariable("MKL_CBWR", "COMPATIBLE");
-        else if (SetEnv("MKL_CBWR", "COMPATIBLE", 0) != 0) throw new InvalidOperationException("setenv MKL_CBWR failed");
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "setenv")]
-    static extern int SetEnv(string name, string value, int overwrite);
 
     static Command Test()
     {

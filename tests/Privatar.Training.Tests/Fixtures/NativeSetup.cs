@@ -2,9 +2,7 @@ using System.Runtime.CompilerServices;
 using Privatar.Torch;
 using Xunit;
 
-// Training and testing seed libtorch's global generator (random.manual_seed) and draw from it: two test classes
-// running at once would interleave their draws, so the classes of this assembly run one after another.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+// Serial test classes: see AssemblyInfo.cs.
 
 namespace Privatar.Training.Tests.Fixtures;
 

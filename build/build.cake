@@ -22,6 +22,11 @@
 #load "tasks/Evaluate.cake"
 #load "tasks/Latency.cake"
 #load "tasks/Covariance.cake"
+#load "tasks/MnistData.cake"
+#load "tasks/MnistClassifiers.cake"
+#load "tasks/MnistVae.cake"
+#load "tasks/MnistSynthetic.cake"
+#load "tasks/MnistResults.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
@@ -45,7 +50,8 @@ Task("Default")
     .IsDependentOn("Train")
     .IsDependentOn("Evaluate")
     .IsDependentOn("Latency")
-    .IsDependentOn("Covariance");
+    .IsDependentOn("Covariance")
+    .IsDependentOn("MnistResults");
     // The integrator appends each step here as it lands, ending with .IsDependentOn("Report").
 
 ///////////////////////////////////////////////////////////////////////////////

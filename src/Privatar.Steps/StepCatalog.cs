@@ -17,5 +17,6 @@ public static class StepCatalog
         EvaluateStep.Spec,
         LatencyStep.Spec,
         CovarianceStep.Spec,
+        .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults
     ];
 }

@@ -43,11 +43,11 @@ public static class MnistSteps
         P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities"),
     ];
 
-    /// <summary>Every DP setting, study σ's first, then target ε's; duplicate values are rejected.</summary>
+    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's; duplicates are rejected.</summary>
     public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
     {
-        var runs = p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s]))
-            .Concat(p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e])))
+        var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e]))
+            .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s])))
             .ToList();
         foreach (var r in runs)
         {

@@ -22,11 +22,11 @@ public sealed class MnistStepsTests
     {
         var plan = Plan("smoke");
         Assert.Equal(["mnist"], Ids(plan, "MnistData"));
-        Assert.Equal(["nonprivate", "sigma0.1", "epsilon3"], Ids(plan, "MnistClassifiers"));
-        Assert.Equal(["sigma0.1", "epsilon3"], Ids(plan, "MnistVae"));
+        Assert.Equal(["nonprivate", "epsilon3", "sigma0.1"], Ids(plan, "MnistClassifiers"));
+        Assert.Equal(["epsilon3", "sigma0.1"], Ids(plan, "MnistVae"));
         Assert.Equal(
-            ["sigma0.1_corrected_data", "sigma0.1_corrected_classifier", "sigma0.1_original_data", "sigma0.1_original_classifier",
-             "epsilon3_corrected_data", "epsilon3_corrected_classifier", "epsilon3_original_data", "epsilon3_original_classifier"],
+            ["epsilon3_corrected_data", "epsilon3_corrected_classifier", "epsilon3_original_data", "epsilon3_original_classifier",
+             "sigma0.1_corrected_data", "sigma0.1_corrected_classifier", "sigma0.1_original_data", "sigma0.1_original_classifier"],
             Ids(plan, "MnistSynthetic"));
         Assert.Equal(["tables"], Ids(plan, "MnistResults"));
     }

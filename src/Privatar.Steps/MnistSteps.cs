@@ -80,13 +80,13 @@ public static class MnistSteps
     }).Concat(r.Calibrated ? new object[] { "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant") } : []);
 
     /// <summary>Training keys shared by the real-data classifiers and the VAEs.</summary>
-    public static readonly string[] TrainKeys = ["mnist.train_limit", "mnist.test_limit", "dpsgd.epochs", "dpsgd.lr", "dpsgd.batch_size", "runtime.seed", "runtime.threads"];
+    public static readonly string[] TrainKeys = ["mnist.train_limit", "mnist.test_limit", "dpsgd.epochs", "dpsgd.lr", "dpsgd.batch_size", "runtime.seed", "dpsgd.threads"];
 
     public static IEnumerable<object> TrainOptions(PlanContext c, ParamValues p) =>
     [
         "--data", DataDir(c), "--epochs", p.Int("dpsgd.epochs"), "--lr", p.Double("dpsgd.lr"), "--batch-size", p.Int("dpsgd.batch_size"),
         "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"), "--test-limit", p.Int("mnist.test_limit"),
-        "--threads", p.Int("runtime.threads"),
+        "--threads", p.Int("dpsgd.threads"),
     ];
 
     /// <summary>Every [dpsgd]/[mnist] key the steps read, with its type.</summary>
@@ -96,7 +96,7 @@ public static class MnistSteps
         P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
         P.Int("dpsgd.latent_dim"), P.String("dpsgd.vae_fidelity"), P.Int("dpsgd.synthetic_per_class"), P.Double("dpsgd.stats_noise_multiplier"),
         P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs"), P.Int("dpsgd.synthetic_batch_size"),
-        P.Int("runtime.seed"), P.Int("runtime.threads").Unstamped(),
+        P.Int("runtime.seed"), P.Int("dpsgd.threads").Unstamped(),
     ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);

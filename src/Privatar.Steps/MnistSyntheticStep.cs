@@ -31,13 +31,13 @@ public static class MnistSyntheticStep
             Inputs = [.. MnistSteps.DataFiles(ctx), .. MnistSteps.RunOutputs(vaeDir, "vae.pt")],
             Outputs = [.. set, MnistSteps.Grid(ctx, vae, fidelity)],
             Params = corrected
-                ? ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "runtime.threads", "dpsgd.stats_noise_multiplier", "dpsgd.stats_clip"]
-                : ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "runtime.threads"],
+                ? ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads", "dpsgd.stats_noise_multiplier", "dpsgd.stats_clip"]
+                : ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads"],
             Command = UnitCommand.Privatar(p => new object[]
             {
                 "mnist", "synthesize", "--data", MnistSteps.DataDir(ctx), "--vae", vaeDir, "--out", dir, "--fidelity", fidelity,
                 "--per-class", p.Int("dpsgd.synthetic_per_class"), "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"),
-                "--threads", p.Int("runtime.threads"), "--grid", MnistSteps.Grid(ctx, vae, fidelity),
+                "--threads", p.Int("dpsgd.threads"), "--grid", MnistSteps.Grid(ctx, vae, fidelity),
             }.Concat(corrected ? new object[] { "--stats-noise-multiplier", p.Double("dpsgd.stats_noise_multiplier"), "--stats-clip", p.Double("dpsgd.stats_clip") } : [])),
         };
         var clf = MnistSteps.SyntheticClassifierDir(ctx, vae, fidelity);
@@ -45,12 +45,12 @@ public static class MnistSyntheticStep
         {
             Inputs = [.. MnistSteps.DataFiles(ctx), .. set],
             Outputs = MnistSteps.RunOutputs(clf, "classifier.pt"),
-            Params = ["mnist.test_limit", "dpsgd.synthetic_epochs", "dpsgd.lr", "dpsgd.synthetic_batch_size", "runtime.seed", "runtime.threads"],
+            Params = ["mnist.test_limit", "dpsgd.synthetic_epochs", "dpsgd.lr", "dpsgd.synthetic_batch_size", "runtime.seed", "dpsgd.threads"],
             Command = UnitCommand.Privatar(p => new object[]
             {
                 "mnist", "train-classifier", "--data", MnistSteps.DataDir(ctx), "--train-dir", dir, "--out", clf,
                 "--epochs", p.Int("dpsgd.synthetic_epochs"), "--lr", p.Double("dpsgd.lr"), "--batch-size", p.Int("dpsgd.synthetic_batch_size"),
-                "--seed", p.Long("runtime.seed"), "--test-limit", p.Int("mnist.test_limit"), "--threads", p.Int("runtime.threads"),
+                "--seed", p.Long("runtime.seed"), "--test-limit", p.Int("mnist.test_limit"), "--threads", p.Int("dpsgd.threads"),
             }),
         };
     }

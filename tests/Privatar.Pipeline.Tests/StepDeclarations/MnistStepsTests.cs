@@ -47,7 +47,7 @@ public sealed class MnistStepsTests
         {
             Assert.DoesNotContain("dpsgd.noise_multipliers", u.Params.Keys);
             Assert.DoesNotContain("dpsgd.target_epsilons", u.Params.Keys);
-            Assert.DoesNotContain("runtime.threads", u.Params.Keys);
+            Assert.DoesNotContain("dpsgd.threads", u.Params.Keys);
         });
         var synth = plan.UnitsOf("MnistSynthetic").ToDictionary(u => u.Id);
         Assert.Contains("dpsgd.stats_noise_multiplier", synth["sigma0.1_corrected_data"].Params.Keys);
@@ -64,6 +64,7 @@ public sealed class MnistStepsTests
         Assert.Contains("--noise-multiplier 0.1 --max-grad-norm 1.2 --sample-rate 0", units["sigma0.1"].CommandText);
         Assert.Contains("--target-epsilon 3 --max-grad-norm 1.2 --sample-rate 0 --delta 1E-05 --accountant rdp", units["epsilon3"].CommandText);
         Assert.DoesNotContain("--noise-multiplier", units["nonprivate"].CommandText);
+        Assert.EndsWith("--threads 1", units["nonprivate"].CommandText);       // [dpsgd] threads, not the profile's runtime.threads
         var vae = plan.UnitsOf("MnistVae").Single(u => u.Id == "epsilon3");
         Assert.Contains("mnist train-vae", vae.CommandText);
         Assert.Contains("--latent-dim 20 --fidelity corrected", vae.CommandText);

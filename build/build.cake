@@ -29,6 +29,11 @@
 #load "tasks/Noise.cake"
 #load "tasks/NoisyInference.cake"
 #load "tasks/Attack.cake"
+#load "tasks/MnistData.cake"
+#load "tasks/MnistClassifiers.cake"
+#load "tasks/MnistVae.cake"
+#load "tasks/MnistSynthetic.cake"
+#load "tasks/MnistResults.cake"
 #load "tasks/Figures.cake"
 #load "tasks/Verify.cake"
 #load "tasks/Report.cake"
@@ -59,6 +64,7 @@ Task("Default")
     .IsDependentOn("Noise")
     .IsDependentOn("NoisyInference")
     .IsDependentOn("Attack")
+    .IsDependentOn("MnistResults")
     .IsDependentOn("Report"); // not Verify: Report runs it, writes the failures into the report, then fails
 
 ///////////////////////////////////////////////////////////////////////////////

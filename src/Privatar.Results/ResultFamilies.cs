@@ -46,10 +46,13 @@ public static class ResultFamilies
     public static readonly ResultFamily<MnistAccuracyRow> MnistAccuracy = new("mnist_dp_accuracy.csv",
         "DP-SGD MNIST final accuracy vs epsilon per classifier and sigma", r => [r.Classifier, r.Sigma, r.Accountant]);
 
+    public static readonly ResultFamily<MnistSyntheticRow> MnistSynthetic = new("mnist_synthetic.csv",
+        "classifiers trained on DP-VAE synthetic MNIST, tested on real MNIST, per VAE sigma and synthesis fidelity", r => [r.VaeSigma, r.Fidelity]);
+
     public static IReadOnlyList<IResultFamily> All { get; } =
     [
         TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, ReconstructionGrid, Attacks,
-        FrequencyCovariance, MnistCurves, MnistAccuracy,
+        FrequencyCovariance, MnistCurves, MnistAccuracy, MnistSynthetic,
     ];
 
     /// <summary>The family stored under <paramref name="fileName"/>, or null for an unknown file.</summary>

@@ -11,7 +11,6 @@ public static class StepCatalog
 {
     public static IReadOnlyList<StepSpec> All { get; } =
     [
-        // Steps are added here as their verbs land: Data, Train, Test, Latency, Noise, Attacks, Figures, Report.
         DataStep.Spec,
         TrainStep.Spec,
         EvaluateStep.Spec,
@@ -20,6 +19,7 @@ public static class StepCatalog
         NoiseStep.Spec,
         NoisyInferenceStep.Spec,
         AttackStep.Spec,
+        .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

@@ -35,7 +35,7 @@ public sealed class TrainingTests
         var a = Path.Combine(data.Dir, "a");
         var b = Path.Combine(data.Dir, "b");
         var cfg = new TrainConfig(Epochs: 2, LearningRate: 3e-3, BatchSize: 50, Seed: 7);
-        var dp = new DpConfig(NoiseMultiplier: 0.5, MaxGradNorm: 1.0);
+        var dp = DpRequest.WithSigma(0.5, maxGradNorm: 1.0);
         var s = MnistRuns.TrainClassifier(data.Dir, null, a, cfg, dp, 0, 0, _ => { });
         MnistRuns.TrainClassifier(data.Dir, null, b, cfg, dp, 0, 0, _ => { });
         Assert.Equal(File.ReadAllText(Path.Combine(a, RunFiles.Metrics)), File.ReadAllText(Path.Combine(b, RunFiles.Metrics)));
@@ -55,7 +55,7 @@ public sealed class TrainingTests
         using var data = new SyntheticMnist(train: 100, test: 20);
         var vaeDir = Path.Combine(data.Dir, "vae");
         var cfg = new TrainConfig(Epochs: 1, BatchSize: 25, Seed: 3);
-        var vae = MnistRuns.TrainVae(data.Dir, vaeDir, cfg, new DpConfig(1.0, 1.0), Fidelity.Corrected, 0, 0, 8, _ => { });
+        var vae = MnistRuns.TrainVae(data.Dir, vaeDir, cfg, DpRequest.WithSigma(1.0, 1.0), Fidelity.Corrected, 0, 0, 8, _ => { });
         Assert.Equal(8, vae.LatentDim);
         Assert.True(double.IsFinite(vae.FinalTestLoss));
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Privatar.Accounting;
 using Privatar.DpSgd.Runs;
+using Privatar.DpSgd.Study;
 using Privatar.DpSgd.Training;
 using Privatar.Mnist;
 using Privatar.Torch;
@@ -22,6 +24,10 @@ public static class MnistCommand
     static readonly Option<int> TrainLimit = new("--train-limit") { Description = "use the first N training examples (0 = all)", DefaultValueFactory = _ => 0 };
     static readonly Option<int> TestLimit = new("--test-limit") { Description = "use the first N test examples (0 = all)", DefaultValueFactory = _ => 0 };
     static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
+    static readonly Option<double?> TargetEps = new("--target-epsilon") { Description = "DP-SGD: calibrate σ to this ε at --delta for this run's schedule (instead of --noise-multiplier)" };
+    static readonly Option<double> Delta = new("--delta") { Description = "δ for --target-epsilon and for reported ε", DefaultValueFactory = _ => 1e-5 };
+    static readonly Option<string> AccountantOpt = new("--accountant") { Description = "rdp or prv", DefaultValueFactory = _ => "rdp" };
+    static readonly Option<string> Conversion = new("--conversion") { Description = "RDP → (ε, δ): improved or classic", DefaultValueFactory = _ => "improved" };
     static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
 
     public static void Register(RootCommand root)
@@ -31,6 +37,7 @@ public static class MnistCommand
         group.Subcommands.Add(TrainClassifier());
         group.Subcommands.Add(TrainVae());
         group.Subcommands.Add(Synthesize());
+        group.Subcommands.Add(Gather());
         root.Subcommands.Add(group);
     }
 
@@ -54,7 +61,7 @@ public static class MnistCommand
         var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
         var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
         {
-            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, Clip, Rate, TrainLimit, TestLimit, Threads,
+            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, TrainLimit, TestLimit, Threads,
         };
         cmd.SetAction(p =>
         {
@@ -72,7 +79,7 @@ public static class MnistCommand
         var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
         var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
         {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, Clip, Rate, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
         };
         cmd.SetAction(p =>
         {
@@ -91,15 +98,16 @@ public static class MnistCommand
         var perClass = new Option<int>("--per-class") { Description = "images per class", DefaultValueFactory = _ => 1000 };
         var statsSigma = new Option<double>("--stats-noise-multiplier") { Description = "corrected: Gaussian mechanism noise multiplier for the class statistics", DefaultValueFactory = _ => 5.0 };
         var statsClip = new Option<double>("--stats-clip") { Description = "corrected: L2 clip R of each example's μ and σ", DefaultValueFactory = _ => 5.0 };
+        var grid = new Option<string?>("--grid") { Description = "also write a sample grid PNG here (one row per class)" };
         var cmd = new Command("synthesize", "Decode class-conditional samples from a VAE's per-class latent statistics into IDX files")
         {
-            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads,
+            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid,
         };
         cmd.SetAction(p =>
         {
             new TorchSettings("cpu", p.GetValue(Threads)).Apply();
             var s = MnistRuns.Synthesize(p.GetValue(Data)!, p.GetValue(vae)!, p.GetValue(Out)!, Fidelity(p), p.GetValue(perClass),
-                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit));
+                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid));
             Log(s.Release is { } r
                 ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
                 : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
@@ -108,18 +116,42 @@ public static class MnistCommand
         return cmd;
     }
 
+    static Command Gather()
+    {
+        var results = new Option<string>("--results") { Description = "results folder for mnist_dp_accuracy.csv, mnist_dp_curves.csv, mnist_synthetic.csv", Required = true };
+        var classifiers = new Option<string[]>("--classifier") { Description = "folder of a classifier run on real MNIST (repeat)", AllowMultipleArgumentsPerToken = true };
+        var synthetic = new Option<string[]>("--synthetic") { Description = "folder of a classifier run on a synthetic set (repeat)", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("gather", "ε of every run by one accountant, and the study's result tables")
+        {
+            results, classifiers, synthetic, Delta, AccountantOpt, Conversion,
+        };
+        cmd.SetAction(p =>
+        {
+            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
+            var summary = StudyGather.Write(p.GetValue(results)!, p.GetValue(classifiers) ?? [], p.GetValue(synthetic) ?? [], privacy);
+            var table = new Table().AddColumns("run", "σ", "ε", "test accuracy");
+            foreach (var row in summary) table.AddRow(Markup.Escape(row.Run), row.Sigma, row.Epsilon, row.Accuracy);
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return cmd;
+    }
+
     static TrainConfig Config(ParseResult p) =>
         new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed));
 
-    static DpConfig? Dp(ParseResult p) =>
-        p.GetValue(Sigma) is { } sigma ? new DpConfig(sigma, p.GetValue(Clip), p.GetValue(Rate)) : null;
-
-    static Fidelity Fidelity(ParseResult p) => p.GetValue(FidelityOpt) switch
+    static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
     {
-        "original" => DpSgd.Training.Fidelity.Original,
-        "corrected" => DpSgd.Training.Fidelity.Corrected,
-        var other => throw new ArgumentException($"--fidelity: expected 'original' or 'corrected', got '{other}'"),
+        (null, null) => null,
+        ({ } sigma, null) => DpRequest.WithSigma(sigma, p.GetValue(Clip), p.GetValue(Rate)),
+        (null, { } eps) => DpRequest.WithEpsilon(eps, p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate)),
+        _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
     };
+
+    internal static AccountantOptions Accountant(ParseResult p) => new(
+        AccountantOptions.ParseKind(p.GetValue(AccountantOpt)!), AccountantOptions.ParseConversion(p.GetValue(Conversion)!, "--conversion"));
+
+    static Fidelity Fidelity(ParseResult p) => MnistRuns.ParseFidelity(p.GetValue(FidelityOpt)!, "--fidelity");
 
     static void Log(string line) => AnsiConsole.Console.WriteLine(line);
 }

@@ -24,7 +24,10 @@ public sealed class PoissonSampler : IDisposable
 
     public double SampleRate { get; }
 
-    public int StepsPerEpoch => Math.Max(1, (int)Math.Round(1 / SampleRate));
+    public int StepsPerEpoch => StepsFor(SampleRate);
+
+    /// <summary>Batches per epoch at rate q: round(1/q), at least 1 (what the accountant must be told).</summary>
+    public static int StepsFor(double sampleRate) => Math.Max(1, (int)Math.Round(1 / sampleRate));
 
     public double ExpectedBatchSize => SampleRate * DatasetSize;
 

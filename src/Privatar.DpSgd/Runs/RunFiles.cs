@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Privatar.Core;
@@ -27,6 +28,30 @@ public static class RunFiles
               .Append(Invariant.Format(e.TrainLoss)).Append(',').Append(Invariant.Format(e.TrainAccuracy)).Append(',')
               .Append(Invariant.Format(e.TestLoss)).Append(',').Append(Invariant.Format(e.TestAccuracy)).Append('\n');
         AtomicFile.WriteAllText(path, sb.ToString());
+    }
+
+    /// <summary>Reads what <see cref="WriteMetrics"/> wrote; a bad header or cell names the file and line.</summary>
+    public static IReadOnlyList<EpochMetrics> ReadMetrics(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"run metrics not found: {path}", path);
+        var lines = File.ReadAllLines(path);
+        const string header = "epoch,steps,train_loss,train_accuracy,test_loss,test_accuracy";
+        if (lines.Length == 0 || lines[0] != header) throw new InvalidDataException($"{path}:1: expected the header '{header}'");
+        var rows = new List<EpochMetrics>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            var c = lines[i].Split(',');
+            double D(int k) => double.TryParse(c[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new InvalidDataException($"{path}:{i + 1}: column {header.Split(',')[k]} is '{c[k]}', expected a number");
+            if (c.Length != 6) throw new InvalidDataException($"{path}:{i + 1}: {c.Length} columns, expected 6");
+            if (!int.TryParse(c[0], NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ||
+                !long.TryParse(c[1], NumberStyles.None, CultureInfo.InvariantCulture, out var steps))
+                throw new InvalidDataException($"{path}:{i + 1}: epoch and steps must be non-negative integers");
+            rows.Add(new EpochMetrics(epoch, steps, D(2), D(3), D(4), D(5)));
+        }
+        if (rows.Count == 0) throw new InvalidDataException($"{path}: no epochs recorded");
+        return rows;
     }
 
     public static void WriteJson<T>(string path, T value) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Json) + "\n");

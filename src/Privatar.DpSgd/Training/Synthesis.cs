@@ -92,11 +92,12 @@ public static class Synthesis
     }
 
     /// <summary>
-    /// perClass images per class, as float32 IDX in the classifier's input space: under <c>original</c> the
-    /// decoder's [0, 1] output is used as is (as the study fed it to the classifier); under <c>corrected</c> it is
-    /// standardised like real MNIST.
+    /// perClass images per class, as float32 IDX in the classifier's input space. <paramref name="vaeTargets"/> is the
+    /// fidelity the VAE was trained under: <c>original</c> (standardised targets) means the decoder's [0, 1] output is
+    /// used as is, as the study fed it to the classifier; <c>corrected</c> (pixel targets) means it is standardised
+    /// like real MNIST.
     /// </summary>
-    public static LabeledImages Generate(MlpVae vae, ClassStats stats, int perClass, Fidelity fidelity, ulong seed)
+    public static LabeledImages Generate(MlpVae vae, ClassStats stats, int perClass, Fidelity vaeTargets, ulong seed)
     {
         if (perClass < 1) throw new ArgumentException($"per_class: expected >= 1, got {perClass}");
         vae.eval();
@@ -108,7 +109,7 @@ public static class Synthesis
         var stds = tensor(stats.Stds).unsqueeze(1);
         var z = (means + stds * randn([Classes, perClass, d], generator: g)).reshape(-1, d);   // (C·perClass, d)
         var images = vae.Decode(z);                                            // (C·perClass, 784) in [0, 1]
-        if (fidelity == Fidelity.Corrected) images = MnistTensors.Standardise(images);
+        if (vaeTargets == Fidelity.Corrected) images = MnistTensors.Standardise(images);
         var labels = Enumerable.Range(0, Classes).SelectMany(c => Enumerable.Repeat((byte)c, perClass)).ToArray();
         var floats = images.contiguous().data<float>().ToArray();
         return new LabeledImages(IdxArray.FromFloats(floats, Classes * perClass, 28, 28), labels);

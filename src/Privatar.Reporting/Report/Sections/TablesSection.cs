@@ -20,6 +20,7 @@ public static class TablesSection
         ["frequency_covariance.csv"] = "README covariance traces; notebook cells 2–3",
         ["mnist_dp_curves.csv"] = "not in the Privatar paper (DP-SGD study)",
         ["mnist_dp_accuracy.csv"] = "not in the Privatar paper (DP-SGD study)",
+        ["mnist_synthetic.csv"] = "not in the Privatar paper (DP-VAE synthetic-data study, Table 1 of Benbenisty & Kedem)",
     };
 
     /// <summary>A decimal cell as 4 significant digits (display only); integers and text as they are.</summary>

@@ -1,0 +1,29 @@
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// The study's CNN on real MNIST: one non-private run, one DP-SGD run per [dpsgd] noise multiplier and one per target ε
+/// (σ calibrated in the unit by the accountant at δ for the run's own q and steps). Each writes classifier.pt,
+/// metrics.csv (per epoch) and summary.json (σ, q, steps) into mnist/classifiers/&lt;id&gt;/.
+/// </summary>
+public static class MnistClassifiersStep
+{
+    public static StepSpec Spec => new("MnistClassifiers", "MNIST CNN: non-private and DP-SGD at each noise multiplier and target epsilon (issue 9)")
+    {
+        Code = [.. MnistSteps.ClassifierCode, "src/Privatar.Steps/MnistClassifiersStep.cs"],
+        Params = MnistSteps.AllParams,
+        Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r => (r.Id, (MnistSteps.DpRun?)r)).Prepend((MnistSteps.NonPrivate, null)).Select(x =>
+        {
+            var dir = MnistSteps.ClassifierDir(ctx, x.Id);
+            return new UnitSpec(x.Id)
+            {
+                Inputs = [.. MnistSteps.DataFiles(ctx)],
+                Outputs = MnistSteps.RunOutputs(dir, "classifier.pt"),
+                Params = x.Item2 is { } r ? [.. MnistSteps.TrainKeys, .. MnistSteps.DpKeys(r)] : MnistSteps.TrainKeys,
+                Command = UnitCommand.Privatar(p => new object[] { "mnist", "train-classifier", "--out", dir }
+                    .Concat(MnistSteps.TrainOptions(ctx, p)).Concat(x.Item2 is { } r ? MnistSteps.DpOptions(r, p) : [])),
+            };
+        }),
+    };
+}

@@ -1,0 +1,43 @@
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// The study's tables (privatar mnist gather): ε of every run from its recorded σ, q and steps by one accountant at
+/// [dpsgd] delta, written to results/mnist_dp_accuracy.csv, mnist_dp_curves.csv and mnist_synthetic.csv.
+/// </summary>
+public static class MnistResultsStep
+{
+    public static readonly string[] Tables = ["mnist_dp_accuracy.csv", "mnist_dp_curves.csv", "mnist_synthetic.csv"];
+
+    public static StepSpec Spec => new("MnistResults", "accuracy vs epsilon, curves and synthetic-data results of the MNIST study (issue 9)")
+    {
+        Code = [.. MnistSteps.ResultsCode, "src/Privatar.Steps/MnistResultsStep.cs"],
+        Params = MnistSteps.AllParams,
+        Units = ctx =>
+        {
+            var runs = MnistSteps.DpRuns(ctx.Params).Select(r => r.Id).ToList();
+            var fidelities = MnistSteps.Fidelities(ctx.Params);
+            var classifiers = runs.Prepend(MnistSteps.NonPrivate).Select(id => MnistSteps.ClassifierDir(ctx, id)).ToList();
+            var synthetic = runs.SelectMany(v => fidelities.Select(f => (v, f))).ToList();
+            string[] RunFiles(string dir) => [$"{dir}/metrics.csv", $"{dir}/summary.json"];
+            return [new UnitSpec("tables")
+            {
+                Inputs =
+                [
+                    .. classifiers.SelectMany(RunFiles),
+                    .. synthetic.SelectMany(s => RunFiles(MnistSteps.SyntheticClassifierDir(ctx, s.v, s.f))),
+                    .. synthetic.Select(s => $"{MnistSteps.SyntheticDir(ctx, s.v, s.f)}/synthesis.json"),
+                    .. runs.Select(v => $"{MnistSteps.VaeDir(ctx, v)}/summary.json"),
+                ],
+                Outputs = [.. Tables.Select(t => AvatarSteps.Results(ctx, t))],
+                Params = ["dpsgd.delta", "dpsgd.accountant"],
+                Command = UnitCommand.Privatar(p => new object[]
+                {
+                    "mnist", "gather", "--results", ctx.Artifact("results"), "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant"),
+                }.Concat(classifiers.SelectMany(d => new object[] { "--classifier", d }))
+                 .Concat(synthetic.SelectMany(s => new object[] { "--synthetic", MnistSteps.SyntheticClassifierDir(ctx, s.v, s.f) }))),
+            }];
+        },
+    };
+}

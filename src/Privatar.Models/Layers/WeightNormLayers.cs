@@ -141,6 +141,20 @@ public sealed class ConvTranspose2dWN : nn.Module<Tensor, Tensor>, IWeightNormLa
 
     public Tensor EffectiveWeight() => weight * g.view(1, -1, 1, 1) / WeightNorm.Frobenius(weight);
 
-    public override Tensor forward(Tensor x) =>
-        F.conv_transpose2d(x, EffectiveWeight(), bias, new[] { Stride, Stride }, new[] { Padding, Padding });
+    /// <summary>
+    /// Computed as matmul + col2im (fold), the same arithmetic as conv_transpose2d: every input pixel scatters its
+    /// k×k block of Wᵀx, and fold sums the blocks and crops the padding. libtorch's CPU conv_transpose2d path gave
+    /// non-finite gradients here once the allocator held stale NaNs (partition n = 14's first decoder stage;
+    /// ConvolutionDeterminismTests pins this path), the same class of fault as its conv2d (see Conv2dWN).
+    /// </summary>
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (b, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
+        var hOut = (h - 1) * Stride - 2 * Padding + Kernel;
+        var wOut = (w - 1) * Stride - 2 * Padding + Kernel;
+        var blocks = EffectiveWeight().view(InChannels, -1).t().matmul(x.view(b, InChannels, h * w));   // (B, cout·k², H·W)
+        var y = F.fold(blocks, (hOut, wOut), (Kernel, Kernel), padding: (Padding, Padding), stride: (Stride, Stride)) + bias.view(1, -1, 1, 1);
+        return y.MoveToOuterDisposeScope();                                                                 // (B, cout, H', W')
+    }
 }

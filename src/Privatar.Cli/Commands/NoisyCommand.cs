@@ -8,23 +8,18 @@ using Privatar.Torch;
 using Privatar.Training;
 using Privatar.Training.Noisy;
 using Spectre.Console;
+using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
 /// <summary>
 /// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: step 5, the test of trained models with DP or PAC noise on
 /// the latent each offloads (one fidelity and one MI bound per call), the gather of those slices into
-/// noisy_inference.csv, and the reconstruction grid.
+/// noisy_inference.csv, and the reconstruction grid. Options and torch set-up shared with the group: <see cref="VaeCommand"/>.
 /// </summary>
 public static class NoisyCommand
 {
-    static Option<T> Opt<T>(string name, string desc, T def) => new(name) { Description = desc, DefaultValueFactory = _ => def };
-    static Option<string> Req(string name, string desc) => new(name) { Description = desc, Required = true };
-
-    static readonly Option<string> Data = Req("--data", "Multiface subject root");
     static readonly Option<long> Seed = Opt("--seed", "root seed (latent sampling as the test; the noise seed derives from it and the model id)", 1234L);
-    static readonly Option<int> Threads = Opt("--threads", "libtorch threads (0 = one per core)", 0);
-    static readonly Option<string> Device = Opt("--device", "cpu (the VAE verbs run on the CPU)", "cpu");
     static readonly Option<string?> NoiseDir = new("--noise-dir") { Description = "one fidelity's noise folder (artifacts/<profile>/noise/<fidelity>)" };
     static readonly Option<string> FidelityOpt = Opt("--fidelity", "corrected or original: how the noise files were made", "corrected");
     static readonly Option<int> Classes = Opt("--classes", "K of the corrected PSR bound recorded with each row", 65);
@@ -36,12 +31,6 @@ public static class NoisyCommand
         group.Subcommands.Add(Test());
         group.Subcommands.Add(Gather());
         group.Subcommands.Add(Grid());
-    }
-
-    static void Apply(ParseResult p)
-    {
-        if (p.GetValue(Device) != "cpu") throw new ArgumentException($"--device {p.GetValue(Device)}: the vae verbs run on cpu only");
-        new TorchSettings("cpu", p.GetValue(Threads)).Apply();
     }
 
     static Command Test()
@@ -58,7 +47,7 @@ public static class NoisyCommand
         var batch = Opt("--batch-size", "test batch size", 10);
         var lpips = Opt("--lpips-weights", "folder of converted AlexNet-LPIPS .npy weights, or 'none'", "none");
         var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (step 5); writes noisy_inference.csv rows")
-            { Data, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
+            { DataRoot, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
         cmd.SetAction(p =>
         {
             Apply(p);
@@ -80,7 +69,7 @@ public static class NoisyCommand
                 }).ToList();
                 return (Dir: dir, Info: info, Spec: spec, Cases: cases);
             }).ToList();
-            using var data = AvatarData.Open(p.GetValue(Data)!);
+            using var data = AvatarData.Open(p.GetValue(DataRoot)!);
             var lp = p.GetValue(lpips)!;
             var s = new TestSettings(p.GetValue(batches), p.GetValue(batch), p.GetValue(Seed), lp == "none" ? null : lp, new LossWeights());
             var clock = Stopwatch.StartNew();
@@ -134,7 +123,7 @@ public static class NoisyCommand
         var mi = Req("--mi", "MI bound of the noise shown");
         var samples = Opt("--samples", "test samples (rows), evenly spaced over the test split", 3);
         var cmd = new Command("noisy-grid", "Texture and render comparison grid: photo, clean models, one model with DP and PAC noise")
-            { Data, results, clean, noisy, NoiseDir, FidelityOpt, mi, Classes, ClipBound, samples, Seed, Threads, Device };
+            { DataRoot, results, clean, noisy, NoiseDir, FidelityOpt, mi, Classes, ClipBound, samples, Seed, Threads, Device };
         cmd.SetAction(p =>
         {
             Apply(p);
@@ -153,7 +142,7 @@ public static class NoisyCommand
             var noisyDir = p.GetValue(noisy)!;
             foreach (var kind in new[] { NoiseKind.Dp, NoiseKind.Pac })
                 columns.Add(Column(noisyDir, spec => NoisyCases.Load(noiseDir, kind, fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), seed)));
-            using var data = AvatarData.Open(p.GetValue(Data)!);
+            using var data = AvatarData.Open(p.GetValue(DataRoot)!);
             var rows = ReconstructionGrid.Write(data, columns, p.GetValue(samples), seed, p.GetValue(results)!);
             var table = new Table().AddColumns("row", "column", "image");
             foreach (var r in rows) table.AddRow(Markup.Escape(r.Row), Markup.Escape(r.Column), Markup.Escape(r.Image));
@@ -163,8 +152,6 @@ public static class NoisyCommand
         });
         return cmd;
     }
-
-    static string Fmt(double x) => x.ToString("G5", Invariant.Culture);
 
     /// <summary>A Spectre progress bar over the test batches; plain lines when output is redirected (pipeline units).</summary>
     static void Progress(string title, int total, Action<Action<int, string>> run)

@@ -21,8 +21,8 @@ public static class AttackStep
     {
         Code =
         [
-            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainingCode, "src/Privatar.Noise/*.cs", "src/Privatar.Attacks/*.cs",
-            "src/Privatar.Cli/Commands/AttackCommand.cs", "src/Privatar.Steps/AttackStep.cs",
+            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.AttackCode, "src/Privatar.Noise/*.cs", "src/Privatar.Attacks/*.cs",
+            "src/Privatar.Steps/AttackStep.cs",
         ],
         Params =
         [

@@ -66,7 +66,8 @@ public static class AvatarSteps
     /// The <c>privatar vae</c> group file (shared options, device/thread set-up) and the torch set-up every verb applies,
     /// which pins MKL's reduction order (NativeReproducibility): both change the bytes of every step.
     /// </summary>
-    static readonly string[] VaeGroup = [Verb("VaeCommand"), "src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
+    static readonly string[] TorchSetup = ["src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
+    static readonly string[] VaeGroup = [Verb("VaeCommand"), .. TorchSetup];
 
     /// <summary>What <c>vae train</c> runs (+ the gather verb of the curves unit).</summary>
     public static readonly string[] TrainCode =
@@ -83,9 +84,10 @@ public static class AvatarSteps
     /// <summary>What <c>vae covariance</c> runs.</summary>
     public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];
 
-    /// <summary>
-    /// Every Privatar.Training file and every vae verb (coarse: any edit makes the stamp stale). Steps should list the
-    /// specific arrays above; this stays for code that needs "anything the avatar steps run".
-    /// </summary>
-    public static readonly string[] TrainingCode = [.. Sources("Privatar.Training", ""), "src/Privatar.Cli/Commands/*.cs"];
+    /// <summary>What <c>vae noisy-test|noisy-gather|noisy-grid</c> run: the tester's pieces and the Noisy folder.</summary>
+    public static readonly string[] NoisyCode =
+        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), "src/Privatar.Training/Noisy/*.cs", .. VaeGroup, Verb("NoisyCommand")];
+
+    /// <summary>What the <c>attack</c> verbs take from Privatar.Training (checkpoint restore) and the CLI.</summary>
+    public static readonly string[] AttackCode = [.. new[] { "Checkpoints", "ModelSpec" }.Select(Training), .. TorchSetup, Verb("AttackCommand")];
 }

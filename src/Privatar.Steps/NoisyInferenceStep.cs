@@ -53,8 +53,8 @@ public static class NoisyInferenceStep
     {
         Code =
         [
-            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainingCode, "src/Privatar.Training/Noisy/*.cs",
-            "src/Privatar.Noise/*.cs", "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Cli/Commands/NoisyCommand.cs", "src/Privatar.Steps/NoisyInferenceStep.cs",
+            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.NoisyCode,
+            "src/Privatar.Noise/*.cs", "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/NoisyInferenceStep.cs",
         ],
         Params =
         [

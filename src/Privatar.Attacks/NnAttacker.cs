@@ -34,11 +34,12 @@ public sealed class AttackerNet : nn.Module<Tensor, Tensor>
 /// </summary>
 public sealed record NnTrainSettings(int Hidden, int Epochs, double LearningRate, double Momentum, int BatchSize, bool ZeroGrad)
 {
-    public NnTrainSettings Validate()
+    /// <summary>Throws on a bad value, naming the key; the corrected attacker's epochs and lr have keys of their own.</summary>
+    public NnTrainSettings Validate(string epochsKey = "attack.nn_epochs", string lrKey = "attack.nn_lr")
     {
         if (Hidden < 1) throw new ArgumentException($"attack.nn_hidden: expected at least 1, got {Hidden}");
-        if (Epochs < 1) throw new ArgumentException($"attack.nn_epochs: expected at least 1, got {Epochs}");
-        if (!(LearningRate > 0)) throw new ArgumentException($"attack.nn_lr: expected a positive rate, got {LearningRate}");
+        if (Epochs < 1) throw new ArgumentException($"{epochsKey}: expected at least 1, got {Epochs}");
+        if (!(LearningRate > 0)) throw new ArgumentException($"{lrKey}: expected a positive rate, got {LearningRate}");
         if (!(Momentum >= 0 && Momentum < 1)) throw new ArgumentException($"attack.nn_momentum: expected 0 <= momentum < 1, got {Momentum}");
         if (BatchSize < 1) throw new ArgumentException($"attack.nn_batch_size: expected at least 1, got {BatchSize}");
         return this;

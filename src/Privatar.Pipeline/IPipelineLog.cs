@@ -16,3 +16,12 @@ public sealed class ListLog : IPipelineLog
     public void Warning(string message) => Lines.Add("warning: " + message);
     public void Verbose(string message) { }
 }
+
+/// <summary>Serialises another log's calls: units running side by side, and a process's stdout and stderr readers, log from several threads.</summary>
+public sealed class SynchronizedLog(IPipelineLog inner) : IPipelineLog
+{
+    readonly Lock _gate = new();
+    public void Info(string message) { lock (_gate) inner.Info(message); }
+    public void Warning(string message) { lock (_gate) inner.Warning(message); }
+    public void Verbose(string message) { lock (_gate) inner.Verbose(message); }
+}

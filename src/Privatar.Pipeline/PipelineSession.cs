@@ -34,12 +34,13 @@ public sealed class PipelineSession : IDisposable
     {
         Config = config;
         Plan = plan;
-        Log = log;
+        Log = log is SynchronizedLog ? log : new SynchronizedLog(log);
+        _ = config.Jobs;   // a bad [pipeline] jobs fails here, before any work
         Layout = new PipelineLayout(o.Root, o.Profile);
         Hasher = new FileHasher(o.Root, Layout.HashCache);
         Stamps = new StampStore(Layout.Stamps);
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
-        Executor = new UnitExecutor(o.Root, o.Tools, log);
+        Executor = new UnitExecutor(o.Root, o.Tools, Log);
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
         _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)

@@ -15,10 +15,11 @@ namespace Privatar.Steps;
 public static class AttackStep
 {
     /// <summary>The [attack] keys of the NN attacker (the empirical attack has no settings of its own).</summary>
-    static readonly string[] NnKeys = ["attack.nn_hidden", "attack.nn_epochs", "attack.nn_lr", "attack.nn_momentum", "attack.nn_batch_size", "attack.nn_latent_draws"];
+    static readonly string[] NnKeys = ["attack.nn_hidden", "attack.nn_epochs", "attack.nn_lr", "attack.nn_corrected_epochs", "attack.nn_corrected_lr", "attack.nn_momentum", "attack.nn_batch_size", "attack.nn_latent_draws"];
 
     public static StepSpec Spec => new("Attack", "empirical and NN identification attacks on the offloaded latent, per n, fidelity and MI (steps 6-7)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code =
         [
             .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.AttackCode, "src/Privatar.Noise/*.cs", "src/Privatar.Attacks/*.cs",
@@ -27,7 +28,8 @@ public static class AttackStep
         Params =
         [
             .. AvatarSteps.ListParams, P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"), P.Double("noise.dp_clip_bound"),
-            P.Int("attack.nn_hidden"), P.Int("attack.nn_epochs"), P.Double("attack.nn_lr"), P.Double("attack.nn_momentum"),
+            P.Int("attack.nn_hidden"), P.Int("attack.nn_epochs"), P.Double("attack.nn_lr"), P.Int("attack.nn_corrected_epochs"), P.Double("attack.nn_corrected_lr"),
+            P.Double("attack.nn_momentum"),
             P.Int("attack.nn_batch_size"), P.Int("attack.nn_latent_draws"), P.Int("runtime.seed"), P.Int("attack.threads").Unstamped(),
         ],
         Units = ctx =>
@@ -75,6 +77,7 @@ public static class AttackStep
                     "--fidelity", string.Join(",", p.StringList("noise.fidelities")),
                     "--seed", p.Long("runtime.seed"), "--threads", p.Int("attack.threads"), "--out", output,
                     "--hidden", p.Int("attack.nn_hidden"), "--epochs", p.Int("attack.nn_epochs"), "--lr", p.Double("attack.nn_lr"),
+                    "--corrected-epochs", p.Int("attack.nn_corrected_epochs"), "--corrected-lr", p.Double("attack.nn_corrected_lr"),
                     "--momentum", p.Double("attack.nn_momentum"), "--batch-size", p.Int("attack.nn_batch_size"), "--latent-draws", p.Int("attack.nn_latent_draws"),
                 };
                 if (mi is not null) args.AddRange(["--noise-root", ctx.Artifact("noise")]);

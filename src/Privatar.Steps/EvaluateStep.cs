@@ -12,6 +12,7 @@ public static class EvaluateStep
 {
     public static StepSpec Spec => new("Evaluate", "test every trained model: MSEs, KL, SSIM (LPIPS with weights), latents (step 2)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TestCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],
         Params =
         [

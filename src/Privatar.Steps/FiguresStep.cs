@@ -59,6 +59,7 @@ public static class FiguresStep
 
     public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure (issue 8)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = ["src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/FiguresStep.cs"],
         Params =
         [

@@ -11,6 +11,7 @@ public static class MnistClassifiersStep
 {
     public static StepSpec Spec => new("MnistClassifiers", "MNIST CNN: non-private and DP-SGD at each noise multiplier and target epsilon (issue 9)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. MnistSteps.ClassifierCode, "src/Privatar.Steps/MnistClassifiersStep.cs"],
         Params = MnistSteps.AllParams,
         Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r => (r.Id, (MnistSteps.DpRun?)r)).Prepend((MnistSteps.NonPrivate, null)).Select(x =>

@@ -7,6 +7,7 @@ public static class MnistVaeStep
 {
     public static StepSpec Spec => new("MnistVae", "MNIST DP-VAE at each noise multiplier and target epsilon (issue 9)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. MnistSteps.VaeCode, "src/Privatar.Steps/MnistVaeStep.cs"],
         Params = MnistSteps.AllParams,
         Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r =>

@@ -51,6 +51,7 @@ public static class NoisyInferenceStep
 
     public static StepSpec Spec => new("NoisyInference", "test with DP/PAC noise on the offloaded latent, and the reconstruction grid (step 5)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code =
         [
             .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.NoisyCode,

@@ -17,6 +17,7 @@ public static class TrainStep
 
     public static StepSpec Spec => new("Train", "train every variant and configuration (step 1)")
     {
+        Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
         Params =
         [

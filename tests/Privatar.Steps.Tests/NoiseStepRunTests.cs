@@ -24,6 +24,7 @@ public sealed class NoiseStepRunTests : IDisposable
 
         [pipeline]
         strict = true
+        jobs = 1
 
         [noise]
         mi_bounds = 1, 0.1

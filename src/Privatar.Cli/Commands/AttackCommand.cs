@@ -33,8 +33,10 @@ public static class AttackCommand
     static readonly Option<int> Threads = Opt("--threads", "libtorch threads (0 = one per core)", 0);
     static readonly Option<string> Out = Req("--out", "attacks.csv slice to write");
     static readonly Option<int> Hidden = Opt("--hidden", "NN attacker hidden width (original 128)", 128);
-    static readonly Option<int> Epochs = Opt("--epochs", "NN attacker training epochs (original 10)", 10);
-    static readonly Option<double> Lr = Opt("--lr", "NN attacker SGD learning rate (original 1e-4)", 1e-4);
+    static readonly Option<int> Epochs = Opt("--epochs", "NN attacker training epochs under fidelity original (the launcher's 10)", 10);
+    static readonly Option<double> Lr = Opt("--lr", "NN attacker SGD learning rate under fidelity original (the launcher's 1e-4)", 1e-4);
+    static readonly Option<int> CorrectedEpochs = Opt("--corrected-epochs", "NN attacker training epochs under fidelity corrected", 100);
+    static readonly Option<double> CorrectedLr = Opt("--corrected-lr", "NN attacker SGD learning rate under fidelity corrected (gradients zeroed each step)", 0.01);
     static readonly Option<double> Momentum = Opt("--momentum", "NN attacker SGD momentum (original 0)", 0.0);
     static readonly Option<int> Batch = Opt("--batch-size", "NN attacker training batch size (original 1)", 1);
     static readonly Option<int> Draws = Opt("--latent-draws", "encoder samples per frame per epoch for the NN attacker (original 1)", 1);
@@ -51,7 +53,7 @@ public static class AttackCommand
     static Command Verb(string name, string description, bool empirical, bool nn)
     {
         var cmd = new Command(name, description) { Data, Checkpoint, NoiseRoot, Fidelities, Mi, Clip, Seed, Threads, Out };
-        if (nn) foreach (var o in new Option[] { Hidden, Epochs, Lr, Momentum, Batch, Draws }) cmd.Options.Add(o);
+        if (nn) foreach (var o in new Option[] { Hidden, Epochs, Lr, CorrectedEpochs, CorrectedLr, Momentum, Batch, Draws }) cmd.Options.Add(o);
         cmd.SetAction(p => Run(p, name, empirical, nn));
         return cmd;
     }
@@ -67,7 +69,13 @@ public static class AttackCommand
             : throw new ArgumentException($"--mi: expected a positive number of nats or 'none', got '{miText}'");
         var noiseRoot = p.GetValue(NoiseRoot)!;
         if (mi is not null && noiseRoot.Length == 0) throw new ArgumentException("--noise-root: required with an MI bound (the Noise step's noise/ folder)");
-        var settings = nn ? new NnTrainSettings(p.GetValue(Hidden), p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(Momentum), p.GetValue(Batch), true).Validate() : null;
+        // The original attacker keeps the launcher's lr and epochs: its never-zeroed gradients make each step the sum of all
+        // gradients so far, a far larger step than lr suggests. With gradients zeroed those values barely move the weights
+        // (measured on functional: 0-1 of 65 frames), so the corrected attacker has its own, trained to convergence.
+        NnTrainSettings Nn(int epochs, double lr, string key) =>
+            new NnTrainSettings(p.GetValue(Hidden), epochs, lr, p.GetValue(Momentum), p.GetValue(Batch), true).Validate($"{key}_epochs", $"{key}_lr");
+        var original = nn ? Nn(p.GetValue(Epochs), p.GetValue(Lr), "attack.nn") : null;
+        var corrected = nn ? Nn(p.GetValue(CorrectedEpochs), p.GetValue(CorrectedLr), "attack.nn_corrected") : null;
         var clock = Stopwatch.StartNew();
         using var samples = AttackSamples.Load(p.GetValue(Data)!);
         using var model = PartitionedOffloadModel.Restore(p.GetValue(Checkpoint)!);
@@ -76,7 +84,7 @@ public static class AttackCommand
         {
             var unit = new AttackUnit(f, mi, Path.Combine(noiseRoot, f.Name()), p.GetValue(Clip), p.GetValue(Seed));
             if (empirical) rows.AddRange(AttackRunner.Empirical(model, samples, unit));
-            if (nn) rows.AddRange(AttackRunner.Nn(model, samples, unit, settings!, p.GetValue(Draws)));
+            if (nn) rows.AddRange(AttackRunner.Nn(model, samples, unit, f == NoiseFidelity.Original ? original! : corrected!, p.GetValue(Draws)));
         }
         ResultCsv.WriteFile(ResultFamilies.Attacks, p.GetValue(Out)!, rows);
         // Compact columns: redirected output (the pipeline's log) is 80 characters wide.

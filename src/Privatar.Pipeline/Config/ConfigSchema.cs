@@ -12,7 +12,7 @@ public sealed class ConfigSchema
     public static readonly IReadOnlyList<ParamSpec> Builtin =
     [
         P.String("runtime.device"), P.Int("runtime.threads").Unstamped(), P.Int("runtime.seed"),
-        P.Bool("pipeline.strict").Unstamped(),
+        P.Bool("pipeline.strict").Unstamped(), P.Int("pipeline.jobs").Unstamped(),
     ];
 
     public ConfigSchema() => Add("pipeline", Builtin);

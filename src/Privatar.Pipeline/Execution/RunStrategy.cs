@@ -17,23 +17,82 @@ public sealed class RunStrategy : IExecutionStrategy
     public IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step)
     {
         pipeline.AcquireLock(); // before deciding: another build of this profile may be writing
+        var jobs = pipeline.Config.Jobs;
+        if (jobs > 1 && step.Concurrent && pipeline.Config.Strict)
+            pipeline.Log.Info($"{step.Name}: strict mode checks each unit against a snapshot of the whole tree, so its units run one at a time");
+        return jobs > 1 && step.Concurrent && !pipeline.Config.Strict ? RunSideBySide(pipeline, step, jobs) : RunInOrder(pipeline, step);
+    }
+
+    static List<Unit> RunInOrder(PipelineSession pipeline, StepSpec step)
+    {
         var ran = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
         {
-            var d = pipeline.Decide(unit);
-            if (d.State == UnitState.UpToDate)
-            {
-                pipeline.Log.Info(d.Describe());
-                continue;
-            }
-            pipeline.Log.Info($"{unit}: {string.Join("; ", d.Reasons)}; running");
-            Execute(pipeline, unit);
+            if (!IsStale(pipeline, unit)) continue;
+            var started = Start(pipeline, unit);
+            Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false));
             ran.Add(unit);
         }
         return ran;
     }
 
-    static void Execute(PipelineSession p, Unit unit)
+    /// <summary>
+    /// Up to <paramref name="jobs"/> units at once, started in plan order. A unit is decided only after every unit of
+    /// this step it reads from has finished; only the command runs off the calling thread (hashing and stamps stay on
+    /// it). After a failure nothing new starts; the units already running finish and are stamped, then the first
+    /// failure is rethrown.
+    /// </summary>
+    static List<Unit> RunSideBySide(PipelineSession pipeline, StepSpec step, int jobs)
+    {
+        var ran = new List<Unit>();
+        var running = new List<(Unit Unit, Deps Deps, Task<double> Task)>();
+        Exception? failure = null;
+
+        void Collect(Func<bool> done)
+        {
+            while (running.Count > 0 && !done())
+            {
+                var i = Task.WaitAny(running.Select(r => (Task)r.Task).ToArray());
+                var (unit, deps, task) = running[i];
+                running.RemoveAt(i);
+                if (task.IsCompletedSuccessfully) Finish(pipeline, unit, deps, task.Result);
+                else failure ??= task.Exception!.InnerException ?? task.Exception;
+            }
+        }
+
+        foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
+        {
+            Collect(() => failure is not null || !running.Any(r => unit.Upstream.Contains(r.Unit)));
+            if (failure is not null) break;
+            if (!IsStale(pipeline, unit)) continue;
+            Collect(() => failure is not null || running.Count < jobs);
+            if (failure is not null) break;
+            var deps = Start(pipeline, unit);
+            running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true))));
+            ran.Add(unit);
+        }
+        Collect(() => false);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return ran;
+    }
+
+    static bool IsStale(PipelineSession p, Unit unit)
+    {
+        var d = p.Decide(unit);
+        if (d.State == UnitState.UpToDate)
+        {
+            p.Log.Info(d.Describe());
+            return false;
+        }
+        p.Log.Info($"{unit}: {string.Join("; ", d.Reasons)}; running");
+        return true;
+    }
+
+    /// <summary>What a unit's stamp records from before its command ran: its input hashes and, in strict mode, the tree snapshot.</summary>
+    sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
+
+    /// <summary>Deletes the unit's stamp and old outputs (creating their directories) and hashes its inputs.</summary>
+    static Deps Start(PipelineSession p, Unit unit)
     {
         p.Stamps.Delete(unit.Step.Name, unit.Id);
         foreach (var o in unit.Outputs)
@@ -42,16 +101,25 @@ public sealed class RunStrategy : IExecutionStrategy
             StampStore.DeleteFile(path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
-        var deps = p.Checker.HashInputs(unit);
-        var guard = p.Config.Strict ? new OutputGuard(p.Layout.Root, p.Layout.TreeRelative) : null;
+        return new Deps(p.Checker.HashInputs(unit), p.Config.Strict ? new OutputGuard(p.Layout.Root, p.Layout.TreeRelative) : null);
+    }
+
+    /// <summary>Runs the unit's command; returns its wall time in seconds.</summary>
+    static double Run(PipelineSession p, Unit unit, bool tagLines)
+    {
         var clock = Stopwatch.StartNew();
-        p.Executor.Execute(unit);
-        var seconds = clock.Elapsed.TotalSeconds;
-        if (guard?.Undeclared(unit.Outputs) is { Count: > 0 } extra)
+        p.Executor.Execute(unit, tagLines);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Checks and hashes the outputs, then writes the stamp atomically.</summary>
+    static void Finish(PipelineSession p, Unit unit, Deps deps, double seconds)
+    {
+        if (deps.Guard?.Undeclared(unit.Outputs) is { Count: > 0 } extra)
             throw new UndeclaredOutputException($"{unit} wrote undeclared outputs (strict mode): {string.Join(", ", extra)}. Declare them in its Outputs.");
         var outs = p.Checker.HashOutputs(unit);
         p.Stamps.Write(new Stamp(unit.Step.Name, unit.Id, p.Checker.CodeHash(unit.Step).Hash, unit.CommandText,
-            unit.Params, deps, outs, seconds, Provenance));
+            unit.Params, deps.Inputs, outs, seconds, Provenance));
         p.Hasher.Save();
         p.Log.Info($"{unit}: done in {seconds:F1} s");
     }

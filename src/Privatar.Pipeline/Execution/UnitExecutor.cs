@@ -17,25 +17,26 @@ public sealed class UnitFailedException(string message, Exception? inner = null)
 /// <summary>Runs a unit's command: tools as subprocesses (working directory = repository root), delegates in-process.</summary>
 public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLaunch> tools, IPipelineLog log)
 {
-    public void Execute(Unit unit)
+    /// <summary>Runs the unit's command; <paramref name="tagLines"/> prefixes its output with the unit id (units running side by side).</summary>
+    public void Execute(Unit unit, bool tagLines = false)
     {
         switch (unit.Spec.Command)
         {
-            case ToolCommand t: RunTool(unit, t); break;
+            case ToolCommand t: RunTool(unit, t, tagLines ? $"  [{unit.Id}] " : "  "); break;
             case InProcessCommand c: RunInProcess(unit, c); break;
             default: throw new NotSupportedException(unit.Spec.Command.GetType().Name);
         }
     }
 
-    void RunTool(Unit unit, ToolCommand t)
+    void RunTool(Unit unit, ToolCommand t, string prefix)
     {
         if (!tools.TryGetValue(t.ToolName, out var launch))
             throw new ArgumentException($"{unit}: no tool '{t.ToolName}' is registered (known: {string.Join(", ", tools.Keys)}).");
         var psi = new ProcessStartInfo(launch.FileName) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in launch.PrefixArgs.Concat(t.Render(unit.Values))) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi) ?? throw new UnitFailedException($"{unit}: could not start {launch.FileName}.");
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Info($"  {e.Data}"); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Warning($"  {e.Data}"); };
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Info(prefix + e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Warning(prefix + e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
         p.WaitForExit();

@@ -18,6 +18,13 @@ public sealed record StepSpec(string Name, string Description)
     /// <summary>Every configuration key the step (its expansion or any unit) reads.</summary>
     public IReadOnlyList<ParamSpec> Params { get; init; } = [];
 
+    /// <summary>
+    /// Whether up to [pipeline] jobs of the step's units may run side by side: true only for steps whose units are
+    /// single-threaded (a threads key of 1) and time nothing, so that running two on two cores changes no number.
+    /// A unit still waits for every unit of the same step whose outputs it reads.
+    /// </summary>
+    public bool Concurrent { get; init; }
+
     /// <summary>Expands the step into its units for one configuration (one per variant, list item, file...).</summary>
     public required Func<PlanContext, IEnumerable<UnitSpec>> Units { get; init; }
 }

@@ -15,6 +15,7 @@ public static class FakeConfig
 
         [pipeline]
         strict = true
+        jobs = 1
 
         [gen]
         items = 1, 2, 3

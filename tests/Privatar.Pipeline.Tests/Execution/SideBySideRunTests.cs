@@ -1,0 +1,135 @@
+using Privatar.Core;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Execution;
+using Privatar.Pipeline.Specs;
+using Privatar.Pipeline.Tests.Fixtures;
+using Xunit;
+
+namespace Privatar.Pipeline.Tests.Execution;
+
+/// <summary>
+/// [pipeline] jobs on a concurrent step: units a, b and c are independent, d reads a's output. Overlap is proven with
+/// a barrier that both a and b must reach (a unit that waits alone gives up after a generous timeout and fails, so
+/// running them one after the other fails the test); one at a time is proven by counting units inside their command.
+/// </summary>
+public sealed class SideBySideRunTests : IDisposable
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    readonly Scratch _s = new Scratch().Seed();
+    readonly List<string> _events = [];
+    readonly Lock _gate = new();
+    int _inside, _mostInside;
+
+    public void Dispose() => _s.Dispose();
+
+    void Event(string e) { lock (_gate) _events.Add(e); }
+
+    StepSpec Step(bool concurrent, Action<string>? body = null) => new("Side", "independent units and one dependent")
+    {
+        Concurrent = concurrent,
+        Code = ["data/gen.code"],
+        Units = ctx =>
+        {
+            UnitSpec Make(string id, string[] inputs) => new(id)
+            {
+                Inputs = ["data/source.txt", .. inputs],
+                Outputs = [ctx.Artifact($"side/{id}.txt")],
+                Command = UnitCommand.InProcess(u =>
+                {
+                    var now = Interlocked.Increment(ref _inside);
+                    lock (_gate) _mostInside = Math.Max(_mostInside, now);
+                    Event($"start {id}");
+                    try
+                    {
+                        foreach (var i in inputs) Assert.True(File.Exists(u.PathOf(i)), $"{id} started before {i} was written");
+                        body?.Invoke(id);
+                        AtomicFile.WriteAllText(u.PathOf(ctx.Artifact($"side/{id}.txt")), id + "\n");
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _inside);
+                        Event($"end {id}");
+                    }
+                }),
+            };
+            return [Make("a", []), Make("b", []), Make("c", []), Make("d", [ctx.Artifact("side/a.txt")])];
+        },
+    };
+
+    List<string> Build(StepSpec step, ListLog? log = null)
+    {
+        using var p = PipelineSession.Open(new PipelineOptions(_s.Root, "smoke"), [step], log ?? new ListLog());
+        return p.Run(step.Name).Select(u => u.Id).ToList();
+    }
+
+    void Loosen(int jobs) => _s.SetConfig("strict = true", "strict = false").SetConfig("jobs = 1", $"jobs = {jobs}");
+
+    [Fact]
+    public void Should_Run_Independent_Units_Together_And_A_Dependent_Unit_After_Its_Input()
+    {
+        Loosen(jobs: 2);
+        using var both = new Barrier(2);
+
+        var ran = Build(Step(concurrent: true, id =>
+        {
+            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+        }));
+
+        Assert.Equal(["a", "b", "c", "d"], ran);
+        Assert.Equal(2, _mostInside);
+        Assert.True(_events.IndexOf("end a") < _events.IndexOf("start d"));
+        Assert.All(ran, id => Assert.Equal(id + "\n", _s.Read($"artifacts/smoke/side/{id}.txt")));
+        Assert.Empty(Build(Step(concurrent: true)));   // all four were stamped
+    }
+
+    [Theory]
+    [InlineData(false, 2, false)]   // a step not marked concurrent
+    [InlineData(true, 1, false)]    // jobs = 1
+    [InlineData(true, 2, true)]     // strict mode
+    public void Should_Run_One_At_A_Time_Otherwise(bool concurrent, int jobs, bool strict)
+    {
+        Loosen(jobs);
+        if (strict) _s.SetConfig("strict = false", "strict = true");
+        var log = new ListLog();
+
+        Assert.Equal(["a", "b", "c", "d"], Build(Step(concurrent), log));
+
+        Assert.Equal(1, _mostInside);
+        Assert.Equal(strict, log.Lines.Any(l => l.Contains("strict mode checks each unit", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Should_Finish_And_Stamp_The_Running_Unit_When_Another_Fails()
+    {
+        Loosen(jobs: 2);
+        using var both = new Barrier(2);
+        var step = Step(concurrent: true, id =>
+        {
+            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id == "b") throw new InvalidOperationException("b broke");
+        });
+
+        var e = Assert.Throws<UnitFailedException>(() => Build(step));
+
+        Assert.Contains("Side[b]: b broke", e.Message, StringComparison.Ordinal);
+        Assert.Contains("end a", _events);
+        var rerun = Build(Step(concurrent: true));
+        Assert.Contains("b", rerun);            // b never got a stamp
+        Assert.DoesNotContain("a", rerun);      // a finished beside it and kept its stamp
+        Assert.All(["a", "b", "c", "d"], id => Assert.Equal(id + "\n", _s.Read($"artifacts/smoke/side/{id}.txt")));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public void Should_Reject_Fewer_Than_One_Job_Before_Any_Work(string jobs)
+    {
+        _s.SetConfig("jobs = 1", $"jobs = {jobs}");
+
+        var e = Assert.Throws<ConfigException>(() => Build(Step(concurrent: true)));
+
+        Assert.Contains($"pipeline.jobs = '{jobs}': expected a whole number of at least 1", e.Message, StringComparison.Ordinal);
+        Assert.Empty(_events);
+    }
+}

@@ -28,7 +28,8 @@ public sealed class RunStrategy : IExecutionStrategy
         var ran = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
         {
-            if (!IsStale(pipeline, unit)) continue;
+            if (Staleness(pipeline, unit) is not { } why) continue;
+            pipeline.Log.Info($"{unit}: {why}; running");
             var started = Start(pipeline, unit);
             Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false));
             ran.Add(unit);
@@ -64,9 +65,10 @@ public sealed class RunStrategy : IExecutionStrategy
         {
             Collect(() => failure is not null || !running.Any(r => unit.Upstream.Contains(r.Unit)));
             if (failure is not null) break;
-            if (!IsStale(pipeline, unit)) continue;
+            if (Staleness(pipeline, unit) is not { } why) continue;
             Collect(() => failure is not null || running.Count < jobs);
             if (failure is not null) break;
+            pipeline.Log.Info($"{unit}: {why}; running (with {running.Count} other{(running.Count == 1 ? "" : "s")})");
             var deps = Start(pipeline, unit);
             running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true))));
             ran.Add(unit);
@@ -76,16 +78,13 @@ public sealed class RunStrategy : IExecutionStrategy
         return ran;
     }
 
-    static bool IsStale(PipelineSession p, Unit unit)
+    /// <summary>Why the unit must run, or null (logged) when it is up to date.</summary>
+    static string? Staleness(PipelineSession p, Unit unit)
     {
         var d = p.Decide(unit);
-        if (d.State == UnitState.UpToDate)
-        {
-            p.Log.Info(d.Describe());
-            return false;
-        }
-        p.Log.Info($"{unit}: {string.Join("; ", d.Reasons)}; running");
-        return true;
+        if (d.State != UnitState.UpToDate) return string.Join("; ", d.Reasons);
+        p.Log.Info(d.Describe());
+        return null;
     }
 
     /// <summary>What a unit's stamp records from before its command ran: its input hashes and, in strict mode, the tree snapshot.</summary>

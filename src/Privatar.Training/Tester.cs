@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using System.Text;
 using Privatar.Core;
 using Privatar.Evaluation.Metrics;
@@ -49,25 +50,27 @@ public static class Tester
         var names = new StringBuilder("index\texpression\tframe\tcamera\n");
         using var _ = no_grad();
         foreach (var idx in order)
-        {
-            var keys = idx.Select(i => data.Test[i]).ToArray();
-            using var batch = data.Batch(keys);
-            using var scope = NewDisposeScope();
-            using var output = model.call(batch.ToInput());
-            using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights with { Screen = 1 }, data.Screen);
-            var b = (double)batch.Size;
-            vert += terms.Vert.item<float>() * b;
-            tex += terms.Tex.item<float>() * data.Norm.TexStd * data.Norm.TexStd * b;
-            screen += terms.Screen.item<float>() * b;
-            kl += terms.Kl.item<float>() * b;
-            var pred = Render(output, batch, data).clamp(0, 1).permute(0, 3, 1, 2);   // (B, 3, H, W) in [0, 1]
-            var photo = batch.Photo.permute(0, 3, 1, 2);
-            ssim += Ssim.Mean(pred, photo) * b;
-            if (lpips is not null) lp += lpips.Mean(pred, photo, LpipsInputRange.ZeroToOne) * b;
-            z.AddRange(output.Z.contiguous().data<float>().ToArray());
-            if (output.ZOffload is { } zo) zOff.AddRange(zo.contiguous().data<float>().ToArray());
-            foreach (var k in keys) names.Append(Invariant.Format(n++)).Append('\t').Append(k.Expression).Append('\t').Append(k.Frame).Append('\t').Append(k.Camera).Append('\n');
-        }
+            NoGc.Run(() =>
+            {
+                var keys = idx.Select(i => data.Test[i]).ToArray();
+                using var batch = data.Batch(keys);
+                using var scope = NewDisposeScope();
+                using var output = model.call(batch.ToInput());
+                using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights with { Screen = 1 }, data.Screen);
+                var b = (double)batch.Size;
+                vert += terms.Vert.item<float>() * b;
+                tex += terms.Tex.item<float>() * data.Norm.TexStd * data.Norm.TexStd * b;
+                screen += terms.Screen.item<float>() * b;
+                kl += terms.Kl.item<float>() * b;
+                var pred = Render(output, batch, data).clamp(0, 1).permute(0, 3, 1, 2);   // (B, 3, H, W) in [0, 1]
+                var photo = batch.Photo.permute(0, 3, 1, 2);
+                ssim += Ssim.Mean(pred, photo) * b;
+                if (lpips is not null) lp += lpips.Mean(pred, photo, LpipsInputRange.ZeroToOne) * b;
+                z.AddRange(output.Z.contiguous().data<float>().ToArray());
+                if (output.ZOffload is { } zo) zOff.AddRange(zo.contiguous().data<float>().ToArray());
+                foreach (var k in keys) names.Append(Invariant.Format(n++)).Append('\t').Append(k.Expression).Append('\t').Append(k.Frame).Append('\t').Append(k.Camera).Append('\n');
+                return 0;
+            });
         var latent = model.Config.Latent;
         Directory.CreateDirectory(outputs.Directory);
         Npy.Write(outputs.Z, z.ToArray(), checked((int)n), latent);

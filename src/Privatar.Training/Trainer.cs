@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.Models;
 using Privatar.Models.Training;
 using Privatar.Results;
@@ -60,8 +61,11 @@ public static class Trainer
             var epoch = sampler.Epoch;
             var idx = sampler.Next();
             if (sampler.Epoch > epoch && epoch >= 0) schedule.step();
-            using var batch = data.Batch(idx.Select(i => data.Train[i]).ToArray());
-            var loss = Step(model, batch, data, s, main, cc, accepted);
+            var loss = NoGc.Run(() =>
+            {
+                using var batch = data.Batch(idx.Select(i => data.Train[i]).ToArray());
+                return Step(model, batch, data, s, main, cc, accepted);
+            });
             if (loss is null) skipped++;
             else
             {
@@ -125,20 +129,25 @@ public static class Trainer
         var screen = s.Weights.Screen > 0 ? data.Screen : null;
         if (s.Fidelity == Fidelity.Original)
             foreach (var idx in batches)
-            {
-                using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
-                using var scope = NewDisposeScope();
-                using var output = model.call(batch.ToInput());
-                using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights, screen);
-                cc.zero_grad();
-                terms.Total.backward();
-                cc.step();
-            }
+                NoGc.Run(() =>
+                {
+                    using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
+                    using var scope = NewDisposeScope();
+                    using var output = model.call(batch.ToInput());
+                    using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights, screen);
+                    cc.zero_grad();
+                    terms.Total.backward();
+                    cc.step();
+                    return 0;
+                });
         var sums = new double[5];
         foreach (var idx in batches)
         {
-            using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
-            var v = VaeStep.Evaluate(model, batch, data.Norm, s.Weights, screen);
+            var v = NoGc.Run(() =>
+            {
+                using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
+                return VaeStep.Evaluate(model, batch, data.Norm, s.Weights, screen);
+            });
             sums[0] += v.Vert; sums[1] += v.Tex; sums[2] += v.Screen; sums[3] += v.Kl; sums[4] += v.Total;
         }
         model.train();

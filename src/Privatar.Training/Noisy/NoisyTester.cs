@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.Evaluation.Metrics;
 using Privatar.Models;
 using Privatar.Models.Rendering;

@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.Data.Format;
 using Privatar.Results;
 using static TorchSharp.torch;

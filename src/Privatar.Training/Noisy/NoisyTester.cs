@@ -25,12 +25,13 @@ public sealed record NoiseCase(string Mechanism, string Fidelity, double? Mi, do
 /// seeded sample order, metrics) with noise on the latent the model offloads (<see cref="OffloadHook"/>). Every
 /// case sees the same latent samples: the global generator is seeded as the test seeds it and rewound to the same
 /// state for each case of a batch, so a case with zero noise reproduces the clean test's metrics exactly and the
-/// cases differ only by their noise. Each batch is read once for all cases.
+/// cases differ only by their noise. Each batch is read once for all cases; SSIM is <see cref="BatchSsim"/> (Ssim.Mean's
+/// numbers, faster), whose photo statistics a <see cref="PhotoSsimCache"/> can keep across the models of a call.
 /// </summary>
 public static class NoisyTester
 {
     public static IReadOnlyList<NoisyInferenceRow> Run(AvatarData data, string checkpoint, CheckpointInfo info, TestSettings s,
-        IReadOnlyList<NoiseCase> cases, Action<int, int>? progress = null)
+        IReadOnlyList<NoiseCase> cases, Action<int, int>? progress = null, PhotoSsimCache? photos = null)
     {
         if (s.Batches < 1 || s.BatchSize < 1) throw new ArgumentException($"[test] batches and batch_size: expected at least 1, got {s.Batches} and {s.BatchSize}");
         if (cases.Count == 0) throw new ArgumentException("noisy inference: no cases to run");
@@ -49,6 +50,10 @@ public static class NoisyTester
             for (var b = 0; b < order.Count; b++)
             {
                 using var batch = data.Batch(order[b].Select(i => data.Test[i]).ToArray());
+                using var photo = batch.Photo.permute(0, 3, 1, 2);
+                var owned = true;   // the photo side of SSIM: once for every case, and for every model if cached
+                var ssim = photos is null ? new BatchSsim(photo) : photos.For(order[b], photo, out owned);
+                using var ownedSsim = owned ? ssim : null;
                 using var state = generator.get_state();
                 for (var c = 0; c < cases.Count; c++)
                 {
@@ -58,7 +63,7 @@ public static class NoisyTester
                     {
                         using var scope = NewDisposeScope();
                         using var output = Forward(model, batch, noise);
-                        return Measure(output, batch, data, s.Weights, lpips);
+                        return Measure(output, batch, data, s.Weights, lpips, ssim);
                     }));
                 }
                 progress?.Invoke(b + 1, order.Count);
@@ -96,7 +101,7 @@ public static class NoisyTester
 
     readonly record struct BatchMetrics(long Size, double Vert, double Tex, double Screen, double Ssim, double Lpips);
 
-    static BatchMetrics Measure(VaeOutput output, VaeBatch batch, AvatarData data, LossWeights weights, AlexLpips? lpips)
+    static BatchMetrics Measure(VaeOutput output, VaeBatch batch, AvatarData data, LossWeights weights, AlexLpips? lpips, BatchSsim ssim)
     {
         using var terms = VaeLosses.Compute(output, batch, data.Norm, weights with { Screen = 1 }, data.Screen);
         var pred = Render(output, batch, data).clamp(0, 1).permute(0, 3, 1, 2);   // (B, 3, H, W) in [0, 1]
@@ -106,7 +111,7 @@ public static class NoisyTester
             terms.Vert.item<float>() * b,
             terms.Tex.item<float>() * data.Norm.TexStd * data.Norm.TexStd * b,
             terms.Screen.item<float>() * b,
-            Ssim.Mean(pred, photo) * b,
+            ssim.Mean(pred) * b,
             lpips is null ? 0 : lpips.Mean(pred, photo, LpipsInputRange.ZeroToOne) * b);
     }
 

@@ -30,7 +30,7 @@ public sealed class BatchSsim : IDisposable
     readonly Tensor _photo;
     readonly double[] _w;
     readonly double[] _b, _muY, _varY;                       // photo statistics, contiguous (B, C, H, W) order
-    [ThreadStatic] static double[]? _x, _product, _muX, _sxx, _sxy, _rows;   // work buffers of Mean, grown by constructors
+    [ThreadStatic] static double[]? _x, _product, _muX, _sxx, _sxy, _rows;   // work buffers of Mean, grown by the constructor
     readonly long[] _shape;
 
     /// <param name="photo">(B, C, H, W) in [0, 1] (data range 1), any layout.</param>
@@ -52,6 +52,12 @@ public sealed class BatchSsim : IDisposable
         var muY = Blur(b);
         var varY = Blur(b * b) - muY * muY;
         (_b, _muY, _varY) = (Values(b), Values(muY), Values(varY));
+        GrowBuffers();
+    }
+
+    /// <summary>This thread's work buffers, at least as large as this batch needs (allocated here, outside a no-GC region, normally).</summary>
+    void GrowBuffers()
+    {
         static void Grow(ref double[]? buffer, long length) { if (buffer is null || buffer.Length < length) buffer = new double[length]; }
         Grow(ref _x, _b.Length); Grow(ref _product, _b.Length);
         Grow(ref _muX, _muY.Length); Grow(ref _sxx, _muY.Length); Grow(ref _sxy, _muY.Length);
@@ -77,6 +83,7 @@ public sealed class BatchSsim : IDisposable
     /// <summary>Ssim.PerImage's map for a contiguous float64 prediction, computed here: a contiguous tensor, as the reference's is.</summary>
     Tensor Map(Tensor a)
     {
+        GrowBuffers();   // a no-op unless called from another thread than the constructor's
         var x = _x!.AsSpan(0, _b.Length);
         var p = _product!.AsSpan(0, _b.Length);
         var (muX, sxx, sxy) = (_muX!, _sxx!, _sxy!);

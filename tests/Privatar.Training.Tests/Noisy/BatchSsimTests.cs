@@ -43,8 +43,28 @@ public sealed class BatchSsimTests
         using var predHwc = rand(2, 30, 21, 3);
         var pred = predHwc.permute(0, 3, 1, 2);                      // channels-last prediction
         using var ssim = new BatchSsim(photo);
-        Assert.Equal(Ssim.Mean(pred, photo), ssim.Mean(pred));
-        Assert.Equal(1.0, new BatchSsim(photo).Mean(photo), 12);
+        Assert.Equal(Ssim.Mean(pred, photo), ssim.Mean(pred));                 // channels-last: Ssim.Mean itself
+        using var contiguous = pred.contiguous();
+        Assert.Equal(Ssim.Mean(contiguous, photo), ssim.Mean(contiguous));     // contiguous photo and prediction
+        Assert.Equal(1.0, ssim.Mean(photo), 12);
+    }
+
+    [Fact]
+    public void The_cache_keeps_a_batch_within_its_budget_and_hands_out_the_rest_to_dispose()
+    {
+        using var photo = rand(1, 3, 16, 16);
+        using var cache = new PhotoSsimCache(budgetBytes: 10_000);   // one batch: 8·(768 + 2·108) + 4·768 = 10944 bytes
+        var first = cache.For([0, 1], photo, out var owned);
+        Assert.True(owned);                                          // over budget: the caller disposes it
+        first.Dispose();
+        using var roomy = new PhotoSsimCache(budgetBytes: 1 << 20);
+        var a = roomy.For([0, 1], photo, out var ownedA);
+        var b = roomy.For([0, 1], photo, out var ownedB);
+        Assert.False(ownedA);
+        Assert.False(ownedB);
+        Assert.Same(a, b);                                           // same samples: computed once
+        Assert.Equal(10944, roomy.Bytes);
+        Assert.NotSame(a, roomy.For([1, 0], photo, out _));          // another batch
     }
 
     [Fact]
@@ -55,7 +75,8 @@ public sealed class BatchSsimTests
         using var pred = rand(2, 3, 30, 20);
         var e = Assert.Throws<ArgumentException>(() => ssim.Mean(pred));
         Assert.Contains("shapes differ: [2,3,30,20] vs [2,3,30,21]", e.Message);
-        var small = Assert.Throws<ArgumentException>(() => new BatchSsim(zeros(1, 3, 10, 20)));
+        using var tiny = zeros(1, 3, 10, 20);
+        var small = Assert.Throws<ArgumentException>(() => new BatchSsim(tiny));
         Assert.Contains("at least 11x11", small.Message);
     }
 }

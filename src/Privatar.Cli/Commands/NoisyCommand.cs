@@ -23,8 +23,8 @@ public static class NoisyCommand
     static readonly Option<string?> NoiseDir = new("--noise-dir") { Description = "one fidelity's noise folder (artifacts/<profile>/noise/<fidelity>)" };
     static readonly Option<string> FidelityOpt = Opt("--fidelity", "corrected or original: how the noise files were made", "corrected");
     static readonly Option<int> Classes = Opt("--classes", "K of the corrected PSR bound recorded with each row", 65);
-    /// <summary>Photo SSIM statistics kept across the models of a call (functional profile: ~14 MB a batch); larger batches are recomputed per model.</summary>
-    const long PhotoCacheBytes = 512L << 20;
+    /// <summary>Test batches kept across the models of a call (functional profile: ~18 MB a batch); past it they are reloaded per model.</summary>
+    const long BatchCacheBytes = 1L << 30;
     static readonly Option<double> ClipBound = Opt("--clip-bound", "corrected DP: each offloaded latent row is clipped to this L2 norm before noise", 20.0);
 
     public static void Register(RootCommand root)
@@ -77,7 +77,7 @@ public static class NoisyCommand
             var clock = Stopwatch.StartNew();
             var rows = new List<NoisyInferenceRow>();
             var perModel = Math.Min(s.Batches, (data.Test.Count + s.BatchSize - 1) / s.BatchSize);
-            using var photos = new PhotoSsimCache(PhotoCacheBytes);
+            using var testBatches = new TestBatchCache(BatchCacheBytes);
             Progress($"noisy test: {models.Count} models, {string.Join(", ", asked)}{(p.GetValue(mi) is { } b ? $", MI {Invariant.Format(b)} ({fidelity.Name()})" : "")}",
                 models.Count * perModel, report =>
                 {
@@ -85,7 +85,7 @@ public static class NoisyCommand
                     {
                         var m = models[k];
                         var done = k * perModel;
-                        rows.AddRange(NoisyTester.Run(data, Path.Combine(m.Dir, "best_model.pt"), m.Info, s, m.Cases, (i, _) => report(done + i, m.Spec.Id), photos));
+                        rows.AddRange(NoisyTester.Run(data, Path.Combine(m.Dir, "best_model.pt"), m.Info, s, m.Cases, (i, _) => report(done + i, m.Spec.Id), testBatches));
                     }
                 });
             ResultCsv.WriteFile(ResultFamilies.NoisyInference, p.GetValue(outCsv)!, rows);

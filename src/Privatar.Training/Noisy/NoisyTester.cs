@@ -25,13 +25,13 @@ public sealed record NoiseCase(string Mechanism, string Fidelity, double? Mi, do
 /// seeded sample order, metrics) with noise on the latent the model offloads (<see cref="OffloadHook"/>). Every
 /// case sees the same latent samples: the global generator is seeded as the test seeds it and rewound to the same
 /// state for each case of a batch, so a case with zero noise reproduces the clean test's metrics exactly and the
-/// cases differ only by their noise. Each batch is read once for all cases; SSIM is <see cref="BatchSsim"/> (Ssim.Mean's
-/// numbers, faster), whose photo statistics a <see cref="PhotoSsimCache"/> can keep across the models of a call.
+/// cases differ only by their noise. Each batch is read once for all cases (and once for all models with a
+/// <see cref="TestBatchCache"/>); SSIM is <see cref="BatchSsim"/> (Ssim.Mean's numbers, faster).
 /// </summary>
 public static class NoisyTester
 {
     public static IReadOnlyList<NoisyInferenceRow> Run(AvatarData data, string checkpoint, CheckpointInfo info, TestSettings s,
-        IReadOnlyList<NoiseCase> cases, Action<int, int>? progress = null, PhotoSsimCache? photos = null)
+        IReadOnlyList<NoiseCase> cases, Action<int, int>? progress = null, TestBatchCache? batches = null)
     {
         if (s.Batches < 1 || s.BatchSize < 1) throw new ArgumentException($"[test] batches and batch_size: expected at least 1, got {s.Batches} and {s.BatchSize}");
         if (cases.Count == 0) throw new ArgumentException("noisy inference: no cases to run");
@@ -49,11 +49,12 @@ public static class NoisyTester
             using var _ = no_grad();
             for (var b = 0; b < order.Count; b++)
             {
-                using var batch = data.Batch(order[b].Select(i => data.Test[i]).ToArray());
-                using var photo = batch.Photo.permute(0, 3, 1, 2);
-                var owned = true;   // the photo side of SSIM: once for every case, and for every model if cached
-                var ssim = photos is null ? new BatchSsim(photo) : photos.For(order[b], photo, out owned);
-                using var ownedSsim = owned ? ssim : null;
+                var samples = order[b];
+                TestBatch Load() => new(data.Batch(samples.Select(i => data.Test[i]).ToArray()));
+                var owned = true;
+                var loaded = batches is null ? Load() : batches.For(samples, Load, out owned);
+                using var ownedBatch = owned ? loaded : null;
+                var (batch, ssim) = (loaded.Batch, loaded.Ssim);
                 using var state = generator.get_state();
                 for (var c = 0; c < cases.Count; c++)
                 {

@@ -50,24 +50,6 @@ public sealed class BatchSsimTests
     }
 
     [Fact]
-    public void The_cache_keeps_a_batch_within_its_budget_and_hands_out_the_rest_to_dispose()
-    {
-        using var photo = rand(1, 3, 16, 16);
-        using var cache = new PhotoSsimCache(budgetBytes: 10_000);   // one batch: 8·(768 + 2·108) + 4·768 = 10944 bytes
-        var first = cache.For([0, 1], photo, out var owned);
-        Assert.True(owned);                                          // over budget: the caller disposes it
-        first.Dispose();
-        using var roomy = new PhotoSsimCache(budgetBytes: 1 << 20);
-        var a = roomy.For([0, 1], photo, out var ownedA);
-        var b = roomy.For([0, 1], photo, out var ownedB);
-        Assert.False(ownedA);
-        Assert.False(ownedB);
-        Assert.Same(a, b);                                           // same samples: computed once
-        Assert.Equal(10944, roomy.Bytes);
-        Assert.NotSame(a, roomy.For([1, 0], photo, out _));          // another batch
-    }
-
-    [Fact]
     public void A_prediction_of_another_shape_is_refused()
     {
         using var photo = rand(2, 3, 30, 21);

@@ -13,7 +13,7 @@ namespace Privatar.Training.Noisy;
 /// <list type="bullet">
 /// <item>The photo's statistics (μ_y, σ_y²) are computed once per batch, by libtorch, with Ssim's own expressions.</item>
 /// <item>The work buffers are allocated by the constructor and shared by the instances of a thread, so a call
-/// allocates (almost) nothing managed: it stays inside <see cref="NoGc"/>'s budget.</item>
+/// allocates (almost) nothing managed: it stays inside <see cref="Privatar.Torch.NoGc"/>'s budget.</item>
 /// <item>A prediction in contiguous (B, C, H, W) layout (what the renderer gives) is blurred in managed code in the
 /// order libtorch's conv sums a contiguous input (checked element for element): each output starts at 0 and adds
 /// x[k]·w[k] for k = 0..10, a separate multiply and add per term (no fused multiply-add), rows first, then columns.

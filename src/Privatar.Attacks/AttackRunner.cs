@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.Models;
 using Privatar.Noise;
 using Privatar.Results;
@@ -18,7 +19,10 @@ public static class AttackRunner
     /// Empirical attack (§5.2): one sampled z_offload per attack frame (shared by every mechanism), noised per mechanism,
     /// decoded by the cloud decoder, and matched against the references of each mode.
     /// </summary>
-    public static IReadOnlyList<AttackRow> Empirical(IOffloadModel model, AttackSamples samples, AttackUnit u)
+    public static IReadOnlyList<AttackRow> Empirical(IOffloadModel model, AttackSamples samples, AttackUnit u) =>
+        NoGc.Run(() => EmpiricalRows(model, samples, u));   // a few forwards of K frames: one no-GC region (see NoGc)
+
+    static IReadOnlyList<AttackRow> EmpiricalRows(IOffloadModel model, AttackSamples samples, AttackUnit u)
     {
         var n = model.Offloaded;
         var rows = new List<AttackRow>();
@@ -65,9 +69,12 @@ public static class AttackRunner
         Tensor test;
         using (no_grad())
         {
-            for (var e = 0; e < settings.Epochs; e++)
-                train.Add(cat(Enumerable.Range(0, latentDraws).Select(_ => model.OffloadLatent(samples)).ToArray(), 0));
-            test = model.OffloadLatent(samples);
+            test = NoGc.Run(() =>
+            {
+                for (var e = 0; e < settings.Epochs; e++)
+                    train.Add(cat(Enumerable.Range(0, latentDraws).Select(_ => model.OffloadLatent(samples)).ToArray(), 0));
+                return model.OffloadLatent(samples);
+            });
         }
         using var labels = samples.Labels();
         using var trainLabels = labels.repeat(latentDraws);

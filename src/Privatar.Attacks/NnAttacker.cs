@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -85,19 +86,24 @@ public sealed class NnAttackerTrainer : IDisposable
         var losses = new List<double>();
         for (var e = 0; e < Settings.Epochs; e++)
         {
-            var (x, y) = epochData(e);
-            double sum = 0;
-            var batches = 0;
-            for (long start = 0; start < x.shape[0]; start += Settings.BatchSize)
+            // One epoch per no-GC region: SGD's step passes -lr to libtorch as an implicit Scalar (see NoGc).
+            var epoch = e;
+            losses.Add(NoGc.Run(() =>
             {
-                var len = Math.Min(Settings.BatchSize, x.shape[0] - start);
-                using var xb = x.narrow(0, start, len);
-                using var yb = y.narrow(0, start, len);
-                sum += Step(xb, yb);
-                batches++;
-            }
-            x.Dispose(); y.Dispose();
-            losses.Add(sum / batches);
+                var (x, y) = epochData(epoch);
+                double sum = 0;
+                var batches = 0;
+                for (long start = 0; start < x.shape[0]; start += Settings.BatchSize)
+                {
+                    var len = Math.Min(Settings.BatchSize, x.shape[0] - start);
+                    using var xb = x.narrow(0, start, len);
+                    using var yb = y.narrow(0, start, len);
+                    sum += Step(xb, yb);
+                    batches++;
+                }
+                x.Dispose(); y.Dispose();
+                return sum / batches;
+            }));
         }
         return losses;
     }

@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.DpSgd.Data;
 using Privatar.DpSgd.Engine;
 using TorchSharp;
@@ -39,27 +40,34 @@ public static class ClassifierTraining
             if (sampler is not null && engine is not null)
             {
                 for (var s = 0; s < sampler.StepsPerEpoch; s++, steps++)
-                {
-                    using var scope = NewDisposeScope();
-                    var idx = sampler.Next();
-                    var stats = engine.ComputeGradients([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)], PerExample);
-                    optimizer.step();
-                    if (stats.BatchSize > 0) { lossSum += stats.MeanLoss * stats.BatchSize; seen += stats.BatchSize; }
-                }
+                    NoGc.Run(() =>   // one step per no-GC region: TorchSharp's implicit Scalars (see Privatar.Torch NoGc)
+                    {
+                        using var scope = NewDisposeScope();
+                        var idx = sampler.Next();
+                        var stats = engine.ComputeGradients([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)], PerExample);
+                        optimizer.step();
+                        if (stats.BatchSize > 0) { lossSum += stats.MeanLoss * stats.BatchSize; seen += stats.BatchSize; }
+                        return 0;
+                    });
             }
             else
             {
                 using var perm = randperm(n, generator: shuffle);
                 for (long start = 0; start < n; start += cfg.BatchSize, steps++)
                 {
-                    using var scope = NewDisposeScope();
-                    var idx = perm.narrow(0, start, Math.Min(cfg.BatchSize, n - start));
-                    optimizer.zero_grad();
-                    var loss = PerExample([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)]).mean();
-                    loss.backward();
-                    optimizer.step();
-                    lossSum += loss.ToDouble() * idx.shape[0];
-                    seen += idx.shape[0];
+                    var from = start;
+                    NoGc.Run(() =>
+                    {
+                        using var scope = NewDisposeScope();
+                        var idx = perm.narrow(0, from, Math.Min(cfg.BatchSize, n - from));
+                        optimizer.zero_grad();
+                        var loss = PerExample([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)]).mean();
+                        loss.backward();
+                        optimizer.step();
+                        lossSum += loss.ToDouble() * idx.shape[0];
+                        seen += idx.shape[0];
+                        return 0;
+                    });
                 }
             }
             var (testLoss, testAcc) = Evaluate(model, test, cfg.EvalBatchSize);

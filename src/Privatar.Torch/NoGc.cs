@@ -19,9 +19,11 @@ public static class NoGc
 
     public static T Run<T>(Func<T> body)
     {
+        // Nested use runs inside the outer region: asking for a second one would throw and end the first.
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return body();
         var started = false;
         try { started = GC.TryStartNoGCRegion(Budget); }
-        catch (InvalidOperationException) { }   // already in a region (nested use)
+        catch (InvalidOperationException) { }   // a region started elsewhere in between: run as is
         try { return body(); }
         finally
         {

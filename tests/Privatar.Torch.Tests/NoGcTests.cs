@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Privatar.Torch.Tests;
 
-/// <summary>NoGc: the body runs inside a no-GC region, which ends with it; nested use and a throwing body leave no region behind.</summary>
+/// <summary>NoGc: the body runs inside a no-GC region, which ends with it; nested use keeps the outer region, and a throwing body leaves no region behind.</summary>
 public sealed class NoGcTests
 {
     [Fact]
@@ -26,10 +26,11 @@ public sealed class NoGcTests
     [Fact]
     public void Should_Allow_Nesting_And_End_The_Region_When_The_Body_Throws()
     {
-        var inner = NoGc.Run(() => NoGc.Run(() => 42));
+        var (inner, outerAfterInner) = NoGc.Run(() => (NoGc.Run(() => GCSettings.LatencyMode), GCSettings.LatencyMode));
         var e = Assert.Throws<InvalidOperationException>(() => NoGc.Run<int>(() => throw new InvalidOperationException("body")));
 
-        Assert.Equal(42, inner);
+        Assert.Equal(GCLatencyMode.NoGCRegion, inner);            // the inner body runs in the outer region
+        Assert.Equal(GCLatencyMode.NoGCRegion, outerAfterInner);  // which the inner call leaves open
         Assert.Equal("body", e.Message);
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }

@@ -87,10 +87,9 @@ public sealed class NnAttackerTrainer : IDisposable
         for (var e = 0; e < Settings.Epochs; e++)
         {
             // One epoch per no-GC region: SGD's step passes -lr to libtorch as an implicit Scalar (see NoGc).
-            var epoch = e;
             losses.Add(NoGc.Run(() =>
             {
-                var (x, y) = epochData(epoch);
+                var (x, y) = epochData(e);
                 double sum = 0;
                 var batches = 0;
                 for (long start = 0; start < x.shape[0]; start += Settings.BatchSize)

@@ -17,6 +17,8 @@ public static class NoGc
 {
     const long Budget = 64L << 20;
 
+    public static void Run(Action body) => Run(() => { body(); return true; });
+
     public static T Run<T>(Func<T> body)
     {
         // Nested use runs inside the outer region: asking for a second one would throw and end the first.

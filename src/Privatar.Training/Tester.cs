@@ -69,7 +69,6 @@ public static class Tester
                 z.AddRange(output.Z.contiguous().data<float>().ToArray());
                 if (output.ZOffload is { } zo) zOff.AddRange(zo.contiguous().data<float>().ToArray());
                 foreach (var k in keys) names.Append(Invariant.Format(n++)).Append('\t').Append(k.Expression).Append('\t').Append(k.Frame).Append('\t').Append(k.Camera).Append('\n');
-                return 0;
             });
         var latent = model.Config.Latent;
         Directory.CreateDirectory(outputs.Directory);

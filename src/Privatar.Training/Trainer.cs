@@ -138,7 +138,6 @@ public static class Trainer
                     cc.zero_grad();
                     terms.Total.backward();
                     cc.step();
-                    return 0;
                 });
         var sums = new double[5];
         foreach (var idx in batches)

@@ -47,28 +47,23 @@ public static class ClassifierTraining
                         var stats = engine.ComputeGradients([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)], PerExample);
                         optimizer.step();
                         if (stats.BatchSize > 0) { lossSum += stats.MeanLoss * stats.BatchSize; seen += stats.BatchSize; }
-                        return 0;
                     });
             }
             else
             {
                 using var perm = randperm(n, generator: shuffle);
                 for (long start = 0; start < n; start += cfg.BatchSize, steps++)
-                {
-                    var from = start;
                     NoGc.Run(() =>
                     {
                         using var scope = NewDisposeScope();
-                        var idx = perm.narrow(0, from, Math.Min(cfg.BatchSize, n - from));
+                        var idx = perm.narrow(0, start, Math.Min(cfg.BatchSize, n - start));
                         optimizer.zero_grad();
                         var loss = PerExample([train.Images.index_select(0, idx), train.Labels.index_select(0, idx)]).mean();
                         loss.backward();
                         optimizer.step();
                         lossSum += loss.ToDouble() * idx.shape[0];
                         seen += idx.shape[0];
-                        return 0;
                     });
-                }
             }
             var (testLoss, testAcc) = Evaluate(model, test, cfg.EvalBatchSize);
             var m = new EpochMetrics(epoch, steps, lossSum / Math.Max(1, seen), correct / Math.Max(1, seen), testLoss, testAcc);

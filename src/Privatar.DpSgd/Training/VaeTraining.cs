@@ -36,19 +36,17 @@ public static class VaeTraining
             double lossSum = 0, seen = 0;
             using var perm = sampler is null ? randperm(n, generator: shuffle) : null;     // non-private: one shuffle per epoch
             for (long s = 0; sampler is not null ? s < sampler.StepsPerEpoch : s * cfg.BatchSize < n; s++, steps++)
-            {
-                var step = s;
                 NoGc.Run(() =>   // one step per no-GC region: TorchSharp's implicit Scalars (see Privatar.Torch NoGc)
                 {
                     using var scope = NewDisposeScope();
-                    var idx = sampler?.Next() ?? perm!.narrow(0, step * cfg.BatchSize, Math.Min(cfg.BatchSize, n - step * cfg.BatchSize));
+                    var idx = sampler?.Next() ?? perm!.narrow(0, s * cfg.BatchSize, Math.Min(cfg.BatchSize, n - s * cfg.BatchSize));
                     var batch = MakeBatch(train, idx, vae.LatentDim, fidelity, reparam);
                     if (engine is not null)
                     {
                         var stats = engine.ComputeGradients(batch, b => PerExample(vae, b));
                         optimizer.step();
                         if (stats.BatchSize > 0) { lossSum += stats.MeanLoss * stats.BatchSize; seen += stats.BatchSize; }
-                        return 0;
+                        return;
                     }
                     optimizer.zero_grad();
                     var loss = PerExample(vae, batch).mean();
@@ -56,9 +54,7 @@ public static class VaeTraining
                     optimizer.step();
                     lossSum += loss.ToDouble() * idx.shape[0];
                     seen += idx.shape[0];
-                    return 0;
                 });
-            }
             var testLoss = Evaluate(vae, test, fidelity, cfg.EvalBatchSize, reparam);
             epochs.Add(new EpochMetrics(epoch, steps, lossSum / Math.Max(1, seen), double.NaN, testLoss, double.NaN));
             log($"vae epoch {epoch}/{cfg.Epochs}: steps {steps}, train loss {lossSum / Math.Max(1, seen):F2}, test loss {testLoss:F2}");

@@ -19,8 +19,15 @@ public sealed class ResolvedConfig(string profile, IReadOnlyDictionary<string, C
     /// [pipeline] jobs: how many units of a <see cref="Specs.StepSpec.Concurrent"/> step may run at once (at least 1;
     /// validated as an integer by the schema). Absent (engine tests with older configs) means one at a time.
     /// </summary>
-    public int Jobs => Values.TryGetValue("pipeline.jobs", out var v) ? int.Parse(v.Raw.Trim(), System.Globalization.CultureInfo.InvariantCulture) is var j && j >= 1 ? j
-        : throw new ConfigException($"{v.Origin}: pipeline.jobs = '{v.Raw}': expected a whole number of at least 1, e.g. 2.") : 1;
+    public int Jobs
+    {
+        get
+        {
+            if (!Values.TryGetValue("pipeline.jobs", out var v)) return 1;
+            var jobs = int.Parse(v.Raw.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            return jobs >= 1 ? jobs : throw new ConfigException($"{v.Origin}: pipeline.jobs = '{v.Raw}': expected a whole number of at least 1, e.g. 2.");
+        }
+    }
 
     public bool Strict => Values.TryGetValue("pipeline.strict", out var v) && v.Raw.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 }

@@ -56,8 +56,13 @@ public sealed class RunStrategy : IExecutionStrategy
                 var i = Task.WaitAny(running.Select(r => (Task)r.Task).ToArray());
                 var (unit, deps, task) = running[i];
                 running.RemoveAt(i);
-                if (task.IsCompletedSuccessfully) Finish(pipeline, unit, deps, task.Result);
-                else failure ??= task.Exception!.InnerException ?? task.Exception;
+                try
+                {
+                    // Finish can fail too (a declared output missing): that is this unit's failure, not the others'.
+                    if (task.IsCompletedSuccessfully) Finish(pipeline, unit, deps, task.Result);
+                    else failure ??= task.Exception!.InnerException ?? task.Exception;
+                }
+                catch (Exception e) { failure ??= e; }
             }
         }
 

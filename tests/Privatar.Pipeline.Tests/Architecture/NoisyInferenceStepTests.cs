@@ -1,7 +1,5 @@
-using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Planning;
 using Privatar.Pipeline.Tests.Fixtures;
-using Privatar.Steps;
 using Xunit;
 
 namespace Privatar.Pipeline.Tests.Architecture;
@@ -9,11 +7,7 @@ namespace Privatar.Pipeline.Tests.Architecture;
 /// <summary>The NoisyInference declaration against the real cake.config: its units, their inputs and what a change reruns.</summary>
 public sealed class NoisyInferenceStepTests
 {
-    static IReadOnlyList<Unit> Units(Dictionary<string, string>? overrides = null)
-    {
-        var config = ExperimentConfig.Load(RepoPaths.Of("cake.config"), "smoke", overrides ?? [], PipelinePlan.SchemaOf(StepCatalog.All));
-        return PipelinePlan.Build(StepCatalog.All, config, new ListLog()).UnitsOf("NoisyInference").ToList();
-    }
+    static IReadOnlyList<Unit> Units(Dictionary<string, string>? overrides = null) => StepPlans.Units("NoisyInference", overrides);
 
     [Fact]
     public void Smoke_has_a_clean_unit_one_unit_per_fidelity_and_mi_a_gather_and_the_grid()
@@ -42,10 +36,8 @@ public sealed class NoisyInferenceStepTests
     [Fact]
     public void Changing_one_mi_bound_changes_only_that_bounds_units_and_the_gather()
     {
-        var before = Units().ToDictionary(u => u.Id, Signature);
-        var after = Units(new() { ["noise_mi_bounds"] = "4, 3, 1, 0.1, 0.02" }).ToDictionary(u => u.Id, Signature);
-        var changed = after.Where(kv => !before.TryGetValue(kv.Key, out var b) || b != kv.Value).Select(kv => kv.Key).Order().ToList();
-        Assert.Equal(["corrected_mi0.02", "noisy_inference", "original_mi0.02"], changed);
+        Assert.Equal(["corrected_mi0.02", "noisy_inference", "original_mi0.02"],
+            StepPlans.Changed("NoisyInference", new() { ["noise_mi_bounds"] = "4, 3, 1, 0.1, 0.02" }));
     }
 
     [Fact]
@@ -54,7 +46,4 @@ public sealed class NoisyInferenceStepTests
         var e = Assert.ThrowsAny<Exception>(() => Units(new() { ["noisy_inference_grid_mi"] = "2" }));
         Assert.Contains("[noisy_inference] grid_mi = 2", e.ToString());
     }
-
-    static string Signature(Unit u) =>
-        string.Join("|", [u.CommandText, .. u.Inputs, .. u.Outputs, .. u.Params.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}")]);
 }

@@ -1,7 +1,5 @@
-using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Planning;
 using Privatar.Pipeline.Tests.Fixtures;
-using Privatar.Steps;
 using Xunit;
 
 namespace Privatar.Pipeline.Tests.StepDeclarations;
@@ -9,11 +7,7 @@ namespace Privatar.Pipeline.Tests.StepDeclarations;
 /// <summary>The MNIST study's declarations against the real cake.config: which units, which keys, which commands.</summary>
 public sealed class MnistStepsTests
 {
-    static PipelinePlan Plan(string profile, Dictionary<string, string>? overrides = null)
-    {
-        var config = ExperimentConfig.Load(RepoPaths.Of("cake.config"), profile, overrides ?? [], PipelinePlan.SchemaOf(StepCatalog.All));
-        return PipelinePlan.Build(StepCatalog.All, config, new ListLog());
-    }
+    static PipelinePlan Plan(string profile, Dictionary<string, string>? overrides = null) => StepPlans.Plan(profile, overrides);
 
     static List<string> Ids(PipelinePlan plan, string step) => plan.UnitsOf(step).Select(u => u.Id).ToList();
 

@@ -19,6 +19,7 @@ public sealed class SideBySideRunTests : IDisposable
     readonly Scratch _s = new Scratch().Seed();
     readonly List<string> _events = [];
     readonly Lock _gate = new();
+    readonly HashSet<string> _silent = [];   // units that finish without writing their declared output
     int _inside, _mostInside;
 
     public void Dispose() => _s.Dispose();
@@ -44,7 +45,7 @@ public sealed class SideBySideRunTests : IDisposable
                     {
                         foreach (var i in inputs) Assert.True(File.Exists(u.PathOf(i)), $"{id} started before {i} was written");
                         body?.Invoke(id);
-                        AtomicFile.WriteAllText(u.PathOf(ctx.Artifact($"side/{id}.txt")), id + "\n");
+                        if (!_silent.Contains(id)) AtomicFile.WriteAllText(u.PathOf(ctx.Artifact($"side/{id}.txt")), id + "\n");
                     }
                     finally
                     {
@@ -118,6 +119,29 @@ public sealed class SideBySideRunTests : IDisposable
         Assert.Contains("b", rerun);            // b never got a stamp
         Assert.DoesNotContain("a", rerun);      // a finished beside it and kept its stamp
         Assert.All(["a", "b", "c", "d"], id => Assert.Equal(id + "\n", _s.Read($"artifacts/smoke/side/{id}.txt")));
+    }
+
+    [Fact]
+    public void Should_Count_A_Missing_Declared_Output_As_That_Units_Failure_And_Still_Stamp_The_Other()
+    {
+        Loosen(jobs: 2);
+        _silent.Add("a");
+        using var both = new Barrier(2);
+        var step = Step(concurrent: true, id =>
+        {
+            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            // b outlives a, so the engine meets a's missing output while b is still running
+            if (id == "b" && !SpinWait.SpinUntil(() => { lock (_gate) return _events.Contains("end a"); }, Patience)) throw new TimeoutException("a never ended");
+            if (id == "b") Thread.Sleep(200);
+        });
+
+        var e = Assert.Throws<InvalidOperationException>(() => Build(step));
+
+        Assert.Equal("Side[a] finished without writing its declared output 'artifacts/smoke/side/a.txt'.", e.Message);
+        _silent.Clear();
+        var rerun = Build(Step(concurrent: true));
+        Assert.Contains("a", rerun);
+        Assert.DoesNotContain("b", rerun);      // b finished beside it and kept its stamp
     }
 
     [Theory]

@@ -6,13 +6,16 @@ using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Reports;
 using Privatar.Pipeline.Specs;
 
+// When output is not a terminal (or NO_COLOR is set) lines go straight to the console: no colour codes, no wrapping,
+// so tools reading "N passed, M failed" or a table see plain text. Cake's --verbosity still decides what is shown.
 public sealed class CakePipelineLog : IPipelineLog
 {
     readonly ICakeContext _ctx;
     public CakePipelineLog(ICakeContext ctx) => _ctx = ctx;
-    public void Info(string message) => _ctx.Information(Escape(message));
-    public void Warning(string message) => _ctx.Warning(Escape(message));
-    public void Verbose(string message) => _ctx.Verbose(Escape(message));
+    public static bool Plain => System.Console.IsOutputRedirected || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"));
+    public void Info(string message) { if (!Plain) _ctx.Information(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Normal) System.Console.WriteLine(message); }
+    public void Warning(string message) { if (!Plain) _ctx.Warning(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Minimal) System.Console.Error.WriteLine(message); }
+    public void Verbose(string message) { if (!Plain) _ctx.Verbose(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Verbose) System.Console.WriteLine(message); }
 
     // Cake treats its message as a format string; ours are plain text, so braces are escaped.
     public static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
@@ -41,6 +44,7 @@ public static class PipelineHost
             Overrides = overrides,
             Force = ctx.Argument("force", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             DryRun = System.Environment.GetCommandLineArgs().Any(a => DryRunFlags.Any(f => a.StartsWith(f, StringComparison.OrdinalIgnoreCase))),
+            Scheduled = ctx.TasksToExecute.Select(t => t.Name).Where(n => steps.Any(s => s.Name == n)).ToList(),
             Tools = tools,
         };
         var pipeline = PipelineSession.Open(options, steps, new CakePipelineLog(ctx));

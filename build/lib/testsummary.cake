@@ -13,6 +13,8 @@ public static class TestSummary
             failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
             skipped += Read("notExecuted");
         }
-        ctx.Information($"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : ""));
+        var line = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
+        // plain when not a terminal: tools read this line
+        if (CakePipelineLog.Plain) System.Console.WriteLine(line); else ctx.Information(line);
     }
 }

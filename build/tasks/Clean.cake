@@ -1,3 +1,7 @@
 Task("Clean")
-    .Description("Delete the profile's outputs and stamps (artifacts/<profile>/), or one step's with --step=<Step>")
-    .Does<PipelineSession>(p => p.Clean(Argument<string>("step", null)));
+    .Description("Delete the profile's outputs and stamps (artifacts/<profile>/), one step's with --step=<Step>, or with --orphans only the files no unit of the current plan declares")
+    .Does<PipelineSession>(p =>
+    {
+        if (HasArgument("orphans")) p.CleanOrphans();
+        else p.Clean(Argument<string>("step", null));
+    });

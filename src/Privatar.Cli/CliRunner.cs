@@ -20,8 +20,11 @@ public static class CliRunner
         }
         catch (Exception e) when (IsUserError(e))
         {
-            var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            stderr.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            // Not a terminal (or NO_COLOR): one plain, unwrapped line, so a path is never split and tools can match it.
+            if (Console.IsErrorRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+                Console.Error.WriteLine($"error: {e.Message}");
+            else
+                AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return UserError;
         }
     }

@@ -12,4 +12,8 @@ public sealed record PipelineLayout(string Root, string Profile)
     public string Stamps => Path.Combine(EngineDirectory, "stamps");
     public string HashCache => Path.Combine(EngineDirectory, "hashes.tsv");
     public string Lock => Path.Combine(EngineDirectory, "lock");
+    /// <summary>Outputs and stamps of running units, kept until their new ones are complete.</summary>
+    public string Previous => Path.Combine(EngineDirectory, "previous");
+    /// <summary>Why each unit's last run failed.</summary>
+    public string Failures => Path.Combine(EngineDirectory, "failures");
 }

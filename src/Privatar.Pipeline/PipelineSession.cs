@@ -17,6 +17,8 @@ public sealed record PipelineOptions(string Root, string Profile)
     /// <summary>Steps whose units all rerun; "all" forces every step.</summary>
     public IReadOnlyList<string> Force { get; init; } = [];
     public bool DryRun { get; init; }
+    /// <summary>The steps this build will run (the target's tasks), for the progress line; null means every step.</summary>
+    public IReadOnlyList<string>? Scheduled { get; init; }
     public IReadOnlyDictionary<string, ToolLaunch> Tools { get; init; } = new Dictionary<string, ToolLaunch>();
 }
 
@@ -35,13 +37,16 @@ public sealed class PipelineSession : IDisposable
         Config = config;
         Plan = plan;
         Log = log is SynchronizedLog ? log : new SynchronizedLog(log);
-        _ = config.Jobs;   // a bad [pipeline] jobs fails here, before any work
         Layout = new PipelineLayout(o.Root, o.Profile);
         Hasher = new FileHasher(o.Root, Layout.HashCache);
         Stamps = new StampStore(Layout.Stamps);
+        Previous = new PreviousOutputs(o.Root, Layout.Previous, Stamps);
+        Failures = new FailureStore(Layout.Failures);
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
         Executor = new UnitExecutor(o.Root, o.Tools, Log);
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
+        Progress = new BuildProgress(() => Status(o.Scheduled).Where(d => d.State != UnitState.UpToDate)
+            .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
         _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : o.Force.Select(f => plan.Step(f).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -62,14 +67,23 @@ public sealed class PipelineSession : IDisposable
     public IExecutionStrategy Strategy { get; }
     internal FileHasher Hasher { get; }
     internal StampStore Stamps { get; }
+    internal PreviousOutputs Previous { get; }
+    internal FailureStore Failures { get; }
     internal StalenessChecker Checker { get; }
     internal UnitExecutor Executor { get; }
+    internal BuildProgress Progress { get; }
 
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
     public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(this, Plan.Step(step));
 
-    /// <summary>The unit's own verdict against its stamp and the files on disk now.</summary>
-    public Decision Decide(Unit unit) => Checker.Check(unit, _forced.Contains(unit.Step.Name));
+    /// <summary>The unit's own verdict against its stamp and the files on disk now; a stale unit whose last run failed says so.</summary>
+    public Decision Decide(Unit unit)
+    {
+        var d = Checker.Check(unit, _forced.Contains(unit.Step.Name));
+        return d.State != UnitState.UpToDate && Failures.Read(unit.Step.Name, unit.Id) is { } failed
+            ? d with { Reasons = [.. d.Reasons, $"last run failed: {failed.Split('\n')[0]}"] }
+            : d;
+    }
 
     /// <summary>Every unit's predicted verdict, in run order (stale, maybe or up to date).</summary>
     public IReadOnlyList<Decision> Status(IEnumerable<string>? steps = null)
@@ -86,6 +100,19 @@ public sealed class PipelineSession : IDisposable
         catch (StampSchemaException) { return null; }
     }
 
+    /// <summary>Outputs and stamps in the profile tree that no unit of the current plan declares (left by units a config change removed).</summary>
+    public IReadOnlyList<Orphan> Orphans() => Orphan.Find(Plan, Layout);
+
+    /// <summary>Deletes every orphan (see <see cref="Orphans"/>); nothing a current unit declares is touched.</summary>
+    public void CleanOrphans()
+    {
+        AcquireLock();
+        var orphans = Orphans();
+        foreach (var o in orphans) StampStore.DeleteFile(Path.Combine(Layout.Root, o.Path));
+        Log.Info(orphans.Count == 0 ? "No orphans: every file in the profile tree is declared by a unit of the current plan"
+            : $"Removed {orphans.Count} orphan(s): {Orphan.Describe(orphans)}");
+    }
+
     /// <summary>Deletes a step's outputs and stamps, or (no step) the whole profile tree except the lock.</summary>
     public void Clean(string? step = null)
     {
@@ -94,13 +121,15 @@ public sealed class PipelineSession : IDisposable
         {
             foreach (var d in Directory.Exists(Layout.Tree) ? Directory.EnumerateFileSystemEntries(Layout.Tree) : [])
                 if (Path.GetFileName(d) != PipelineLayout.EngineDir) Delete(d);
-            if (Directory.Exists(Layout.Stamps)) Directory.Delete(Layout.Stamps, recursive: true);
+            foreach (var dir in new[] { Layout.Stamps, Layout.Failures })
+                if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             Log.Info($"Cleaned {Layout.TreeRelative}/");
             return;
         }
         foreach (var u in Plan.UnitsOf(step))
         {
             Stamps.Delete(u.Step.Name, u.Id);
+            Failures.Clear(u.Step.Name, u.Id);
             foreach (var o in u.Outputs) StampStore.DeleteFile(Path.Combine(Layout.Root, o));
         }
         Log.Info($"Cleaned the outputs and stamps of {Plan.Step(step).Name}");
@@ -112,6 +141,9 @@ public sealed class PipelineSession : IDisposable
         _lock = ProfileLock.Acquire(Layout.Lock, Config.Profile);
         var stale = AtomicFile.CleanStaleTemporaries(Layout.Tree);
         if (stale > 0) Log.Info($"Removed {stale} temporary file(s) left by an interrupted build");
+        var restored = Previous.RecoverInterrupted();
+        if (restored.Count > 0)
+            Log.Info($"Restored the previous outputs of {restored.Count} unit(s) an interrupted build left unfinished: {string.Join(", ", restored.Select(r => $"{r.Step}[{r.Unit}]"))}");
     }
 
     static void Delete(string path)

@@ -27,10 +27,10 @@ public static class AttackStep
         ],
         Params =
         [
-            .. AvatarSteps.ListParams, P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"), P.Double("noise.dp_clip_bound"),
-            P.Int("attack.nn_hidden"), P.Int("attack.nn_epochs"), P.Double("attack.nn_lr"), P.Int("attack.nn_corrected_epochs"), P.Double("attack.nn_corrected_lr"),
+            .. AvatarSteps.ListParams, P.StringList("noise.fidelities").OneOf(TrainStep.Fidelities), P.DoubleList("noise.mi_bounds").Above(0), P.Double("noise.dp_clip_bound"),
+            P.Int("attack.nn_hidden").AtLeast(1), P.Int("attack.nn_epochs").AtLeast(1), P.Double("attack.nn_lr").Above(0), P.Int("attack.nn_corrected_epochs").AtLeast(1), P.Double("attack.nn_corrected_lr").Above(0),
             P.Double("attack.nn_momentum"),
-            P.Int("attack.nn_batch_size"), P.Int("attack.nn_latent_draws"), P.Int("runtime.seed"), P.Int("attack.threads").Unstamped(),
+            P.Int("attack.nn_batch_size").AtLeast(1), P.Int("attack.nn_latent_draws").AtLeast(1), P.Int("runtime.seed"), P.Int("attack.threads").AtLeast(0).Unstamped(),
         ],
         Units = ctx =>
         {

@@ -29,7 +29,7 @@ public static class AvatarSteps
     /// <summary>The [train] keys that choose the configurations (they belong to the step, not to each unit).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.StringList("train.variants"), P.IntList("train.quantization_bits"), P.DoubleList("train.sparse_ratios"), P.IntList("train.partition_n"),
+        P.StringList("train.variants"), P.IntList("train.quantization_bits").AtLeast(1), P.DoubleList("train.sparse_ratios").Above(0), P.IntList("train.partition_n").AtLeast(1),
     ];
 
     /// <summary>baseline; direct_split; quantization per bit width; sparse per ratio; freq_decompose; partition per n (in [train] variants order).</summary>

@@ -20,7 +20,7 @@ public static class DataStep
     public static StepSpec Spec => new("Data", "procedural Multiface subject (real on-disk layout) and its manifest")
     {
         Code = [.. AvatarSteps.Sources("Privatar.Data", "Generator", "Format"), "src/Privatar.Steps/DataStep.cs"],
-        Params = [.. Keys.Select(k => P.Int("data." + k)), P.Int("runtime.threads").Unstamped()],
+        Params = [.. Keys.Select(k => k == "seed" ? P.Int("data.seed").AtLeast(0) : P.Int("data." + k).AtLeast(1)), P.Int("runtime.threads").Unstamped()],
         Units = ctx =>
         {
             var cfg = Config(ctx.Params);

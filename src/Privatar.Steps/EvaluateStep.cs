@@ -16,7 +16,7 @@ public static class EvaluateStep
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TestCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],
         Params =
         [
-            .. AvatarSteps.ListParams, P.Int("test.batches"), P.Int("test.batch_size"), P.String("test.lpips_weights"),
+            .. AvatarSteps.ListParams, P.Int("test.batches").AtLeast(1), P.Int("test.batch_size").AtLeast(1), P.String("test.lpips_weights"),
             P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
         ],
         Units = ctx =>

@@ -24,7 +24,7 @@ public static class LatencyStep
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),
-            P.Int("latency.warmup"), P.Int("latency.min_iterations"), P.Int("latency.max_iterations"), P.Int("latency.check_every"),
+            P.Int("latency.warmup").AtLeast(0), P.Int("latency.min_iterations").AtLeast(1), P.Int("latency.max_iterations").AtLeast(1), P.Int("latency.check_every").AtLeast(1),
             P.Double("latency.target_relative_half_width"), P.Double("latency.confidence_z"), P.Double("latency.max_seconds"),
             P.Double("capacity.frame_rate_hz"), P.StringList("capacity.headsets"),
             P.Double("capacity.quest_pro_baseline_seconds"), P.Double("capacity.quest_pro_flops"),

@@ -40,7 +40,7 @@ public static class MnistSteps
     /// <summary>The [dpsgd] keys that choose the runs (the step's, not any unit's).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities"),
+        P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
     ];
 
     /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's; duplicates are rejected.</summary>
@@ -92,11 +92,11 @@ public static class MnistSteps
     /// <summary>Every [dpsgd]/[mnist] key the steps read, with its type.</summary>
     public static readonly ParamSpec[] AllParams =
     [
-        .. ListParams, P.Int("mnist.train_limit"), P.Int("mnist.test_limit"), P.Int("dpsgd.epochs"), P.Double("dpsgd.lr"), P.Int("dpsgd.batch_size"),
+        .. ListParams, P.Int("mnist.train_limit").AtLeast(0), P.Int("mnist.test_limit").AtLeast(0), P.Int("dpsgd.epochs").AtLeast(1), P.Double("dpsgd.lr").Above(0), P.Int("dpsgd.batch_size").AtLeast(1),
         P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
-        P.Int("dpsgd.latent_dim"), P.String("dpsgd.vae_fidelity"), P.Int("dpsgd.synthetic_per_class"), P.Double("dpsgd.stats_noise_multiplier"),
-        P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs"), P.Int("dpsgd.synthetic_batch_size"),
-        P.Int("runtime.seed"), P.Int("dpsgd.threads").Unstamped(),
+        P.Int("dpsgd.latent_dim").AtLeast(1), P.String("dpsgd.vae_fidelity").OneOf(TrainStep.Fidelities), P.Int("dpsgd.synthetic_per_class").AtLeast(1), P.Double("dpsgd.stats_noise_multiplier"),
+        P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs").AtLeast(1), P.Int("dpsgd.synthetic_batch_size").AtLeast(1),
+        P.Int("runtime.seed"), P.Int("dpsgd.threads").AtLeast(0).Unstamped(),
     ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);

@@ -33,6 +33,8 @@ public static class ReportStep
                 {
                     "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx),
                     "--stamps", ctx.Artifact($"{PipelineLayout.EngineDir}/stamps"),
+                    // only the current plan's units: stamps of units a config change removed stay on disk until Clean --orphans
+                    "--units", string.Join(",", ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")),
                 }.Concat(ctx.IsProduced(verify) ? ["--verify", verify] : Array.Empty<object>())),
             }];
         },

@@ -13,6 +13,9 @@ public static class TrainStep
 {
     public static readonly string[] Variants = ["baseline", "direct_split", "quantization", "sparse", "freq_decompose", "partition"];
 
+    /// <summary>What every --fidelity option accepts: the corrected code, or the original's quirks.</summary>
+    public static readonly string[] Fidelities = ["corrected", "original"];
+
     static readonly string[] Shared = ["train.val_every", "train.val_num", "train.batch_size", "train.lambda_screen", "train.fidelity", "runtime.seed", "train.threads", "runtime.device"];
 
     public static StepSpec Spec => new("Train", "train every variant and configuration (step 1)")
@@ -21,9 +24,10 @@ public static class TrainStep
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
         Params =
         [
-            .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter")),
-            P.Int("train.val_every"), P.Int("train.val_num"), P.Int("train.batch_size"), P.Double("train.lambda_screen"), P.String("train.fidelity"),
-            P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
+            .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter").AtLeast(1)),
+            P.Int("train.val_every").AtLeast(1), P.Int("train.val_num").AtLeast(0), P.Int("train.batch_size").AtLeast(1), P.Double("train.lambda_screen").AtLeast(0),
+            P.String("train.fidelity").OneOf(Fidelities),
+            P.Int("runtime.seed"), P.Int("train.threads").AtLeast(0).Unstamped(), P.String("runtime.device"),
         ],
         Units = ctx =>
         {

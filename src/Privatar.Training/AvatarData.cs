@@ -35,7 +35,8 @@ public sealed class AvatarData : IDisposable
             ones(1, 3, ds.TextureHeight, ds.TextureWidth), ds.PhotoHeight, ds.PhotoWidth);
     }
 
-    public static AvatarData Open(string root) => new(MultifaceDataset.Open(root));
+    public static AvatarData Open(string root, bool allowMissingSamples = false) =>
+        new(MultifaceDataset.Open(root, DatasetOptions.Default with { AllowMissingSamples = allowMissingSamples }));
 
     public MultifaceDataset Dataset { get; }
     public IReadOnlyList<SampleKey> Train { get; }

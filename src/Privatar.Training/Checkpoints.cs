@@ -33,7 +33,13 @@ public static class Checkpoints
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint not found", path);
         using var s = File.OpenRead(path);
-        model.load(s, strict: true);
+        try { model.load(s, strict: true); }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or FormatException or InvalidOperationException or NotImplementedException)
+        {
+            // TorchSharp reports a short or foreign file as a bare stream or argument error, without the path
+            throw new InvalidDataException($"{path}: not a complete TorchSharp checkpoint of this model ({e.GetType().Name}: {e.Message}); " +
+                "expected the state dict `privatar vae train` writes, e.g. best_model.pt. Retrain it, or point to an intact copy.", e);
+        }
     }
 
     public static void WriteInfo(string path, CheckpointInfo info) =>
@@ -42,8 +48,15 @@ public static class Checkpoints
     public static CheckpointInfo ReadInfo(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint description not found", path);
-        return JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path}: empty checkpoint description");
+        try
+        {
+            return JsonSerializer.Deserialize<CheckpointInfo>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path}: empty checkpoint description");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a checkpoint description ({e.Message}); expected the checkpoint.json `privatar vae train` writes.", e);
+        }
     }
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

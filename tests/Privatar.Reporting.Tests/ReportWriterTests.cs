@@ -13,10 +13,26 @@ public sealed class ReportWriterTests
         StampsRoot = Path.Combine(root, ".pipeline", "stamps"),
     };
 
-    static void WriteStamp(string root) =>
-        new StampStore(Path.Combine(root, ".pipeline", "stamps")).Write(new Stamp("Train", "baseline", "c0de", "privatar vae train",
+    static void WriteStamp(string root, string unit = "baseline") =>
+        new StampStore(Path.Combine(root, ".pipeline", "stamps")).Write(new Stamp("Train", unit, "c0de", "privatar vae train",
             new Dictionary<string, string> { ["train.max_iter"] = "100" }, [new StampedFile("artifacts/fixture/data/subject.manifest.tsv", "fedcba9876543210fedcba9876543210", 10)],
             [new StampedFile("artifacts/fixture/train/baseline/best_model.pt", "0123456789abcdef0123456789abcdef", 20)], 12.5, new Dictionary<string, string> { ["cpus"] = "2" }));
+
+    [Fact]
+    public void Should_Count_Only_The_Stamps_Of_The_Plans_Units_In_Provenance()
+    {
+        // Given the stamp of a current unit and one left by a unit a config change removed
+        using var fx = new FixtureCopy();
+        var root = Path.GetDirectoryName(fx.Results)!;
+        WriteStamp(root);
+        WriteStamp(root, "partition_n99");
+        // When the report is told the plan's units
+        var (_, md) = ReportWriter.Write(Options(fx, root) with { Units = ["Train/baseline"] });
+        var m = File.ReadAllText(md);
+        // Then provenance counts one stamp and never shows the orphan
+        Assert.Contains("From the 1 unit stamps", m);
+        Assert.DoesNotContain("partition_n99", m);
+    }
 
     [Fact]
     public void Should_Write_Html_And_Markdown_With_Every_Section()

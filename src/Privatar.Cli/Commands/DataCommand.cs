@@ -66,13 +66,15 @@ public static class DataCommand
         var attack = new Option<string?>("--attack-frames") { Description = "one-frame-per-expression list (default: <root>/selected_expression_frame_list.txt, else derived)" };
         var cell = new Option<int>("--cell") { Description = "contact sheet cell size in pixels", DefaultValueFactory = _ => 96 };
         var perRow = new Option<int>("--tiles-per-row") { Description = "contact sheet tiles (expressions) per row", DefaultValueFactory = _ => 5 };
-        var cmd = new Command("inspect", "Print counts and sizes, load every sample to validate the tree, and write a contact sheet") { rootArg, sheet, camCfg, seg, attack, cell, perRow };
+        var allowMissing = new Option<bool>("--allow-missing-samples") { Description = "skip (and count) samples whose texture is missing instead of failing" };
+        var cmd = new Command("inspect", "Print counts and sizes, load every sample to validate the tree, and write a contact sheet") { rootArg, sheet, camCfg, seg, attack, cell, perRow, allowMissing };
         cmd.SetAction(p =>
         {
             var root = p.GetValue(rootArg)!;
             var sw = Stopwatch.StartNew();
-            var ds = MultifaceDataset.Open(root, new DatasetOptions(p.GetValue(camCfg), p.GetValue(seg), p.GetValue(attack)));
+            var ds = MultifaceDataset.Open(root, new DatasetOptions(p.GetValue(camCfg), p.GetValue(seg), p.GetValue(attack)) { AllowMissingSamples = p.GetValue(allowMissing) });
             var r = DatasetInspector.Inspect(ds);
+            if (ds.SkippedSamples > 0) Console.Error.WriteLine($"warning: skipped {ds.SkippedSamples} sample(s) whose texture is missing (--allow-missing-samples)");
             var readSeconds = sw.Elapsed.TotalSeconds;
             var t = new Table().AddColumn("item").AddColumn("value");
             void Row(string k, object v) => t.AddRow(Markup.Escape(k), Markup.Escape(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""));

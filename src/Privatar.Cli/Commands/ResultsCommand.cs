@@ -101,15 +101,17 @@ public static class ResultsCommand
         var verify = new Option<string?>("--verify") { Description = "verify.csv written by `privatar verify --out` (shown as it is; wins over --expected)" };
         var figures = new Option<string?>("--figures") { Description = "folder of rendered figures (default: <results>/../figures)" };
         var stamps = new Option<string?>("--stamps") { Description = "the pipeline's stamps folder (default: <results>/../.pipeline/stamps)" };
+        var units = new Option<string?>("--units") { Description = "the plan's units as Step/unit,Step/unit,…: provenance reads only their stamps (default: every stamp)" };
         var cmd = new Command("report", "Write the reviewer report (HTML and Markdown) from results, figures, verify and stamps")
         {
-            results, output, profile, expected, verify, figures, stamps,
+            results, output, profile, expected, verify, figures, stamps, units,
         };
         cmd.SetAction(parse =>
         {
             var options = new ReportOptions(parse.GetValue(results)!, parse.GetValue(output)!, parse.GetValue(profile)!)
             {
                 ExpectedTable = parse.GetValue(expected), VerifyCsv = parse.GetValue(verify), FiguresDir = parse.GetValue(figures), StampsRoot = parse.GetValue(stamps),
+                Units = parse.GetValue(units)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             };
             var (html, md) = ReportWriter.Write(options);
             Console.WriteLine($"wrote {html}");

@@ -69,6 +69,7 @@ public sealed partial class MultifaceDataset
             throw new InvalidDataException($"{layout.TexMean}: {texMeanImg.Width}x{texMeanImg.Height}; non-square textures need an explicit texture size");
         ds.SampleTextureSize = options.TextureSize ?? texMeanImg.Width;
         ds.SampleTexMean = TextureCodec.Resize(stats.TexMean, 3, ds.TextureWidth, ds.TextureHeight, ds.SampleTextureSize, ds.SampleTextureSize);
+        ds._allowMissing = options.AllowMissingSamples;
         ds.ResolveConfigs(options);
         ds.FindPhotoSize();
         return ds;
@@ -99,12 +100,27 @@ public sealed partial class MultifaceDataset
         var list = new List<SampleKey>();
         foreach (var f in frames)
         {
-            if (!File.Exists(Layout.AverageTexture(f.Expression, f.Frame))) continue;
+            if (!Present(Layout.AverageTexture(f.Expression, f.Frame), "average texture")) continue;
             foreach (var cam in cameras)
-                if (File.Exists(Layout.Texture(f.Expression, cam, f.Frame)))
+                if (Present(Layout.Texture(f.Expression, cam, f.Frame), $"texture from camera {cam}"))
                     list.Add(new SampleKey(f.Expression, f.Frame, cam));
         }
         return list;
+    }
+
+    bool _allowMissing;
+
+    /// <summary>Number of samples skipped for a missing texture (only with <see cref="DatasetOptions.AllowMissingSamples"/>).</summary>
+    public int SkippedSamples { get; private set; }
+
+    bool Present(string path, string what)
+    {
+        if (File.Exists(path)) return true;
+        if (!_allowMissing)
+            throw new FileNotFoundException($"{path}: missing {what}; every listed frame needs its average texture and one texture per camera " +
+                "of the set. Restore the file, or pass --allow-missing-samples to skip such samples (they are then counted).", path);
+        SkippedSamples++;
+        return false;
     }
 
     public IReadOnlyList<SampleKey> Samples(Split split, string cameraSet) => Samples(SplitFrames(split), CameraSet(cameraSet));

@@ -35,6 +35,12 @@ public sealed record DatasetOptions(string? CameraSplitConfig = null, string? Te
     int? TextureSize = null)
 {
     public static readonly DatasetOptions Default = new();
+
+    /// <summary>
+    /// The original silently drops a frame or view whose texture is missing; here that is an error naming the file,
+    /// unless this is set (a partial real copy), and then each skipped sample is still counted by the caller.
+    /// </summary>
+    public bool AllowMissingSamples { get; init; }
 }
 
 /// <summary>The subject-wide statistics and topology, read once.</summary>

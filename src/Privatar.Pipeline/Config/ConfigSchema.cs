@@ -7,12 +7,14 @@ namespace Privatar.Pipeline.Config;
 public sealed class ConfigSchema
 {
     readonly Dictionary<string, (ParamSpec Spec, string Owner)> _specs = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<ValueRule>> _rules = new(StringComparer.Ordinal);
 
     /// <summary>The engine's own keys: the runtime every step shares, and the pipeline's switches.</summary>
     public static readonly IReadOnlyList<ParamSpec> Builtin =
     [
-        P.String("runtime.device"), P.Int("runtime.threads").Unstamped(), P.Int("runtime.seed"),
-        P.Bool("pipeline.strict").Unstamped(), P.Int("pipeline.jobs").Unstamped(),
+        P.String("runtime.device").OneOf(["cpu"], "the build references TorchSharp-cpu and every verb runs on the CPU (README, \"Device\")"),
+        P.Int("runtime.threads").AtLeast(0).Unstamped(), P.Int("runtime.seed").AtLeast(0),
+        P.Bool("pipeline.strict").Unstamped(), P.Int("pipeline.jobs").AtLeast(1).Unstamped(),
     ];
 
     public ConfigSchema() => Add("pipeline", Builtin);
@@ -24,6 +26,8 @@ public sealed class ConfigSchema
             if (_specs.TryGetValue(s.Key, out var prior) && prior.Spec.Kind != s.Kind)
                 throw new ArgumentException($"{owner} declares {s.Key} as {s.Kind} but {prior.Owner} declares it as {prior.Spec.Kind}.");
             if (prior.Spec is null || (s.Fingerprinted && !prior.Spec.Fingerprinted)) _specs[s.Key] = (s, owner);
+            if (!_rules.TryGetValue(s.Key, out var rules)) _rules[s.Key] = rules = [];
+            rules.AddRange(s.Rules.Where(r => !rules.Contains(r)));
         }
         return this;
     }
@@ -40,8 +44,13 @@ public sealed class ConfigSchema
             if (!values.TryGetValue(key, out var v))
                 throw new ConfigException($"{file}: {owner} reads {key} but [{spec.Section}] has no '{spec.Name} = …'; " +
                     $"add it there with its full-profile default ({spec.ExpectedForm}).");
-            if (spec.Canonicalize(v.Raw) is null)
+            if (spec.Canonicalize(v.Raw) is not { } canonical)
                 throw new ConfigException($"{v.Origin}: {key} = '{v.Raw}': expected {spec.ExpectedForm}.");
+            var items = spec.Kind is ParamKind.IntList or ParamKind.DoubleList or ParamKind.StringList ? canonical.Split(", ") : [canonical];
+            foreach (var rule in _rules[key])
+                if (items.FirstOrDefault(i => !rule.Accepts(i)) is { } bad)
+                    throw new ConfigException($"{v.Origin}: [{spec.Section}] {spec.Name} = {v.Raw.Trim()}: " +
+                        (items.Length > 1 ? $"item {bad}: " : "") + $"{rule.Expected} (a unit would refuse it, so the build stops before touching any output).");
         }
         var claimed = _specs.Values.Select(s => s.Spec.Section).ToHashSet(StringComparer.Ordinal);
         foreach (var key in values.Keys.Where(k => !_specs.ContainsKey(k) && claimed.Contains(k[..k.IndexOf('.')])).Order(StringComparer.Ordinal))

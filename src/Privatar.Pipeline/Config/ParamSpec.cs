@@ -12,6 +12,12 @@ public enum ParamKind { Int, Double, Bool, String, IntList, DoubleList, StringLi
 /// </summary>
 public sealed record ParamSpec(string Key, ParamKind Kind, bool Fingerprinted = true)
 {
+    /// <summary>
+    /// What the verbs accept beyond the type (a range, a set of names): checked for every value (every item of a list)
+    /// when the configuration is read, so a value a unit would refuse stops the build before any output is touched.
+    /// </summary>
+    public IReadOnlyList<ValueRule> Rules { get; init; } = [];
+
     public string Section => Key[..Key.IndexOf('.')];
     public string Name => Key[(Key.IndexOf('.') + 1)..];
 
@@ -59,6 +65,9 @@ public sealed record ParamSpec(string Key, ParamKind Kind, bool Fingerprinted = 
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? Invariant.Format(v) : null;
 }
 
+/// <summary>One constraint on a value's canonical text (or on each item of a list), and what it expects, for the error.</summary>
+public sealed record ValueRule(Func<string, bool> Accepts, string Expected);
+
 /// <summary>Short factories for declarations: <c>P.Int("train.epochs")</c>.</summary>
 public static class P
 {
@@ -72,6 +81,20 @@ public static class P
 
     /// <summary>A key that never changes outputs (threads, verbosity): read and checked, not stamped.</summary>
     public static ParamSpec Unstamped(this ParamSpec spec) => spec with { Fingerprinted = false };
+
+    /// <summary>A count or bound the verbs require to be at least <paramref name="min"/> (each item, for a list).</summary>
+    public static ParamSpec AtLeast(this ParamSpec spec, double min) => spec.With(new ValueRule(
+        v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) >= min, $"expected at least {Invariant.Format(min)}"));
+
+    /// <summary>A value the verbs require to be strictly above <paramref name="min"/> (each item, for a list).</summary>
+    public static ParamSpec Above(this ParamSpec spec, double min) => spec.With(new ValueRule(
+        v => double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) > min, $"expected a value above {Invariant.Format(min)}"));
+
+    /// <summary>One of a fixed set of names (each item, for a list); <paramref name="why"/> says why the set is what it is.</summary>
+    public static ParamSpec OneOf(this ParamSpec spec, IReadOnlyList<string> allowed, string? why = null) => spec.With(new ValueRule(
+        allowed.Contains, $"expected {string.Join(" or ", allowed)}" + (why is null ? "" : $"; {why}")));
+
+    static ParamSpec With(this ParamSpec spec, ValueRule rule) => spec with { Rules = [.. spec.Rules, rule] };
 
     static string Check(string key)
     {

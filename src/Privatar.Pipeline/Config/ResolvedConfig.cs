@@ -16,18 +16,10 @@ public sealed class ResolvedConfig(string profile, IReadOnlyDictionary<string, C
     }
 
     /// <summary>
-    /// [pipeline] jobs: how many units of a <see cref="Specs.StepSpec.Concurrent"/> step may run at once (at least 1;
-    /// validated as an integer by the schema). Absent (engine tests with older configs) means one at a time.
+    /// [pipeline] jobs: how many units of a <see cref="Specs.StepSpec.Concurrent"/> step may run at once (the schema
+    /// checks it is at least 1). Absent (engine tests with older configs) means one at a time.
     /// </summary>
-    public int Jobs
-    {
-        get
-        {
-            if (!Values.TryGetValue("pipeline.jobs", out var v)) return 1;
-            var jobs = int.Parse(v.Raw.Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            return jobs >= 1 ? jobs : throw new ConfigException($"{v.Origin}: pipeline.jobs = '{v.Raw}': expected a whole number of at least 1, e.g. 2.");
-        }
-    }
+    public int Jobs => Values.TryGetValue("pipeline.jobs", out var v) ? int.Parse(v.Raw.Trim(), System.Globalization.CultureInfo.InvariantCulture) : 1;
 
     public bool Strict => Values.TryGetValue("pipeline.strict", out var v) && v.Raw.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 }

@@ -24,9 +24,12 @@ public sealed class DryRunStrategy : IExecutionStrategy
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
         {
             var d = _predictor.Predict(pipeline.Decide(unit));
-            pipeline.Log.Info(d.State == UnitState.Stale ? $"{unit}: would run ({string.Join("; ", d.Reasons)})" : d.Describe());
+            if (d.State == UnitState.UpToDate) pipeline.Log.Verbose(d.Describe());
+            else pipeline.Log.Info(d.State == UnitState.Stale ? $"{unit}: would run ({d.Short})" : d.DescribeShort());
             if (d.State == UnitState.Stale) would.Add(unit);
         }
+        var current = pipeline.Plan.UnitsOf(step.Name).Count() - would.Count;
+        pipeline.Log.Info($"{step.Name}: {would.Count} would run, {current} up to date or maybe");
         return would;
     }
 }

@@ -7,10 +7,11 @@ using Privatar.Pipeline.Stamps;
 namespace Privatar.Pipeline.Execution;
 
 /// <summary>
-/// Executes every stale unit of a step. Order per unit: delete its stamp and old outputs (creating
+/// Executes every stale unit of a step. Order per unit: move its stamp and old outputs aside (creating
 /// their directories), hash its inputs, run its command, check its outputs (all declared ones exist;
-/// in strict mode no undeclared file appeared), hash them, and only then write the stamp atomically.
-/// A kill at any point leaves the unit without a stamp, so the next build reruns it.
+/// in strict mode no undeclared file appeared), hash them, write the stamp atomically, and only then
+/// drop the old outputs. A failing unit gets its old outputs and stamp back exactly as they were, with
+/// the failure recorded for Status; a kill leaves them aside, and the next build restores them.
 /// </summary>
 public sealed class RunStrategy : IExecutionStrategy
 {
@@ -31,9 +32,15 @@ public sealed class RunStrategy : IExecutionStrategy
             if (Staleness(pipeline, unit) is not { } why) continue;
             pipeline.Log.Info($"{unit}: {why}; running");
             var started = Start(pipeline, unit);
-            Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false));
+            try { Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false)); }
+            catch (Exception e)
+            {
+                Fail(pipeline, unit, e);
+                throw;
+            }
             ran.Add(unit);
         }
+        pipeline.Progress.StepDone(step, ran.Count);
         return ran;
     }
 
@@ -60,9 +67,13 @@ public sealed class RunStrategy : IExecutionStrategy
                 {
                     // Finish can fail too (a declared output missing): that is this unit's failure, not the others'.
                     if (task.IsCompletedSuccessfully) Finish(pipeline, unit, deps, task.Result);
-                    else failure ??= task.Exception!.InnerException ?? task.Exception;
+                    else throw task.Exception!.InnerException ?? task.Exception;
                 }
-                catch (Exception e) { failure ??= e; }
+                catch (Exception e)
+                {
+                    Fail(pipeline, unit, e);
+                    failure ??= e;
+                }
             }
         }
 
@@ -80,32 +91,38 @@ public sealed class RunStrategy : IExecutionStrategy
         }
         Collect(() => false);
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        pipeline.Progress.StepDone(step, ran.Count);
         return ran;
     }
 
-    /// <summary>Why the unit must run, or null (logged) when it is up to date.</summary>
+    /// <summary>Why the unit must run (shortened; Why has the detail), or null when it is up to date (a verbose line; the step's summary counts it).</summary>
     static string? Staleness(PipelineSession p, Unit unit)
     {
         var d = p.Decide(unit);
-        if (d.State != UnitState.UpToDate) return string.Join("; ", d.Reasons);
-        p.Log.Info(d.Describe());
+        p.Progress.Decided(unit, d.State);
+        if (d.State != UnitState.UpToDate) return d.Short;
+        p.Failures.Clear(unit.Step.Name, unit.Id);   // a failure since undone (the refused value reverted)
+        p.Log.Verbose(d.Describe());
         return null;
     }
 
     /// <summary>What a unit's stamp records from before its command ran: its input hashes and, in strict mode, the tree snapshot.</summary>
     sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
 
-    /// <summary>Deletes the unit's stamp and old outputs (creating their directories) and hashes its inputs.</summary>
+    /// <summary>Moves the unit's stamp and old outputs aside (creating their directories) and hashes its inputs.</summary>
     static Deps Start(PipelineSession p, Unit unit)
     {
-        p.Stamps.Delete(unit.Step.Name, unit.Id);
-        foreach (var o in unit.Outputs)
-        {
-            var path = Path.Combine(p.Layout.Root, o);
-            StampStore.DeleteFile(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        return new Deps(p.Checker.HashInputs(unit), p.Config.Strict ? new OutputGuard(p.Layout.Root, p.Layout.TreeRelative) : null);
+        var inputs = p.Checker.HashInputs(unit);
+        p.Previous.SetAside(unit.Step.Name, unit.Id, unit.Outputs);
+        return new Deps(inputs, p.Config.Strict ? new OutputGuard(p.Layout.Root, p.Layout.TreeRelative) : null);
+    }
+
+    /// <summary>The unit failed: its previous outputs and stamp come back, and Status will say why it is still stale.</summary>
+    static void Fail(PipelineSession p, Unit unit, Exception e)
+    {
+        p.Previous.Restore(unit.Step.Name, unit.Id);
+        p.Failures.Record(unit.Step.Name, unit.Id, e.Message);
+        p.Log.Warning($"{unit}: failed; its previous outputs and stamp are kept as they were");
     }
 
     /// <summary>Runs the unit's command; returns its wall time in seconds.</summary>
@@ -124,8 +141,10 @@ public sealed class RunStrategy : IExecutionStrategy
         var outs = p.Checker.HashOutputs(unit);
         p.Stamps.Write(new Stamp(unit.Step.Name, unit.Id, p.Checker.CodeHash(unit.Step).Hash, unit.CommandText,
             unit.Params, deps.Inputs, outs, seconds, Provenance));
+        p.Previous.Drop(unit.Step.Name, unit.Id);
+        p.Failures.Clear(unit.Step.Name, unit.Id);
         p.Hasher.Save();
-        p.Log.Info($"{unit}: done in {seconds:F1} s");
+        p.Log.Info(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{unit}: done in {seconds:F1} s") + p.Progress.Ran(unit));
     }
 
     static readonly IReadOnlyDictionary<string, string> Provenance = new Dictionary<string, string>

@@ -18,6 +18,46 @@ public sealed record Decision(Unit Unit, UnitState State, IReadOnlyList<string> 
 {
     public IReadOnlyList<string> ChangedInputs { get; init; } = [];
 
+    /// <summary>The reasons for a console line: at most three, each cut to the changed key, argument or file; Why prints them whole.</summary>
+    public string Short
+    {
+        get
+        {
+            const int Shown = 3;
+            var shown = Reasons.Take(Shown).Select(Shorten).ToList();
+            if (Reasons.Count > Shown) shown.Add($"{Reasons.Count - Shown} more (--target=Why --step={Unit.Step.Name})");
+            return string.Join("; ", shown);
+        }
+    }
+
+    /// <summary>The unit's line with shortened reasons.</summary>
+    public string DescribeShort() => State switch
+    {
+        UnitState.UpToDate => Describe(),
+        UnitState.Stale => $"{Unit}: {Short}",
+        _ => $"{Unit}: maybe ({Short})",
+    };
+
+    const int MaxReason = 160;
+    internal const string CommandChanged = "command changed: ";
+
+    /// <summary>A changed command shows its first differing argument; any other long reason is cut.</summary>
+    static string Shorten(string reason)
+    {
+        if (reason.StartsWith(CommandChanged, StringComparison.Ordinal) && reason.Split("' → '") is [var was, var now])
+        {
+            var a = was[(CommandChanged.Length + 1)..].Split(' ');
+            var b = now[..^1].Split(' ');
+            var i = 0;
+            while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+            string At(string[] t) => i < t.Length ? string.Join(' ', t.Skip(Math.Max(0, i - 1)).Take(2)) : "(end)";
+            return Cut($"command changed at argument {i + 1}: '{At(a)}' → '{At(b)}'");
+        }
+        return Cut(reason);
+    }
+
+    static string Cut(string s) => s.Length <= MaxReason ? s : s[..(MaxReason - 1)] + "…";
+
     public string Describe() => State switch
     {
         UnitState.UpToDate => $"{Unit}: up to date, skipping",

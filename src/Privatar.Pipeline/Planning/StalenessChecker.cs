@@ -46,7 +46,7 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
             else if (old != now) reasons.Add($"{key}: {old} → {now}");
         }
         if (reasons.Count > 0) return new Decision(unit, UnitState.Stale, reasons);
-        if (stamp.Command != unit.CommandText) return Stale(unit, $"command changed: '{stamp.Command}' → '{unit.CommandText}'");
+        if (stamp.Command != unit.CommandText) return Stale(unit, $"{Decision.CommandChanged}'{stamp.Command}' → '{unit.CommandText}'");
 
         var inputs = unit.ExpandInputs(root);
         var missing = inputs.Where(i => !File.Exists(Path.Combine(root, i))).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Planning;
 
 namespace Privatar.Pipeline.Reports;
@@ -17,10 +18,14 @@ public static class StatusReport
         {
             var label = d.State switch { UnitState.UpToDate => "up-to-date", UnitState.Stale => "STALE     ", _ => "maybe     " };
             sb.Append(CultureInfo.InvariantCulture, $"{label} {d.Unit}");
-            if (d.Reasons.Count > 0) sb.Append(": ").Append(string.Join("; ", d.Reasons));
+            if (d.Reasons.Count > 0) sb.Append(": ").Append(d.Short);
             sb.Append('\n');
         }
         sb.Append(Summary(pipeline, decisions));
+        var orphans = pipeline.Orphans();
+        if (orphans.Count > 0)
+            sb.Append(CultureInfo.InvariantCulture, $"{orphans.Count} file(s) in {pipeline.Layout.TreeRelative}/ that no unit of the current plan declares " +
+                $"({Orphan.Describe(orphans)}); --target=Clean --orphans removes them.\n");
         return sb.ToString();
     }
 

@@ -12,6 +12,8 @@ public sealed record ReportOptions(string ResultsDir, string OutDir, string Prof
     public string? VerifyCsv { get; init; }
     public string? FiguresDir { get; init; }
     public string? StampsRoot { get; init; }
+    /// <summary>The plan's units as <c>Step/unit</c>: provenance shows only their stamps. Null: every stamp found.</summary>
+    public IReadOnlyList<string>? Units { get; init; }
     /// <summary>Rows of each result table shown in the report (the whole file is linked).</summary>
     public int PreviewRows { get; init; } = 12;
 

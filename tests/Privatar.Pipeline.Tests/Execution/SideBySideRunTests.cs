@@ -153,7 +153,7 @@ public sealed class SideBySideRunTests : IDisposable
 
         var e = Assert.Throws<ConfigException>(() => Build(Step(concurrent: true)));
 
-        Assert.Contains($"pipeline.jobs = '{jobs}': expected a whole number of at least 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"[pipeline] jobs = {jobs}: expected at least 1", e.Message, StringComparison.Ordinal);
         Assert.Empty(_events);
     }
 }

@@ -22,7 +22,8 @@ public static class ProvenanceSection
             new Heading("Result tables"),
             new Table(["file", "SHA-256", "bytes"], files),
         };
-        var entries = StampReader.ReadAll(ctx.Options.Stamps);
+        var wanted = ctx.Options.Units?.ToHashSet(StringComparer.Ordinal);
+        var entries = StampReader.ReadAll(ctx.Options.Stamps).Where(e => wanted is null || wanted.Contains(Path.ChangeExtension(e.File, null))).ToList();
         var stamps = entries.Where(e => e.Stamp is not null).Select(e => e.Stamp!).ToList();
         if (stamps.Count == 0)
         {

@@ -27,7 +27,7 @@ done < <(awk -v root="$root" '
   }' cake.config)
 
 dotnet tool restore >/dev/null
-dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary
+dotnet build Privatar.slnx -c Release --nologo -v quiet -tl:off -clp:"NoSummary;ErrorsOnly"
 
 # Cake keys its compiled-script cache on the script text, not on the assemblies it #r's. When the
 # engine or step declarations change, drop the cache so the script is compiled against them again.
@@ -37,4 +37,7 @@ if [ "$(cat "$cache/.assemblies.sha256" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$cache" && mkdir -p "$cache" && echo "$stamp" > "$cache/.assemblies.sha256"
 fi
 
+# Cake's task banners and duration table add ~4 lines per task; the engine prints one summary line per step instead.
+# --verbosity=normal (or verbose, for one line per unit) brings them back.
+case " $* " in *" --verbosity"*|*" -v "*|*" --v="*) ;; *) set -- --verbosity=minimal --no-report "$@" ;; esac
 exec dotnet cake build/build.cake "$@"

@@ -6,16 +6,24 @@ using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Reports;
 using Privatar.Pipeline.Specs;
 
-// When output is not a terminal (or NO_COLOR is set) lines go straight to the console: no colour codes, no wrapping,
-// so tools reading "N passed, M failed" or a table see plain text. Cake's --verbosity still decides what is shown.
+// build.sh runs Cake at --verbosity=minimal unless told otherwise, which drops Cake's task banners and summary table:
+// the engine's lines are written at Minimal (shown unless --verbosity=quiet), its per-unit skips at Verbose. When
+// output is not a terminal (or NO_COLOR is set) lines go straight to the console: no colour codes, no wrapping,
+// so tools reading "N passed, M failed" or a table see plain text.
 public sealed class CakePipelineLog : IPipelineLog
 {
     readonly ICakeContext _ctx;
     public CakePipelineLog(ICakeContext ctx) => _ctx = ctx;
     public static bool Plain => System.Console.IsOutputRedirected || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"));
-    public void Info(string message) { if (!Plain) _ctx.Information(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Normal) System.Console.WriteLine(message); }
-    public void Warning(string message) { if (!Plain) _ctx.Warning(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Minimal) System.Console.Error.WriteLine(message); }
-    public void Verbose(string message) { if (!Plain) _ctx.Verbose(Escape(message)); else if (_ctx.Log.Verbosity >= Verbosity.Verbose) System.Console.WriteLine(message); }
+    public void Info(string message) => Write(_ctx, Verbosity.Minimal, LogLevel.Information, message);
+    public void Warning(string message) => Write(_ctx, Verbosity.Minimal, LogLevel.Warning, message);
+    public void Verbose(string message) => Write(_ctx, Verbosity.Verbose, LogLevel.Verbose, message);
+
+    public static void Write(ICakeContext ctx, Verbosity at, LogLevel level, string message)
+    {
+        if (!Plain) ctx.Log.Write(at, level, Escape(message));
+        else if (ctx.Log.Verbosity >= at) (level == LogLevel.Warning ? System.Console.Error : System.Console.Out).WriteLine(message);
+    }
 
     // Cake treats its message as a format string; ours are plain text, so braces are escaped.
     public static string Escape(string text) => text.Replace("{", "{{").Replace("}", "}}");
@@ -37,7 +45,7 @@ public static class PipelineHost
         var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath) };
         foreach (var t in extraTools ?? new Dictionary<string, ToolLaunch>()) tools[t.Key] = t.Value;
         var overrides = ctx.Arguments.GetArguments()
-            .Where(a => a.Key.Contains('_'))
+            .Where(a => a.Key.Contains('_') && !a.Key.StartsWith("Settings_", StringComparison.OrdinalIgnoreCase))   // Cake's own (--no-report)
             .ToDictionary(a => a.Key, a => a.Value.Last(), StringComparer.OrdinalIgnoreCase);
         var options = new PipelineOptions(paths.Root.FullPath, ctx.Argument("profile", "smoke"))
         {

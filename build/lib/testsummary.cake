@@ -14,7 +14,6 @@ public static class TestSummary
             skipped += Read("notExecuted");
         }
         var line = $"{passed} passed, {failed} failed" + (skipped > 0 ? $", {skipped} skipped" : "");
-        // plain when not a terminal: tools read this line
-        if (CakePipelineLog.Plain) System.Console.WriteLine(line); else ctx.Information(line);
+        CakePipelineLog.Write(ctx, Verbosity.Minimal, LogLevel.Information, line);   // plain when not a terminal: tools read this line
     }
 }

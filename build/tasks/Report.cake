@@ -10,6 +10,6 @@ Task("Report")
         p.Run("Verify");
         p.Run("Report");
         p.Log.Info($"report: {System.IO.Path.Combine(p.Layout.Tree, "report", "index.html")}");
-        var outcome = Privatar.Steps.VerifyGate.Print(System.IO.Path.Combine(p.Layout.Tree, "report", "verify.csv"), p.Log);
+        var outcome = Privatar.Steps.VerifyGate.Print(System.IO.Path.Combine(p.Layout.Tree, "report", "verify.csv"), p.Log, passed: false);
         if (outcome.Failed > 0) throw new Exception($"Verify: {outcome.Summary} (the report shows them)");
     });

@@ -57,7 +57,8 @@ public static class VerifyGate
     }
 
     /// <summary>Reads verify.csv (first columns: status, claim_id; <c>measured</c> and <c>message</c> by name).</summary>
-    public static Outcome Print(string verifyCsv, IPipelineLog log)
+    /// <param name="passed">also list the claims that passed (the Verify target prints the whole table; Report only what needs a look)</param>
+    public static Outcome Print(string verifyCsv, IPipelineLog log, bool passed = true)
     {
         if (!File.Exists(verifyCsv)) throw new FileNotFoundException($"{verifyCsv} does not exist; run the Verify step first", verifyCsv);
         var lines = File.ReadAllLines(verifyCsv);
@@ -66,7 +67,7 @@ public static class VerifyGate
         var (status, id, measured, message) = (Col("status"), Col("claim_id"), Col("measured"), Col("message"));
         var rows = lines.Skip(1).Where(l => l.Length > 0).Select(Csv.Split).ToList();
         var width = rows.Select(r => r[id].Length).DefaultIfEmpty(0).Max();
-        foreach (var r in rows)
+        foreach (var r in rows.Where(r => passed || r[status] != "pass"))
             log.Info($"{r[status],-11}  {r[id].PadRight(width)}  {r[measured]}{(r[status] == "pass" ? "" : "  " + r[message])}");
         var o = new Outcome(rows.Count(r => r[status] == "pass"), rows.Count(r => r[status] == "FAIL"), rows.Count(r => r[status] == "not checked"));
         if (o.NotChecked > 0) log.Info($"{o.NotChecked} claims not checked (no step of this build produces their table)");

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Privatar.Core;
+using Privatar.Mnist;
+
+namespace Privatar.Synthesis.Data;
+
+/// <summary>
+/// Brings a pinned Debian package into a cache directory with `apt-get download` (no root, nothing installed; apt checks
+/// it against the signed index), verifies the .deb's SHA-256, and extracts the listed gzip files from its data archive
+/// (`dpkg-deb --fsys-tarfile`), each decompressed and verified against its own pinned hash. Every failure names the
+/// package, the file and the expected checksum. A cached .deb with a wrong hash is an error, never replaced silently.
+/// </summary>
+public static class DebianFetcher
+{
+    /// <summary>Returns the directory holding the extracted files.</summary>
+    public static string Fetch(DebianPackage package, string cacheDir, string outDir, Action<string> log)
+    {
+        Directory.CreateDirectory(cacheDir);
+        var deb = Path.Combine(cacheDir, package.DebName);
+        if (File.Exists(deb)) log($"{package.Spec}: using cached {deb}");
+        else Download(package, cacheDir, log);
+        Verify(package, deb);
+        if (package.Files.All(f => File.Exists(Path.Combine(outDir, f.FileName)) && PackageFetcher.Sha256Of(Path.Combine(outDir, f.FileName)) == f.Sha256))
+        {
+            log($"{package.Spec}: {package.Files.Count} files in {outDir} already verified");
+            return outDir;
+        }
+        Extract(package, deb, outDir);
+        log($"{package.Spec}: extracted {package.Files.Count} files to {outDir}");
+        return outDir;
+    }
+
+    public static void Download(DebianPackage package, string cacheDir, Action<string> log)
+    {
+        log($"{package.Spec}: apt-get download into {cacheDir}");
+        var (code, stderr) = RunTool("apt-get", ["download", package.Spec], cacheDir, null,
+            $"`apt-get` is not available. On Debian, run `apt-get update`; elsewhere place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+        if (code != 0)
+            throw new InvalidOperationException(
+                $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}. Run `apt-get update` first, " +
+                $"or place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+        if (!File.Exists(Path.Combine(cacheDir, package.DebName)))
+            throw new InvalidOperationException(
+                $"{package.Spec}: `apt-get download` succeeded but {package.DebName} (sha256 {package.Sha256}) is not in {cacheDir}");
+    }
+
+    /// <summary>The .deb's SHA-256 against the pin; the message names the package, the file and the expected hash.</summary>
+    public static void Verify(DebianPackage package, string deb)
+    {
+        if (!File.Exists(deb))
+            throw new FileNotFoundException($"{package.Spec}: {deb} is missing (expected sha256 {package.Sha256})", deb);
+        var actual = PackageFetcher.Sha256Of(deb);
+        if (actual != package.Sha256)
+            throw new InvalidDataException($"{package.Spec}: {deb} has SHA-256 {actual}, expected {package.Sha256}; delete the file and fetch again");
+    }
+
+    /// <summary>Decompresses the listed entries of the .deb's data archive into <paramref name="outDir"/>, each verified first.</summary>
+    public static void Extract(DebianPackage package, string deb, string outDir)
+    {
+        var wanted = package.Files.ToDictionary(f => f.EntryPath, StringComparer.Ordinal);
+        var extracted = new Dictionary<PackedFile, byte[]>();
+        RunTool("dpkg-deb", ["--fsys-tarfile", deb], null, stdout =>
+        {
+            using var reader = new TarReader(stdout, leaveOpen: true);
+            while (reader.GetNextEntry() is { } entry)
+            {
+                if (!wanted.TryGetValue(entry.Name, out var file) || entry.DataStream is null) continue;
+                extracted[file] = Decompress(package, deb, file, entry.DataStream);
+            }
+        }, $"`dpkg-deb` is not available, so {package.DebName} cannot be unpacked (a Debian system is needed for this dataset).",
+        failure: (code, stderr) => $"{package.Spec}: `dpkg-deb --fsys-tarfile {deb}` failed with exit code {code}: {stderr.Trim()} (expected sha256 {package.Sha256})");
+        var missing = package.Files.Where(f => !extracted.ContainsKey(f)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException(
+                $"{package.Spec}: {deb} lacks {string.Join(", ", missing.Select(f => $"{f.EntryPath} (expected sha256 {f.Sha256} decompressed)"))}");
+        // Written only once every file verified: a bad package leaves earlier outputs untouched.
+        foreach (var (file, bytes) in extracted) AtomicFile.WriteAllBytes(Path.Combine(outDir, file.FileName), bytes);
+    }
+
+    static byte[] Decompress(DebianPackage package, string deb, PackedFile file, Stream gz)
+    {
+        using var buffer = new MemoryStream();
+        try
+        {
+            using var unzip = new GZipStream(gz, CompressionMode.Decompress, leaveOpen: true);
+            unzip.CopyTo(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{package.Spec}: {deb} entry {file.EntryPath} is not valid gzip ({e.Message}; expected sha256 {file.Sha256} decompressed)", e);
+        }
+        var bytes = buffer.ToArray();
+        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual != file.Sha256)
+            throw new InvalidDataException($"{package.Spec}: {deb} entry {file.EntryPath} decompresses to SHA-256 {actual}, expected {file.Sha256}");
+        return bytes;
+    }
+
+    /// <summary>Runs a tool; <paramref name="readStdout"/> consumes its output as a stream (else it is discarded).</summary>
+    static (int Code, string Stderr) RunTool(string tool, string[] args, string? workDir, Action<Stream>? readStdout, string absent,
+        Func<int, string, string>? failure = null)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workDir is not null) psi.WorkingDirectory = Path.GetFullPath(workDir);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        Process process;
+        try { process = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start"); }
+        catch (System.ComponentModel.Win32Exception e) { throw new InvalidOperationException($"{absent} ({e.Message})", e); }
+        using (process)
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            Exception? readError = null;
+            try
+            {
+                if (readStdout is not null) readStdout(process.StandardOutput.BaseStream);
+                else process.StandardOutput.ReadToEnd();
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException) { readError = e; }
+            process.StandardOutput.BaseStream.CopyTo(Stream.Null);   // let the tool finish writing
+            process.WaitForExit();
+            if (process.ExitCode != 0 && failure is not null) throw new InvalidDataException(failure(process.ExitCode, stderr.Result), readError);
+            if (readError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(readError);
+            return (process.ExitCode, stderr.Result);
+        }
+    }
+}

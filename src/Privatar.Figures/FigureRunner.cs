@@ -24,16 +24,27 @@ public sealed class FigureRunner(FigureStyle style)
 
     public FigureOutcome Render(IFigure figure, FigureInputs data, string outDir, string profile)
     {
+        var (built, reason) = Build(figure, data, profile);
+        if (built is null) return new FigureOutcome(figure, false, reason, []);
+        using var plot = built;
+        var (width, height) = figure.Size(style, data);
+        return new FigureOutcome(figure, true, figure.PaperFigure, Save(plot, figure, outDir, width, height));
+    }
+
+    /// <summary>The styled, laid-out plot of a figure (the caller disposes it), or null and why it is not drawn.</summary>
+    public (Plot? Plot, string Reason) Build(IFigure figure, FigureInputs data, string profile)
+    {
         var missing = figure.Inputs.Where(i => !data.Has(i)).Select(i => i.FileName).ToList();
-        if (missing.Count > 0) return new FigureOutcome(figure, false, $"missing {string.Join(", ", missing)}", []);
+        if (missing.Count > 0) return (null, $"missing {string.Join(", ", missing)}");
         using var palette = style.Use();
-        using var plot = new Plot();
+        var plot = new Plot();
         try { figure.Render(plot, data); }
-        catch (FigureDataException e) { return new FigureOutcome(figure, false, e.Message, []); }
+        catch (FigureDataException e) { plot.Dispose(); return (null, e.Message); }
         ApplyStyle(plot);
         plot.Axes.AddPanel(new CaptionPanel(Caption(figure, data, profile), style));
         var (width, height) = figure.Size(style, data);
-        return new FigureOutcome(figure, true, figure.PaperFigure, Save(plot, figure, outDir, width, height));
+        FigureLayout.Apply(plot, style, width, height);
+        return (plot, "");
     }
 
     /// <summary>

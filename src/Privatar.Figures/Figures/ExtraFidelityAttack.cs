@@ -34,6 +34,6 @@ public sealed class ExtraFidelityAttack(string mechanism = "pac") : IFigure
         Draw.Reference(plot, rows[0].Prior, $"prior 1/{rows[0].Classes}");
         Draw.Log10Axis(plot, plot.Axes.Bottom);
         Draw.Labels(plot, $"Attack success, original vs corrected (n = {n})", "MI bound (log scale)", "posterior success rate");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
     }
 }

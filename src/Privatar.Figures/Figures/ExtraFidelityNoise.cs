@@ -33,6 +33,6 @@ public sealed class ExtraFidelityNoise(string branch = "offload") : IFigure
         Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.Log10Axis(plot, plot.Axes.Bottom);
         Draw.Labels(plot, $"Noise magnitude, original vs corrected (n = {n})", "MI bound (log scale)", "Σ of noise vector (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

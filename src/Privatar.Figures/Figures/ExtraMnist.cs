@@ -27,6 +27,6 @@ public sealed class ExtraMnist(bool curves) : IFigure
             }
         Draw.Labels(plot, curves ? "DP-SGD on MNIST: test accuracy per epoch" : "DP-SGD on MNIST: accuracy vs privacy", curves ? "epoch" : "ε (log scale)", "test accuracy");
         if (!curves) Draw.Log10Axis(plot, plot.Axes.Bottom); // meaningful budgets (ε ≈ 1-8) and the study's σ (ε in the thousands)
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

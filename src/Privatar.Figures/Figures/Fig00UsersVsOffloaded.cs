@@ -27,6 +27,6 @@ public sealed class Fig00UsersVsOffloaded : IFigure
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Log10Axis(plot, plot.Axes.Left); // the two bounds are orders of magnitude apart
         Draw.Labels(plot, "Users supported vs offloaded components", "number of offloaded components", "number of users supported (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

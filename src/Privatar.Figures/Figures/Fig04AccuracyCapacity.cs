@@ -24,10 +24,9 @@ public sealed class Fig04AccuracyCapacity(string headset, string mechanism = "pa
         {
             var pts = level.Join(partition, r => r.N, c => c.N, (r, c) => (Loss: r.ScreenMse, Users: c.UsersTotal, r.N)).OrderBy(p => p.N).ToList();
             if (pts.Count == 0) continue;
-            var s = Draw.Line(plot, pts.Select(p => p.Loss).ToList(), pts.Select(p => p.Users).ToList(), "Privatar, " + Names.Noise(mechanism, level.Key.Mi, level.Key.Psr), series++);
-            s.MarkerShape = MarkerShape.FilledSquare;
+            Draw.Line(plot, pts.Select(p => p.Loss).ToList(), pts.Select(p => p.Users).ToList(), "Privatar, " + Names.Noise(mechanism, level.Key.Mi, level.Key.Psr), series++);
         }
         Draw.Labels(plot, $"Accuracy–capacity trade-off, {Names.Headset(headset)}", "reconstruction loss (test screen MSE)", $"# users, {Names.Headset(headset)}");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

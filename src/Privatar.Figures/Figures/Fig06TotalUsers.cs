@@ -29,6 +29,6 @@ public sealed class Fig06TotalUsers(string headset) : IFigure
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Users supported overall, {Names.Headset(headset)}", "number of offloaded components", "# users overall");
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
     }
 }

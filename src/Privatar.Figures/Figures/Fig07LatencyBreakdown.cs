@@ -51,6 +51,6 @@ public sealed class Fig07LatencyBreakdown(string headset, bool tee) : IFigure
         // both axes from 0 with room above for the legend; the users line must not leave the frame
         plot.Axes.SetLimitsY(0, rows.Max(r => r.UsersTotal) * FigureStyle.AxisHeadroom, plot.Axes.Right);
         plot.Axes.SetLimitsY(0, rows.Max(r => parts.Sum(p => p.Cost(r))) * FigureStyle.AxisHeadroom, plot.Axes.Left);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
     }
 }

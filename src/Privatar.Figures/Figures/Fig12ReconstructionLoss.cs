@@ -28,6 +28,6 @@ public sealed class Fig12ReconstructionLoss(string mechanism, string fidelity = 
         if (baseline is not null) Draw.Reference(plot, baseline.ScreenMse, "baseline (no partition, no noise)");
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Reconstruction loss vs offloaded components, {Names.Mechanism(mechanism)} noise", "number of offloaded components", "reconstruction loss (test screen MSE)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
     }
 }

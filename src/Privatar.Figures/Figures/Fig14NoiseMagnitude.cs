@@ -28,6 +28,6 @@ public sealed class Fig14NoiseMagnitude(string fidelity, string branch = "offloa
         Draw.Log10Axis(plot, plot.Axes.Left);
         Draw.IntegerTicks(plot.Axes.Bottom, rows.Select(r => (double)r.N!));
         Draw.Labels(plot, $"Noise magnitude, DP (solid) vs PAC (dashed), {fidelity}", "number of offloaded components", "Σ of noise vector (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

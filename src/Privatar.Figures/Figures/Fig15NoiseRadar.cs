@@ -29,7 +29,12 @@ public sealed class Fig15NoiseRadar(bool vectors, string fidelity = "corrected")
         if (finite.Count == 0) throw new FigureDataException("no finite value in the radar series");
         var min = finite.Min();
         var dims = series.Max(s => s.Values.Length);
-        var axis = plot.Add.PolarAxis(finite.Max() - min);
+        var radius = finite.Max() - min;
+        var axis = plot.Add.PolarAxis(radius);
+        // the radial scale: labelled circles in the plotted unit (a radius r reads as the value min + r)
+        var rings = Enumerable.Range(1, FigureStyle.RadarCircles).Select(k => radius * k / FigureStyle.RadarCircles).ToArray();
+        axis.SetCircles(rings, rings.Select(r => Draw.Num(min + r)).ToArray());
+        foreach (var c in axis.Circles) c.LabelAngle = Angle.FromDegrees(FigureStyle.RadarLabelDegrees); // stacked, not along one spoke
         for (var i = 0; i < series.Count; i++)
         {
             var pts = series[i].Values.Select((v, d) => (v, d)).Where(p => double.IsFinite(p.v))
@@ -42,6 +47,6 @@ public sealed class Fig15NoiseRadar(bool vectors, string fidelity = "corrected")
         }
         plot.HideAxesAndGrid();
         plot.Title($"{(vectors ? "Latent variance and noise vectors" : "Latent sample and noise draws")}, n = {first.Key.N}, MI {Draw.Num(first.Key.Mi)} ({fidelity})");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

@@ -14,20 +14,36 @@ public static class Draw
         plot.YLabel(y);
     }
 
+    /// <summary>
+    /// A series in the style's colour and marker for <paramref name="series"/>. Points that are not finite (log10 of a
+    /// zero) cannot be placed: they are left out and the legend says how many.
+    /// </summary>
     public static Scatter Line(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label, int series, bool dashed = false)
     {
-        var s = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), FigureStyle.Series(series));
-        if (label.Length > 0) s.LegendText = label;
+        var (px, py, dropped) = Finite(xs, ys);
+        var s = plot.Add.Scatter(px, py, FigureStyle.Series(series));
+        s.MarkerShape = FigureStyle.Marker(series);
+        if (label.Length > 0) s.LegendText = label + Dropped(dropped);
         if (dashed) s.LinePattern = FigureStyle.Dashed;
         return s;
     }
 
     public static Scatter Points(Plot plot, IReadOnlyList<double> xs, IReadOnlyList<double> ys, string label, int series)
     {
-        var s = plot.Add.ScatterPoints(xs.ToArray(), ys.ToArray(), FigureStyle.Series(series));
-        s.LegendText = label;
+        var (px, py, dropped) = Finite(xs, ys);
+        var s = plot.Add.ScatterPoints(px, py, FigureStyle.Series(series));
+        s.MarkerShape = FigureStyle.Marker(series);
+        s.LegendText = label + Dropped(dropped);
         return s;
     }
+
+    static (double[] X, double[] Y, int Dropped) Finite(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    {
+        var keep = Enumerable.Range(0, Math.Min(xs.Count, ys.Count)).Where(i => double.IsFinite(xs[i]) && double.IsFinite(ys[i])).ToList();
+        return (keep.Select(i => xs[i]).ToArray(), keep.Select(i => ys[i]).ToArray(), xs.Count - keep.Count);
+    }
+
+    static string Dropped(int n) => n == 0 ? "" : $" ({n} point{(n == 1 ? "" : "s")} ≤ 0 not on the log scale)";
 
     /// <summary>A dashed grey horizontal reference (baseline, prior) with its legend entry.</summary>
     public static HorizontalLine Reference(Plot plot, double y, string label)
@@ -46,22 +62,25 @@ public static class Draw
     }
 
     /// <summary>
-    /// Makes an axis that plots v = log10(data) read as data: ticks at 1, 2 and 5 × each power of ten spanned by
-    /// the plot's scatter data on that axis (just the powers when the span is wide), labelled with the data value.
+    /// Makes an axis that plots v = log10(data) read as data: a labelled tick at every power of ten, and minor ticks at
+    /// 2-9 × each power. Minor ticks are labelled too while the data spans few decades: all of them within one decade,
+    /// 2 and 5 up to <see cref="FigureStyle.LogDecadesWithMultiples"/>, so the axis always reads with several values.
     /// </summary>
     public static void Log10Axis(Plot plot, IAxis axis)
     {
         var points = plot.GetPlottables<Scatter>().SelectMany(s => s.Data.GetScatterPoints()).ToList();
         var v = points.Select(p => axis == plot.Axes.Bottom ? p.X : p.Y).Where(double.IsFinite).ToList();
         if (v.Count == 0) return;
+        var span = v.Max() - v.Min();
         var (lo, hi) = ((int)Math.Floor(v.Min()), (int)Math.Ceiling(v.Max()));
-        var multiples = hi - lo > FigureStyle.LogDecadesWithMultiples ? [1] : FigureStyle.LogTickMultiples;
+        var labelled = span < 1 ? FigureStyle.LogAllMultiples : span <= FigureStyle.LogDecadesWithMultiples ? FigureStyle.LogTickMultiples : [1];
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (var k = lo; k <= hi; k++)
-            foreach (var m in multiples)
+            foreach (var m in FigureStyle.LogAllMultiples)
             {
                 var value = m * Math.Pow(10, k);
-                ticks.AddMajor(Math.Log10(value), value.ToString(k >= 0 ? "#,0" : "0.####", CultureInfo.InvariantCulture));
+                if (labelled.Contains(m)) ticks.AddMajor(Math.Log10(value), value.ToString(k >= 0 ? "#,0" : "0.#########", CultureInfo.InvariantCulture));
+                else ticks.AddMinor(Math.Log10(value));
             }
         axis.TickGenerator = ticks;
     }

@@ -67,8 +67,15 @@ public sealed record FigureStyle
     public const double AxisHeadroom = 1.35;
 
     /// <summary>Log axes label 1, 2 and 5 × 10^k while they span at most this many decades, else only 10^k.</summary>
-    public const int LogDecadesWithMultiples = 2;
+    public const int LogDecadesWithMultiples = 3;
     public static readonly double[] LogTickMultiples = [1, 2, 5];
+    /// <summary>Within less than one decade every multiple 1-9 is labelled, so the axis shows at least three values.</summary>
+    public static readonly double[] LogAllMultiples = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+    /// <summary>Radar charts draw this many labelled circles as their radial scale.</summary>
+    public const int RadarCircles = 4;
+    /// <summary>The direction the radial scale's labels are written along, in degrees (90 = straight up).</summary>
+    public const double RadarLabelDegrees = 90;
 
     static readonly AsyncLocal<Color[]?> Current = new();
 
@@ -95,16 +102,46 @@ public sealed record FigureStyle
 
     static string Key(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
-    /// <summary>The i-th series colour of the current palette (cycles).</summary>
+    /// <summary>The i-th series colour of the current palette (cycles; <see cref="Marker"/> tells the cycles apart).</summary>
     public static Color Series(int i)
     {
         var colors = Current.Value ?? ColorsOf(DefaultPalette);
         return colors[i % colors.Length];
     }
 
+    /// <summary>
+    /// The i-th series marker: the palette's first cycle of colours gets circles, the next squares, and so on, so
+    /// series i and i + (palette size) share a colour but never a colour and a marker.
+    /// </summary>
+    public static MarkerShape Marker(int i)
+    {
+        var colors = Current.Value ?? ColorsOf(DefaultPalette);
+        return Markers[i / colors.Length % Markers.Length];
+    }
+
+    static readonly MarkerShape[] Markers =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare];
+
+    /// <summary>Legend symbol length in pixels: long enough to show two dashes of <see cref="Dashed"/>.</summary>
+    public const float LegendSymbolWidth = 44;
+
+    /// <summary>Legend, title and label text is wrapped to lines of at most this share of the figure width.</summary>
+    public const double LegendMaxWidthShare = 0.34;
+    public const double TitleMaxWidthShare = 0.92;
+
+    /// <summary>Two series whose points differ by less than this (relative) are drawn as one and said to coincide.</summary>
+    public const double CoincideTolerance = 1e-9;
+
+    /// <summary>Pixels of room kept around an annotation so its text stays inside the data area.</summary>
+    public const float TextFitPadding = 4;
+    /// <summary>Rounds of widening the limits until annotations fit (each round shrinks the pixels per unit a little).</summary>
+    public const int TextFitRounds = 4;
+    /// <summary>Grid figures: room between the widest row label and the first tile, in layout pixels.</summary>
+    public const int GridLabelPadding = 36;
+
     public static Color Reference => Colors.Gray;
     public static Color Caption => Colors.DimGray;
-    public static LinePattern Dashed => LinePattern.Dashed;
+    public static LinePattern Dashed { get; } = new([7, 4], 0, "dashed");
 
     /// <summary>The alpha that marks a dashed line for the SVG export (FigureRunner.SvgWithDashes); visually opaque.</summary>
     public const byte SvgDashTagAlpha = 254;

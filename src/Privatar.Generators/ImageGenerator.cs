@@ -1,0 +1,38 @@
+using Privatar.Accounting;
+using Privatar.Mnist;
+
+namespace Privatar.Generators;
+
+/// <summary>
+/// What every generator is given: the private training set (real 8-bit images, 10 classes), the budget (target ε at δ,
+/// σ calibrated for it by <see cref="Accountant"/>), the root seed and how many synthetic images to release.
+/// Method hyper-parameters belong to each generator's own settings record.
+/// </summary>
+public sealed record GeneratorRequest(string Dataset, LabeledImages Train, double TargetEpsilon, double Delta, ulong Seed,
+    AccountantOptions Accountant, int Samples)
+{
+    public void Validate()
+    {
+        PrivacyArguments.Epsilon(TargetEpsilon, "target_epsilon");
+        PrivacyArguments.Delta(Delta, "delta");
+        if (Samples < 10 || Samples % 10 != 0) throw new ArgumentException($"samples: expected a positive multiple of 10, got {Samples}");
+        if (Train.Count == 0) throw new ArgumentException($"{Dataset}: the private training set is empty");
+    }
+}
+
+/// <summary>A generator's release: the synthetic set and what it cost.</summary>
+public sealed record GeneratorOutput(SyntheticSet Set, PrivacyRecord Privacy)
+{
+    public void Write(string dir) => Set.Write(dir, Privacy);
+}
+
+/// <summary>Progress lines; the CLI prints them, tests collect them.</summary>
+public delegate void GeneratorLog(string line);
+
+public interface IImageGenerator
+{
+    /// <summary>The method's name in tables and records ("dp-merf", ...).</summary>
+    string Method { get; }
+
+    GeneratorOutput Generate(GeneratorRequest request, GeneratorLog log);
+}

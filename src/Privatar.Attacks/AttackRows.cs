@@ -28,17 +28,8 @@ public static class AttackRows
     public static string Name(NoiseKind? kind) => kind switch { null => "none", NoiseKind.Dp => "dp", _ => "pac" };
 }
 
-/// <summary>Integer seeds for separate random streams, derived from runtime.seed and a purpose (FNV-1a, stable across runs).</summary>
+/// <summary>Integer seeds for the attacks' random streams: <see cref="Privatar.Core.SeedStreams"/> under the "attack" purpose, one unit per stream.</summary>
 public static class Seeds
 {
-    public static int Derive(long root, string purpose)
-    {
-        unchecked
-        {
-            var h = 2166136261u;
-            foreach (var b in BitConverter.GetBytes(root).Concat(System.Text.Encoding.UTF8.GetBytes(purpose)))
-                h = (h ^ b) * 16777619u;
-            return (int)(h & 0x7fffffff);
-        }
-    }
+    public static int Derive(long root, string stream) => Privatar.Core.SeedStreams.DeriveInt32(root, Privatar.Core.SeedPurpose.Attack, stream);
 }

@@ -105,6 +105,7 @@ public static class MnistSteps
     [
         "src/Privatar.Mnist/*.cs", "src/Privatar.DpSgd/Data/*.cs", "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Runs/*.cs",
         "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.Accounting/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
+        AvatarSteps.SeedCode,
     ];
 
     public static readonly string[] DataCode = ["src/Privatar.Mnist/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs", "src/Privatar.Steps/MnistDataStep.cs"];

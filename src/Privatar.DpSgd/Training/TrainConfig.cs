@@ -1,3 +1,5 @@
+using Privatar.Core;
+
 namespace Privatar.DpSgd.Training;
 
 /// <summary>Optimisation settings shared by the classifier and VAE loops (defaults: the study's).</summary>
@@ -42,11 +44,16 @@ public sealed record TrainResult(IReadOnlyList<EpochMetrics> Epochs, string Rout
 /// <summary>Per-epoch progress lines; the CLI prints them, tests collect them.</summary>
 public delegate void TrainLog(string line);
 
-/// <summary>Seeds for each random stream, derived from one root seed so they never collide.</summary>
+/// <summary>The seeds of the MNIST runs' random streams, each derived from the root by <see cref="SeedStreams"/>.</summary>
 public static class Seeds
 {
-    public static ulong Init(ulong root) => root * 4 + 0;
-    public static ulong Shuffle(ulong root) => root * 4 + 1;
-    public static ulong Sampling(ulong root) => root * 4 + 2;
-    public static ulong Noise(ulong root) => root * 4 + 3;
+    public static ulong Init(ulong root) => Derive(root, SeedPurpose.DpSgdInit);
+    public static ulong Shuffle(ulong root) => Derive(root, SeedPurpose.DpSgdShuffle);
+    public static ulong Sampling(ulong root) => Derive(root, SeedPurpose.DpSgdSampling);
+    public static ulong Noise(ulong root) => Derive(root, SeedPurpose.DpSgdNoise);
+    public static ulong Reparameterisation(ulong root) => Derive(root, SeedPurpose.VaeReparam);
+    public static ulong StatsNoise(ulong root) => Derive(root, SeedPurpose.SynthesisStatsNoise);
+    public static ulong SyntheticDraw(ulong root) => Derive(root, SeedPurpose.SynthesisDraw);
+
+    static ulong Derive(ulong root, string purpose) => (ulong)SeedStreams.Derive(unchecked((long)root), purpose);
 }

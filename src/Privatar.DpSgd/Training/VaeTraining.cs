@@ -27,7 +27,7 @@ public static class VaeTraining
         using var engine = dp is null ? null
             : new DpSgdEngine(vae, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, q * n), Seeds.Noise(cfg.Seed));
         using var shuffle = new Generator(Seeds.Shuffle(cfg.Seed));
-        using var reparam = new Generator(Seeds.Init(cfg.Seed) + 7);
+        using var reparam = new Generator(Seeds.Reparameterisation(cfg.Seed));
         var epochs = new List<EpochMetrics>();
         long steps = 0;
         for (var epoch = 1; epoch <= cfg.Epochs; epoch++)

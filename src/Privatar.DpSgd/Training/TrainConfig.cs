@@ -1,3 +1,4 @@
+using Privatar.Accounting;
 using Privatar.Core;
 
 namespace Privatar.DpSgd.Training;
@@ -19,17 +20,17 @@ public sealed record TrainConfig(
 }
 
 /// <summary>
-/// DP-SGD settings. <see cref="SampleRate"/> 0 means batch_size / N (Opacus's make_private default,
-/// 1/len(loader)). Steps per epoch are round(1/q).
+/// DP-SGD settings. <see cref="SampleRate"/> 0 means the rate <see cref="Convention"/> gives the run: batch_size / N
+/// with round(1/q) steps per epoch (ours), or 1/⌈N/batch_size⌉ with ⌈N/batch_size⌉ steps (Opacus's make_private).
 /// </summary>
-public sealed record DpConfig(double NoiseMultiplier, double MaxGradNorm = 1.2, double SampleRate = 0)
+public sealed record DpConfig(double NoiseMultiplier, double MaxGradNorm = 1.2, double SampleRate = 0,
+    AccountingConvention Convention = AccountingConvention.Ours)
 {
-    public double ResolveSampleRate(long n, int batchSize)
-    {
-        var q = SampleRate > 0 ? SampleRate : Math.Min(1.0, (double)batchSize / n);
-        if (!(q > 0 && q <= 1)) throw new ArgumentException($"sample_rate: expected in (0, 1], got {q}");
-        return q;
-    }
+    /// <summary>q, steps per epoch and the expected batch size (the DP-SGD divisor) for N examples.</summary>
+    public SamplingSchedule Schedule(long n, int batchSize) =>
+        SampleRate > 0 ? SamplingSchedule.FromRate(SampleRate, n) : SamplingSchedule.For(Convention, n, batchSize);
+
+    public double ResolveSampleRate(long n, int batchSize) => Schedule(n, batchSize).SampleRate;
 }
 
 /// <summary>One epoch's metrics: running train loss/accuracy over the epoch's batches, then test.</summary>

@@ -98,11 +98,12 @@ public static class NoiseMultiplier
 
     static double TryEpsilon(AccountantOptions options, double sigma, double q, long steps, double delta)
     {
-        try { return options.Epsilon(sigma, q, steps, delta); }
-        catch (InvalidOperationException) when (options.Kind == AccountantKind.Prv)
-        {
-            return double.PositiveInfinity; // PRV grid too large: ε is far above any sensible target here.
-        }
+        if (options.Kind != AccountantKind.Prv) return options.Epsilon(sigma, q, steps, delta);
+        // A search probes small σ whose ε is huge: a grid above the search cap means ε is far above any sensible target.
+        var acc = new PrvAccountant(options.PrvEpsError, maxDomainSize: PrvDomain.SearchMaxSize, rdpFallback: false);
+        acc.Step(sigma, q, steps);
+        try { return acc.GetEpsilon(delta); }
+        catch (PrvDomainTooLargeException) { return double.PositiveInfinity; }
     }
 
     static void Check(double targetEpsilon, double delta, double sampleRate, long steps)

@@ -6,10 +6,20 @@ namespace Privatar.Accounting;
 /// error bounds. The domain half-width and mesh follow the paper's Remark 5.6 as Opacus does:
 /// L = max(ε_RDP(all steps, δ_err/4), max_i ε_RDP(one step i, δ_err/(8·T))), then max(L, ε_err) + 3, and
 /// dt = ε_err / sqrt(T·log(12/δ_err)/2).
+/// A history whose grid would exceed <paramref name="maxDomainSize"/> (ε in the hundreds over 10⁵ steps and more) is
+/// answered by the RDP accountant, a valid but looser upper bound, with a warning naming the case
+/// (<see cref="Fallback"/>); with <paramref name="rdpFallback"/> false it throws <see cref="PrvDomainTooLargeException"/>.
 /// </summary>
-public sealed class PrvAccountant(double epsError = 0.01, double? deltaError = null, int maxDomainSize = PrvDomain.DefaultMaxSize)
+public sealed class PrvAccountant(double epsError = 0.01, double? deltaError = null, int maxDomainSize = PrvDomain.DefaultMaxSize,
+    bool rdpFallback = true)
     : PrivacyAccountantBase
 {
+    /// <summary>Where fallback warnings go; standard error by default (a unit's log in the build).</summary>
+    public Action<string> Warn { get; init; } = message => Console.Error.WriteLine(message);
+
+    /// <summary>Why the last query was answered by RDP instead of PRV; null when PRV answered it.</summary>
+    public string? Fallback { get; private set; }
+
     /// <summary>Allowed error in ε (added to the upper bound).</summary>
     public double EpsError { get; } = epsError > 0 ? epsError : throw new ArgumentOutOfRangeException(nameof(epsError), epsError, "ε error must be > 0.");
 
@@ -28,7 +38,19 @@ public sealed class PrvAccountant(double epsError = 0.01, double? deltaError = n
             return new PrvEpsilon(double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity);
         double deltaError = DeltaError ?? delta / 1000;
         if (!(deltaError < delta)) throw new ArgumentOutOfRangeException(nameof(delta), delta, $"δ must exceed the δ error {deltaError:G3}.");
-        var composed = Compose(deltaError);
+        Fallback = null;
+        DiscretePrv composed;
+        try { composed = Compose(deltaError); }
+        catch (PrvDomainTooLargeException e) when (rdpFallback)
+        {
+            var rdp = new RdpAccountant();
+            foreach (var h in History) rdp.Step(h.NoiseMultiplier, h.SampleRate, h.Steps);
+            double eps = rdp.GetEpsilon(delta);
+            Fallback = $"PRV accountant: {Describe(History)} at δ = {delta:G3} is beyond the PRV grid cap; reporting the RDP upper bound ε = {eps:G6} instead. ({e.Message})";
+            Warn("warning: " + Fallback);
+            // RDP gives no lower bound beyond the trivial 0.
+            return new PrvEpsilon(0, eps, eps);
+        }
         return PrvEpsilonSolver.Solve(composed, delta, deltaError, EpsError);
     }
 
@@ -41,6 +63,9 @@ public sealed class PrvAccountant(double epsError = 0.01, double? deltaError = n
         var parts = steps.Select(h => (DiscretePrv.Discretise(new SubsampledGaussianPrv(h.SampleRate, h.NoiseMultiplier), domain), h.Steps)).ToList();
         return DiscretePrv.Compose(parts);
     }
+
+    static string Describe(IEnumerable<MechanismSteps> history) =>
+        string.Join(" + ", history.Select(h => FormattableString.Invariant($"(σ {h.NoiseMultiplier:G6}, q {h.SampleRate:G6}, {h.Steps} steps)")));
 
     double MeshSize(long totalSteps, double deltaError) => EpsError / Math.Sqrt(totalSteps * Math.Log(12 / deltaError) / 2);
 

@@ -6,8 +6,14 @@ namespace Privatar.Accounting;
 /// </summary>
 public sealed record PrvDomain(double TMin, double Dt, int Size)
 {
-    /// <summary>Largest grid allowed by default: 2^22 points (32 MB per array, about 200 MB peak while composing).</summary>
-    public const int DefaultMaxSize = 1 << 22;
+    /// <summary>
+    /// Largest grid allowed by default: 2^26 points (512 MB per array, about 3 GB peak while composing), enough for every
+    /// value of Opacus's PRV test table (ε up to 291 at 50k steps).
+    /// </summary>
+    public const int DefaultMaxSize = 1 << 26;
+
+    /// <summary>The cap a σ search uses: a grid this large means ε is far above any sensible target.</summary>
+    public const int SearchMaxSize = 1 << 22;
 
     public double TMax => TMin + (Size - 1) * Dt;
 
@@ -28,7 +34,7 @@ public sealed record PrvDomain(double TMin, double Dt, int Size)
         double lo = Math.Floor(-halfWidth / dt), hi = Math.Ceiling(halfWidth / dt);
         double needed = hi - lo + 1;
         if (needed > maxSize)
-            throw new InvalidOperationException(
+            throw new PrvDomainTooLargeException(
                 $"PRV accountant: the domain [−{halfWidth:G4}, {halfWidth:G4}] at mesh {dt:G3} needs {needed:G3} points, above the cap of {maxSize}. " +
                 "ε is very large or the step count very high here; use the RDP accountant (--accountant rdp) or a larger eps error.");
         int size = 2;
@@ -39,3 +45,6 @@ public sealed record PrvDomain(double TMin, double Dt, int Size)
         return new PrvDomain(lowIndex * dt, dt, size);
     }
 }
+
+/// <summary>The PRV grid a case needs exceeds the cap; <see cref="PrvAccountant"/> falls back to RDP on it.</summary>
+public sealed class PrvDomainTooLargeException(string message) : InvalidOperationException(message);

@@ -28,8 +28,8 @@ public static class AttackRows
     public static string Name(NoiseKind? kind) => kind switch { null => "none", NoiseKind.Dp => "dp", _ => "pac" };
 }
 
-/// <summary>Integer seeds for separate random streams, derived from runtime.seed and a purpose (see <see cref="Privatar.Core.SeedDerivation"/>).</summary>
+/// <summary>Integer seeds for the attacks' random streams: <see cref="Privatar.Core.SeedStreams"/> under the "attack" purpose, one unit per stream.</summary>
 public static class Seeds
 {
-    public static int Derive(long root, string purpose) => Privatar.Core.SeedDerivation.Derive(root, purpose);
+    public static int Derive(long root, string stream) => Privatar.Core.SeedStreams.DeriveInt32(root, Privatar.Core.SeedPurpose.Attack, stream);
 }

@@ -85,9 +85,12 @@ public static class AvatarSteps
     public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];
 
     /// <summary>What <c>vae noisy-test|noisy-gather|noisy-grid</c> run: the tester's pieces and the Noisy folder.</summary>
+    /// <summary>The one seed derivation every seeded stream goes through.</summary>
+    public const string SeedCode = "src/Privatar.Core/SeedStreams.cs";
+
     public static readonly string[] NoisyCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), "src/Privatar.Training/Noisy/*.cs", .. VaeGroup, Verb("NoisyCommand")];
+        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), "src/Privatar.Training/Noisy/*.cs", SeedCode, .. VaeGroup, Verb("NoisyCommand")];
 
     /// <summary>What the <c>attack</c> verbs take from Privatar.Training (checkpoint restore) and the CLI.</summary>
-    public static readonly string[] AttackCode = [.. new[] { "Checkpoints", "ModelSpec" }.Select(Training), .. TorchSetup, Verb("AttackCommand")];
+    public static readonly string[] AttackCode = [.. new[] { "Checkpoints", "ModelSpec" }.Select(Training), .. TorchSetup, SeedCode, Verb("AttackCommand")];
 }

@@ -72,11 +72,13 @@ public static class MnistSteps
 
     /// <summary>Keys and options of one DP-SGD run: the clip and rate, plus δ and accountant when σ is calibrated.</summary>
     public static string[] DpKeys(DpRun r) =>
-        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.delta", "dpsgd.accountant"] : ["dpsgd.max_grad_norm", "dpsgd.sample_rate"];
+        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", "dpsgd.delta", "dpsgd.accountant"]
+            : ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention"];
 
     public static IEnumerable<object> DpOptions(DpRun r, ParamValues p) => r.Options.Concat(new object[]
     {
         "--max-grad-norm", p.Double("dpsgd.max_grad_norm"), "--sample-rate", p.Double("dpsgd.sample_rate"),
+        "--accounting-convention", p.String("dpsgd.accounting_convention"),
     }).Concat(r.Calibrated ? new object[] { "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant") } : []);
 
     /// <summary>Training keys shared by the real-data classifiers and the VAEs.</summary>
@@ -93,7 +95,7 @@ public static class MnistSteps
     public static readonly ParamSpec[] AllParams =
     [
         .. ListParams, P.Int("mnist.train_limit").AtLeast(0), P.Int("mnist.test_limit").AtLeast(0), P.Int("dpsgd.epochs").AtLeast(1), P.Double("dpsgd.lr").Above(0), P.Int("dpsgd.batch_size").AtLeast(1),
-        P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
+        P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.String("dpsgd.accounting_convention"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
         P.Int("dpsgd.latent_dim").AtLeast(1), P.String("dpsgd.vae_fidelity").OneOf(TrainStep.Fidelities), P.Int("dpsgd.synthetic_per_class").AtLeast(1), P.Double("dpsgd.stats_noise_multiplier"),
         P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs").AtLeast(1), P.Int("dpsgd.synthetic_batch_size").AtLeast(1),
         P.Int("runtime.seed"), P.Int("dpsgd.threads").AtLeast(0).Unstamped(),
@@ -105,6 +107,7 @@ public static class MnistSteps
     [
         "src/Privatar.Mnist/*.cs", "src/Privatar.DpSgd/Data/*.cs", "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Runs/*.cs",
         "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.Accounting/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
+        AvatarSteps.SeedCode,
     ];
 
     public static readonly string[] DataCode = ["src/Privatar.Mnist/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs", "src/Privatar.Steps/MnistDataStep.cs"];

@@ -21,7 +21,7 @@ public static class NoiseStep
     {
         Code =
         [
-            "src/Privatar.Noise/*.cs", "src/Privatar.Steps/NoiseStep.cs", "src/Privatar.Steps/Noise/*.cs",
+            "src/Privatar.Noise/*.cs", "src/Privatar.Steps/NoiseStep.cs", "src/Privatar.Steps/Noise/*.cs", AvatarSteps.SeedCode,
             "src/Privatar.Results/Rows/NoiseSummaryRow.cs", "src/Privatar.Results/Rows/NoiseVectorRow.cs", "src/Privatar.Results/Rows/PsrBoundRow.cs",
         ],
         Params =

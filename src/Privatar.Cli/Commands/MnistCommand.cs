@@ -26,6 +26,7 @@ public static class MnistCommand
     static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
     static readonly Option<double?> TargetEps = new("--target-epsilon") { Description = "DP-SGD: calibrate σ to this ε at --delta for this run's schedule (instead of --noise-multiplier)" };
     static readonly Option<double> Delta = new("--delta") { Description = "δ for --target-epsilon and for reported ε", DefaultValueFactory = _ => 1e-5 };
+    static readonly Option<string> ConventionOpt = new("--accounting-convention") { Description = "q and steps when --sample-rate is 0: ours (B/N, round(N/B)) or opacus (1/ceil(N/B), ceil(N/B))", DefaultValueFactory = _ => "ours" };
     static readonly Option<string> AccountantOpt = new("--accountant") { Description = "rdp or prv", DefaultValueFactory = _ => "rdp" };
     static readonly Option<string> Conversion = new("--conversion") { Description = "RDP → (ε, δ): improved or classic", DefaultValueFactory = _ => "improved" };
     static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
@@ -62,7 +63,7 @@ public static class MnistCommand
         var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
         var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
         {
-            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, TrainLimit, TestLimit, Threads,
+            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads,
         };
         cmd.SetAction(p =>
         {
@@ -80,7 +81,7 @@ public static class MnistCommand
         var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
         var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
         {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
         };
         cmd.SetAction(p =>
         {
@@ -144,13 +145,15 @@ public static class MnistCommand
     static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
     {
         (null, null) => null,
-        ({ } sigma, null) => DpRequest.WithSigma(sigma, p.GetValue(Clip), p.GetValue(Rate)),
-        (null, { } eps) => DpRequest.WithEpsilon(eps, p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate)),
+        ({ } sigma, null) => DpRequest.WithSigma(sigma, p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
+        (null, { } eps) => DpRequest.WithEpsilon(eps, p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
         _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
     };
 
     internal static AccountantOptions Accountant(ParseResult p) => new(
         AccountantOptions.ParseKind(p.GetValue(AccountantOpt)!), AccountantOptions.ParseConversion(p.GetValue(Conversion)!, "--conversion"));
+
+    static AccountingConvention Convention(ParseResult p) => SamplingSchedule.Parse(p.GetValue(ConventionOpt)!);
 
     static Fidelity Fidelity(ParseResult p) => MnistRuns.ParseFidelity(p.GetValue(FidelityOpt)!, "--fidelity");
 

@@ -26,7 +26,10 @@ public sealed class PoissonSampler : IDisposable
 
     public int StepsPerEpoch => StepsFor(SampleRate);
 
-    /// <summary>Batches per epoch at rate q: round(1/q), at least 1 (what the accountant must be told).</summary>
+    /// <summary>
+    /// Batches per epoch at rate q: round(1/q), at least 1 (what the accountant must be told). Under the Opacus convention
+    /// q = 1/⌈N/B⌉, so this is ⌈N/B⌉, Opacus's int(1/q) (<see cref="Privatar.Accounting.SamplingSchedule"/>).
+    /// </summary>
     public static int StepsFor(double sampleRate) => Math.Max(1, (int)Math.Round(1 / sampleRate));
 
     public double ExpectedBatchSize => SampleRate * DatasetSize;

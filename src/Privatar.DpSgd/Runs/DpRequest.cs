@@ -9,26 +9,28 @@ namespace Privatar.DpSgd.Runs;
 /// calibrated by the accountant for this run's exact schedule (q from the data size, epochs · round(1/q) steps).
 /// </summary>
 public sealed record DpRequest(double? Sigma, double? TargetEpsilon, double MaxGradNorm, double SampleRate, double Delta,
-    AccountantOptions Accountant)
+    AccountantOptions Accountant, AccountingConvention Convention = AccountingConvention.Ours)
 {
-    public static DpRequest WithSigma(double sigma, double maxGradNorm, double sampleRate = 0) =>
-        new(sigma, null, maxGradNorm, sampleRate, double.NaN, new AccountantOptions());
+    public static DpRequest WithSigma(double sigma, double maxGradNorm, double sampleRate = 0,
+        AccountingConvention convention = AccountingConvention.Ours) =>
+        new(sigma, null, maxGradNorm, sampleRate, double.NaN, new AccountantOptions(), convention);
 
-    public static DpRequest WithEpsilon(double epsilon, double delta, AccountantOptions accountant, double maxGradNorm, double sampleRate = 0) =>
-        new(null, epsilon, maxGradNorm, sampleRate, delta, accountant);
+    public static DpRequest WithEpsilon(double epsilon, double delta, AccountantOptions accountant, double maxGradNorm, double sampleRate = 0,
+        AccountingConvention convention = AccountingConvention.Ours) =>
+        new(null, epsilon, maxGradNorm, sampleRate, delta, accountant, convention);
 
     /// <summary>The DP-SGD settings for a training set of <paramref name="n"/> examples under <paramref name="cfg"/>.</summary>
     public DpConfig Resolve(long n, TrainConfig cfg)
     {
         if ((Sigma is null) == (TargetEpsilon is null))
             throw new ArgumentException("DP-SGD: give exactly one of --noise-multiplier and --target-epsilon");
-        if (Sigma is { } s) return new DpConfig(PrivacyArguments.NoiseMultiplier(s, "--noise-multiplier"), MaxGradNorm, SampleRate);
+        if (Sigma is { } s) return new DpConfig(PrivacyArguments.NoiseMultiplier(s, "--noise-multiplier"), MaxGradNorm, SampleRate, Convention);
         var eps = PrivacyArguments.Epsilon(TargetEpsilon!.Value, "--target-epsilon");
         PrivacyArguments.Delta(Delta);
         cfg.Validate();
-        var q = new DpConfig(0, MaxGradNorm, SampleRate).ResolveSampleRate(n, cfg.BatchSize);
-        var sigma = NoiseMultiplier.ForEpsilon(eps, Delta, q, Steps(q, cfg.Epochs), Accountant);
-        return new DpConfig(sigma, MaxGradNorm, SampleRate);
+        var schedule = new DpConfig(0, MaxGradNorm, SampleRate, Convention).Schedule(n, cfg.BatchSize);
+        var sigma = NoiseMultiplier.ForEpsilon(eps, Delta, schedule.SampleRate, schedule.StepsPerEpoch * cfg.Epochs, Accountant);
+        return new DpConfig(sigma, MaxGradNorm, SampleRate, Convention);
     }
 
     /// <summary>The steps a DP run at rate q takes in <paramref name="epochs"/> epochs (the training loops' own count).</summary>

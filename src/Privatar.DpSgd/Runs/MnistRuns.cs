@@ -85,8 +85,8 @@ public static class MnistRuns
         ClassStats stats;
         GaussianRelease? release = null;
         if (fidelity == Fidelity.Original) stats = Synthesis.ExactStats(vae, train);
-        else (stats, release) = Synthesis.PrivateStats(vae, train, statsNoiseMultiplier, statsClip, seed * 2 + 1);
-        var images = Synthesis.Generate(vae, stats, perClass, vaeTargets, seed * 2);
+        else (stats, release) = Synthesis.PrivateStats(vae, train, statsNoiseMultiplier, statsClip, Seeds.StatsNoise(seed));
+        var images = Synthesis.Generate(vae, stats, perClass, vaeTargets, Seeds.SyntheticDraw(seed));
         images.Save(Path.Combine(outDir, MnistDataset.TrainImages), Path.Combine(outDir, MnistDataset.TrainLabels));
         if (gridPath is not null)
             global::Privatar.Data.Format.Png.Write(gridPath, SampleGrid.Render(images, perClass, Math.Min(perClass, SampleGrid.DefaultColumns), vaeTargets));

@@ -19,10 +19,11 @@ public static class ClassifierTraining
         cfg.Validate();
         var n = train.Count;
         using var optimizer = optim.Adam(model.parameters(), cfg.LearningRate);
-        var q = dp?.ResolveSampleRate(n, cfg.BatchSize) ?? 0;
+        var schedule = dp?.Schedule(n, cfg.BatchSize);
+        var q = schedule?.SampleRate ?? 0;
         using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed));
         using var engine = dp is null ? null
-            : new DpSgdEngine(model, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, q * n), Seeds.Noise(cfg.Seed));
+            : new DpSgdEngine(model, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed));
         using var shuffle = new Generator(Seeds.Shuffle(cfg.Seed));
         var epochs = new List<EpochMetrics>();
         long steps = 0;

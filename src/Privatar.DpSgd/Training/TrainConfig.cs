@@ -1,3 +1,6 @@
+using Privatar.Accounting;
+using Privatar.Core;
+
 namespace Privatar.DpSgd.Training;
 
 /// <summary>Optimisation settings shared by the classifier and VAE loops (defaults: the study's).</summary>
@@ -17,17 +20,17 @@ public sealed record TrainConfig(
 }
 
 /// <summary>
-/// DP-SGD settings. <see cref="SampleRate"/> 0 means batch_size / N (Opacus's make_private default,
-/// 1/len(loader)). Steps per epoch are round(1/q).
+/// DP-SGD settings. <see cref="SampleRate"/> 0 means the rate <see cref="Convention"/> gives the run: batch_size / N
+/// with round(1/q) steps per epoch (ours), or 1/⌈N/batch_size⌉ with ⌈N/batch_size⌉ steps (Opacus's make_private).
 /// </summary>
-public sealed record DpConfig(double NoiseMultiplier, double MaxGradNorm = 1.2, double SampleRate = 0)
+public sealed record DpConfig(double NoiseMultiplier, double MaxGradNorm = 1.2, double SampleRate = 0,
+    AccountingConvention Convention = AccountingConvention.Ours)
 {
-    public double ResolveSampleRate(long n, int batchSize)
-    {
-        var q = SampleRate > 0 ? SampleRate : Math.Min(1.0, (double)batchSize / n);
-        if (!(q > 0 && q <= 1)) throw new ArgumentException($"sample_rate: expected in (0, 1], got {q}");
-        return q;
-    }
+    /// <summary>q, steps per epoch and the expected batch size (the DP-SGD divisor) for N examples.</summary>
+    public SamplingSchedule Schedule(long n, int batchSize) =>
+        SampleRate > 0 ? SamplingSchedule.FromRate(SampleRate, n) : SamplingSchedule.For(Convention, n, batchSize);
+
+    public double ResolveSampleRate(long n, int batchSize) => Schedule(n, batchSize).SampleRate;
 }
 
 /// <summary>One epoch's metrics: running train loss/accuracy over the epoch's batches, then test.</summary>
@@ -42,11 +45,16 @@ public sealed record TrainResult(IReadOnlyList<EpochMetrics> Epochs, string Rout
 /// <summary>Per-epoch progress lines; the CLI prints them, tests collect them.</summary>
 public delegate void TrainLog(string line);
 
-/// <summary>Seeds for each random stream, derived from one root seed so they never collide.</summary>
+/// <summary>The seeds of the MNIST runs' random streams, each derived from the root by <see cref="SeedStreams"/>.</summary>
 public static class Seeds
 {
-    public static ulong Init(ulong root) => root * 4 + 0;
-    public static ulong Shuffle(ulong root) => root * 4 + 1;
-    public static ulong Sampling(ulong root) => root * 4 + 2;
-    public static ulong Noise(ulong root) => root * 4 + 3;
+    public static ulong Init(ulong root) => Derive(root, SeedPurpose.DpSgdInit);
+    public static ulong Shuffle(ulong root) => Derive(root, SeedPurpose.DpSgdShuffle);
+    public static ulong Sampling(ulong root) => Derive(root, SeedPurpose.DpSgdSampling);
+    public static ulong Noise(ulong root) => Derive(root, SeedPurpose.DpSgdNoise);
+    public static ulong Reparameterisation(ulong root) => Derive(root, SeedPurpose.VaeReparam);
+    public static ulong StatsNoise(ulong root) => Derive(root, SeedPurpose.SynthesisStatsNoise);
+    public static ulong SyntheticDraw(ulong root) => Derive(root, SeedPurpose.SynthesisDraw);
+
+    static ulong Derive(ulong root, string purpose) => (ulong)SeedStreams.Derive(unchecked((long)root), purpose);
 }

@@ -22,12 +22,13 @@ public static class VaeTraining
         cfg.Validate();
         var n = train.Count;
         using var optimizer = optim.Adam(vae.parameters(), cfg.LearningRate);
-        var q = dp?.ResolveSampleRate(n, cfg.BatchSize) ?? 0;
+        var schedule = dp?.Schedule(n, cfg.BatchSize);
+        var q = schedule?.SampleRate ?? 0;
         using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed));
         using var engine = dp is null ? null
-            : new DpSgdEngine(vae, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, q * n), Seeds.Noise(cfg.Seed));
+            : new DpSgdEngine(vae, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed));
         using var shuffle = new Generator(Seeds.Shuffle(cfg.Seed));
-        using var reparam = new Generator(Seeds.Init(cfg.Seed) + 7);
+        using var reparam = new Generator(Seeds.Reparameterisation(cfg.Seed));
         var epochs = new List<EpochMetrics>();
         long steps = 0;
         for (var epoch = 1; epoch <= cfg.Epochs; epoch++)

@@ -116,7 +116,7 @@ public static class NoiseWork
     static double[] Draw(double[,] transform, int seed)
     {
         var d = transform.GetLength(0);
-        var noise = NoiseSampling.AddNoise(new double[1, d], transform, seed);
+        var noise = NoiseSampling.AddNoise(new double[1, d], transform, Privatar.Core.SeedStreams.DeriveInt32(seed, Privatar.Core.SeedPurpose.NoiseVectorsDraw));
         return Enumerable.Range(0, d).Select(j => noise[0, j]).ToArray();
     }
 }

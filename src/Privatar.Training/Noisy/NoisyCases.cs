@@ -36,15 +36,11 @@ public static class NoisyCases
     };
 
     /// <summary>
-    /// The noise seed of one model: the root seed plus a stable hash of "noisy_inference/&lt;model id&gt;". Every case of a
-    /// model (mechanism, fidelity, MI) draws the same ε, so their differences come from the noise files alone.
+    /// The noise seed of one model: its own stream (<see cref="Privatar.Core.SeedStreams"/>, unit = the model id). Every
+    /// case of a model (mechanism, fidelity, MI) draws the same ε, so their differences come from the noise files alone.
     /// </summary>
-    public static long NoiseSeed(long rootSeed, ModelSpec spec)
-    {
-        uint h = 2166136261;   // FNV-1a, 32 bits: stable across processes and platforms (string.GetHashCode is not)
-        foreach (var b in Encoding.UTF8.GetBytes("noisy_inference/" + spec.Id)) h = (h ^ b) * 16777619;
-        return unchecked(rootSeed + h);
-    }
+    public static long NoiseSeed(long rootSeed, ModelSpec spec) =>
+        Privatar.Core.SeedStreams.Derive(rootSeed, Privatar.Core.SeedPurpose.NoisyInferenceNoise, spec.Id);
 
     /// <summary>The PSR bound the noise was calibrated to: the original's hard-coded list, or the Fano bound with K classes.</summary>
     public static double Psr(NoiseFidelity fidelity, double mi, int classes) =>

@@ -69,9 +69,9 @@ public static class AvatarSteps
     static readonly string[] TorchSetup = ["src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
     static readonly string[] VaeGroup = [Verb("VaeCommand"), .. TorchSetup];
 
-    /// <summary>What <c>vae train</c> runs (+ the gather verb of the curves unit).</summary>
+    /// <summary>What <c>vae train</c> runs, the PyTorch interchange included (+ the gather verb of the curves unit).</summary>
     public static readonly string[] TrainCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "TrainSettings", "Trainer" }.Select(Training), .. VaeGroup, Verb("TrainCommand"), Verb("GatherCommand")];
+        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "TrainSettings", "Trainer" }.Select(Training), .. Sources("Privatar.Interop", ""), .. VaeGroup, Verb("TrainCommand"), Verb("GatherCommand")];
 
     /// <summary>What <c>vae test</c> runs (Trainer.cs for its validation batch order; + the gather verb).</summary>
     public static readonly string[] TestCode =

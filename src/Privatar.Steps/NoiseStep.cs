@@ -27,7 +27,7 @@ public static class NoiseStep
         Params =
         [
             P.StringList("train.variants"), P.IntList("train.partition_n"), P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"),
-            P.Int("noise.classes"), P.Double("noise.dp_clip_bound"), P.Int("test.batch_size"), P.Int("runtime.seed"),
+            P.Int("noise.classes"), P.Double("noise.dp_clip_bound"), P.Int("test.batch_size"), P.Int("runtime.seed"), P.String("noise.original_latents"),
         ],
         Units = Expand,
     };
@@ -36,15 +36,18 @@ public static class NoiseStep
     public static IReadOnlyList<NoiseSource> Sources(PlanContext ctx)
     {
         var variants = ctx.Params.StringList("train.variants");
+        var original = ctx.Params.String("noise.original_latents") is var root && root != "none" ? root.TrimEnd('/') : null;
+        // ours: test/<unit>/z.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
+        string Z(string unit, string originalFolder, string stem) =>
+            original is null ? $"{AvatarSteps.TestDir(ctx, unit)}/{stem}.npy" : $"{original}/{originalFolder}/latent_code/{stem}";
         var list = new List<NoiseSource>();
-        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, $"{AvatarSteps.TestDir(ctx, "baseline")}/z.npy", Pac: false));
-        if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, $"{AvatarSteps.TestDir(ctx, "direct_split")}/z_offload.npy", Pac: true));
+        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z("baseline", "multiface", "z"), Pac: false));
+        if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, Z("direct_split", "test_multiface_direct_split", "z_offload"), Pac: true));
         if (variants.Contains("partition"))
             foreach (var n in ctx.Params.IntList("train.partition_n"))
             {
-                var dir = AvatarSteps.TestDir(ctx, $"partition_n{n}");
-                list.Add(new(NoiseTarget.Local(n), $"{dir}/z.npy", Pac: true));
-                list.Add(new(NoiseTarget.Offloaded(n), $"{dir}/z_offload.npy", Pac: true));
+                list.Add(new(NoiseTarget.Local(n), Z($"partition_n{n}", $"test_partition_{n}", "z"), Pac: true));
+                list.Add(new(NoiseTarget.Offloaded(n), Z($"partition_n{n}", $"test_partition_{n}", "z_offload"), Pac: true));
             }
         return list;
     }

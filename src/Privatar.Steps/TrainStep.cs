@@ -5,7 +5,8 @@ namespace Privatar.Steps;
 
 /// <summary>
 /// Step 1: one unit per configuration (<c>privatar vae train</c>), writing best_model.pt, model.pt, checkpoint.json and
-/// training_curves.csv into train/&lt;id&gt;/; every variant reads the baseline's best checkpoint. Each variant has its own
+/// training_curves.csv into train/&lt;id&gt;/; every variant reads the baseline's best checkpoint, or, with [train] pretrained,
+/// every unit reads the original's PyTorch checkpoint. Each variant has its own
 /// max_iter key, so changing one variant's length reruns only its units and their dependents. A last unit gathers the
 /// curves into results/training_curves.csv.
 /// </summary>
@@ -27,12 +28,14 @@ public static class TrainStep
             .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter").AtLeast(1)),
             P.Int("train.val_every").AtLeast(1), P.Int("train.val_num").AtLeast(0), P.Int("train.batch_size").AtLeast(1), P.Double("train.lambda_screen").AtLeast(0),
             P.String("train.fidelity").OneOf(Fidelities),
-            P.Int("runtime.seed"), P.Int("train.threads").AtLeast(0).Unstamped(), P.String("runtime.device"),
+            P.Int("runtime.seed"), P.Int("train.threads").AtLeast(0).Unstamped(), P.String("runtime.device"), P.String("train.pretrained"),
         ],
         Units = ctx =>
         {
             var models = AvatarSteps.Models(ctx.Params);
             var baseline = $"{AvatarSteps.TrainDir(ctx, "baseline")}/best_model.pt";
+            // With the original's checkpoint every unit starts from it (an input, so its content is in the stamp).
+            var pretrained = ctx.Params.String("train.pretrained") is var text && text != "none" ? text : null;
             var units = models.Select(m =>
             {
                 var dir = AvatarSteps.TrainDir(ctx, m.Id);
@@ -40,7 +43,8 @@ public static class TrainStep
                 var isBaseline = m.Id == "baseline";
                 return new UnitSpec(m.Id)
                 {
-                    Inputs = isBaseline ? [AvatarSteps.Manifest(ctx)] : [AvatarSteps.Manifest(ctx), baseline],
+                    Inputs = pretrained is not null ? [AvatarSteps.Manifest(ctx), pretrained]
+                        : isBaseline ? [AvatarSteps.Manifest(ctx)] : [AvatarSteps.Manifest(ctx), baseline],
                     Outputs = [$"{dir}/best_model.pt", $"{dir}/model.pt", $"{dir}/checkpoint.json", $"{dir}/training_curves.csv"],
                     Params = [maxIter, .. Shared],
                     Command = UnitCommand.Privatar(p => new object[]
@@ -50,7 +54,8 @@ public static class TrainStep
                         "--batch-size", p.Int("train.batch_size"), "--lambda-screen", p.Double("train.lambda_screen"),
                         "--fidelity", p.String("train.fidelity"), "--seed", p.Long("runtime.seed"),
                         "--threads", p.Int("train.threads"), "--device", p.String("runtime.device"),
-                    }).Concat(isBaseline ? [] : new object[] { "--baseline", baseline })),
+                    }).Concat(pretrained is not null ? new object[] { "--pretrained", pretrained }
+                        : isBaseline ? [] : new object[] { "--baseline", baseline })),
                 };
             }).ToList();
             var curves = models.Select(m => $"{AvatarSteps.TrainDir(ctx, m.Id)}/training_curves.csv").ToArray();

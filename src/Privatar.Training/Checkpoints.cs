@@ -1,23 +1,28 @@
 using System.Text.Json;
 using Privatar.Core;
+using Privatar.Interop;
 using Privatar.Models;
 using Privatar.Models.Variants;
 using static TorchSharp.torch;
 
 namespace Privatar.Training;
 
-/// <summary>What a checkpoint's JSON sidecar records: enough to rebuild the model before loading its weights.</summary>
+/// <summary>
+/// What a checkpoint's JSON sidecar records: enough to rebuild the model before loading its weights, and where its
+/// weights started (the SHA-256 of the original's pretrained checkpoint, or null when trained from scratch or from ours).
+/// </summary>
 public sealed record CheckpointInfo(
     string Variant, string Config, int? Bits, double? Ratio, int? Offloaded,
     int TexSize, int Vertices, int Latent, int Cameras, string Fidelity, long Seed,
     int Iterations, int SkippedBatches, int BestIteration, double BestValLoss, string BestValMetric, IReadOnlyList<string> CopiedFromBaseline,
-    IReadOnlyList<string> FreshKeys);
+    IReadOnlyList<string> FreshKeys, string? PretrainedSha256 = null);
 
 /// <summary>
 /// Checkpoints are TorchSharp state dicts (<c>Module.save</c>) written atomically, with a JSON sidecar. Variants
-/// start from the baseline checkpoint the way the original does (§3): quantization copies every key; sparse prunes
-/// the loaded baseline; direct split, frequency decompose and partition copy every key whose name does not contain
-/// "texture_encoder" or "texture_decoder" and whose shape matches, and keep the rest at their fresh initialisation.
+/// start from a baseline the way the original's start from its pretrained checkpoint (§3): quantization copies every
+/// key; sparse prunes the loaded baseline; direct split, frequency decompose and partition copy every key whose name
+/// does not contain "texture_encoder" or "texture_decoder" and that the baseline has, and keep the rest at their fresh
+/// initialisation. The baseline is our trained one, or the original's pretrained checkpoint ([train] pretrained).
 /// </summary>
 public static class Checkpoints
 {
@@ -61,12 +66,34 @@ public static class Checkpoints
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Builds <paramref name="spec"/>'s model and initialises it from the trained baseline; returns the copied and fresh keys.</summary>
+    /// <summary>Builds <paramref name="spec"/>'s model and initialises it from our trained baseline's checkpoint.</summary>
     public static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromBaseline(
         ModelSpec spec, VaeConfig cfg, long seed, string baselineCheckpoint)
     {
         var baseline = new DeepAppearanceVae(cfg);
         Load(baseline, baselineCheckpoint);
+        return FromBaseline(spec, cfg, seed, baseline, baselineCheckpoint);
+    }
+
+    /// <summary>
+    /// Builds <paramref name="spec"/>'s model from the original's pretrained checkpoint (a PyTorch state dict of
+    /// DeepAppearanceVAE, keys with or without 'module.'), which must match a baseline of this size exactly.
+    /// </summary>
+    public static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromPretrained(
+        ModelSpec spec, VaeConfig cfg, long seed, string pretrained)
+    {
+        var baseline = new DeepAppearanceVae(cfg);
+        using (var file = PyTorchStateDict.Read(pretrained)) StateDictTransfer.LoadStrict(baseline, file);
+        return FromBaseline(spec, cfg, seed, baseline, pretrained);
+    }
+
+    /// <summary>
+    /// <paramref name="spec"/>'s model initialised from <paramref name="baseline"/> (which it takes over) by the original's
+    /// rule; an eligible key whose shape differs fails, as the original's strict load_state_dict does.
+    /// </summary>
+    static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromBaseline(
+        ModelSpec spec, VaeConfig cfg, long seed, DeepAppearanceVae baseline, string sourcePath)
+    {
         switch (spec.Variant)
         {
             case VaeVariant.Baseline:
@@ -86,21 +113,26 @@ public static class Checkpoints
             foreach (var (name, target) in model.state_dict())
             {
                 var eligible = copyAll || !(name.Contains("texture_encoder", StringComparison.Ordinal) || name.Contains("texture_decoder", StringComparison.Ordinal));
-                if (eligible && source.TryGetValue(name, out var src) && src.shape.SequenceEqual(target.shape))
+                if (eligible && source.TryGetValue(name, out var src))
                 {
+                    if (!src.shape.SequenceEqual(target.shape))
+                        throw new InvalidDataException($"{sourcePath}: key '{name}' has shape {StateDictTransfer.Shape(src)}, {spec} copies it into {StateDictTransfer.Shape(target)}");
                     target.copy_(src);
                     copied.Add(name);
                 }
                 else fresh.Add(name);
             }
-        if (copyAll && fresh.Count > 0) throw new InvalidOperationException($"quantization: baseline keys missing or mis-shaped: {string.Join(", ", fresh)}");
+        if (copyAll && fresh.Count > 0) throw new InvalidDataException($"{sourcePath}: quantization copies every key, but the baseline lacks {string.Join(", ", fresh)}");
         model.BeforeTrainingStep();   // quantization: project the copied weights onto the grid
         baseline.Dispose();
         return (model, copied, fresh);
     }
 
-    /// <summary>Rebuilds a trained model from its checkpoint and sidecar (sparse needs the pruned shapes first).</summary>
-    public static AvatarVae Restore(string checkpoint, CheckpointInfo info)
+    /// <summary>
+    /// Rebuilds a trained model from its checkpoint and sidecar (sparse needs the pruned shapes first). Quantization
+    /// re-projects its weights for testing, as the original's test.py does, unless <paramref name="asSaved"/>.
+    /// </summary>
+    public static AvatarVae Restore(string checkpoint, CheckpointInfo info, bool asSaved = false)
     {
         var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
         var cfg = new VaeConfig
@@ -110,7 +142,7 @@ public static class Checkpoints
         };
         var model = spec.Create(cfg, info.Seed);
         Load(model, checkpoint);
-        model.BeforeTrainingStep();   // quantization: the original quantizes once after loading for test
+        if (!asSaved) model.BeforeTrainingStep();   // quantization: the original quantizes once after loading for test
         return model;
     }
 

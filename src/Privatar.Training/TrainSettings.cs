@@ -21,6 +21,8 @@ public sealed record TrainSettings
     public LossWeights Weights { get; init; } = new();
     public Fidelity Fidelity { get; init; } = Fidelity.Corrected;
     public long Seed { get; init; } = 1234;
+    /// <summary>The original's pretrained checkpoint (a PyTorch state dict) every variant starts from, or null: from scratch.</summary>
+    public string? Pretrained { get; init; }
 
     public TrainSettings Validate()
     {
@@ -31,6 +33,7 @@ public sealed record TrainSettings
         Check(BatchSize >= 1, "batch_size", "at least 1");
         Check(LearningRate > 0, "lr", "> 0");
         Check(PassThreshold > 1, "pass_threshold", "> 1");
+        if (Pretrained is { } p && !File.Exists(p)) throw new FileNotFoundException($"[train] pretrained: {p}: file not found", p);
         return this;
     }
 }

@@ -28,6 +28,8 @@ public sealed record TrainResult(int Iterations, int Skipped, int BestIteration,
 /// validation screen loss (texture loss when λ_screen = 0). Under fidelity=original the colour correction is first
 /// fine-tuned on those test batches, as the original does; corrected never touches test data while training. A batch
 /// whose gradient norm is not finite is thrown away too (counted in checkpoint.json as skipped_batches).
+/// With [train] pretrained every variant, the baseline included, starts from the original's checkpoint (the original's
+/// --model_path); otherwise the baseline starts from its initialisation and the variants from its trained checkpoint.
 /// </summary>
 public static class Trainer
 {
@@ -39,7 +41,13 @@ public static class Trainer
         var cfg = data.ModelConfig(s.Fidelity);
         AvatarVae model;
         IReadOnlyList<string> copied = [], fresh = [];
-        if (spec.Variant == VaeVariant.Baseline) model = spec.Create(cfg, s.Seed);
+        if (s.Pretrained is { } pretrained)
+        {
+            if (baselineCheckpoint is not null)
+                throw new ArgumentException($"{spec}: a pretrained checkpoint and --baseline exclude each other (every variant starts from the pretrained one, as in the original)");
+            (model, copied, fresh) = Checkpoints.FromPretrained(spec, cfg, s.Seed, pretrained);
+        }
+        else if (spec.Variant == VaeVariant.Baseline) model = spec.Create(cfg, s.Seed);
         else
         {
             if (baselineCheckpoint is null) throw new ArgumentException($"{spec}: variants start from the trained baseline; pass its checkpoint (--baseline)");
@@ -92,9 +100,16 @@ public static class Trainer
         Checkpoints.WriteInfo(outputs.Info, new CheckpointInfo(
             spec.VariantName, spec.ResultConfig, spec.Bits, spec.Ratio, spec.Offloaded,
             cfg.TexSize, cfg.Vertices, cfg.Latent, cfg.Cameras, s.Fidelity.ToString().ToLowerInvariant(), s.Seed,
-            s.MaxIter, skipped, bestIter, best, s.Weights.Screen > 0 ? "val_screen" : "val_tex", copied, fresh));
+            s.MaxIter, skipped, bestIter, best, s.Weights.Screen > 0 ? "val_screen" : "val_tex", copied, fresh,
+            s.Pretrained is null ? null : Sha256(s.Pretrained)));
         ResultCsv.WriteFile(ResultFamilies.TrainingCurves, outputs.Curve, curve);
         return new TrainResult(s.MaxIter, skipped, bestIter, best, curve);
+    }
+
+    static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     /// <summary>One iteration; null when the batch was thrown away (losses exploded relative to the last accepted batch, or non-finite gradients).</summary>

@@ -31,6 +31,7 @@ public sealed class NoiseStepRunTests : IDisposable
         classes = 65
         fidelities = corrected, original
         dp_clip_bound = 20
+        original_latents = none
 
         [train]
         variants = baseline, partition

@@ -76,4 +76,44 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
             Assert.Equal(refDict.Count, qCopied.Count);
         }
     }
+
+    [Fact]
+    public void From_the_originals_pretrained_checkpoint_each_variant_copies_by_its_rule()
+    {
+        // Given a baseline of the subject's size written as the original's checkpoint (PyTorch, keys with 'module.')
+        using var data = AvatarData.Open(subject.Subject);
+        var cfg = data.ModelConfig(Fidelity.Corrected);
+        var dir = subject.NewDir("pretrained");
+        var path = Path.Combine(dir, "6795937_best_model.pth");
+        using var source = ModelSpec.Baseline.Create(cfg, 3);
+        Privatar.Interop.PyTorchStateDict.Write(path, source.state_dict().Select(kv => ("module." + kv.Key, kv.Value)));
+        var sourceDict = source.state_dict();
+
+        // Then the baseline loads it whole, bit for bit
+        var (baseline, all, none) = Checkpoints.FromPretrained(ModelSpec.Baseline, cfg, 5, path);
+        using (baseline)
+        {
+            Assert.Empty(none);
+            Assert.All(baseline.state_dict(), kv => Assert.True(kv.Value.bytes.SequenceEqual(sourceDict[kv.Key].bytes), kv.Key));
+        }
+        // direct split and partition copy every key but texture_encoder / texture_decoder that the baseline has
+        foreach (var spec in new[] { new ModelSpec(VaeVariant.DirectSplit), new ModelSpec(VaeVariant.Partition, Offloaded: 8), new ModelSpec(VaeVariant.FreqDecompose) })
+        {
+            var (model, copied, fresh) = Checkpoints.FromPretrained(spec, cfg, 5, path);
+            using (model)
+            {
+                Assert.Contains("dec.z_fc.weight", copied);
+                Assert.Contains("cc.weight", copied);
+                Assert.DoesNotContain(copied, k => k.Contains("texture_encoder") || k.Contains("texture_decoder"));
+                Assert.Contains(fresh, k => k.Contains("texture_decoder"));
+                var dict = model.state_dict();
+                Assert.All(copied, k => Assert.True(dict[k].bytes.SequenceEqual(sourceDict[k].bytes), k));
+            }
+        }
+
+        // And a checkpoint of another size fails naming the file, before anything is trained
+        var other = cfg with { Vertices = cfg.Vertices + 1 };
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoints.FromPretrained(ModelSpec.Baseline, other, 5, path));
+        Assert.StartsWith(path + ": not a state dict of DeepAppearanceVae at this size: key 'module.enc.mesh_fc.weight' has shape", e.Message);
+    }
 }

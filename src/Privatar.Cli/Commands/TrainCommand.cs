@@ -14,13 +14,14 @@ public static class TrainCommand
     public static Command Build()
     {
         var baseline = new Option<string?>("--baseline") { Description = "the trained baseline's best checkpoint (every variant but baseline starts from it)" };
+        var pretrained = new Option<string?>("--pretrained") { Description = "the original's pretrained checkpoint (PyTorch state dict, .pth): every variant starts from it instead of --baseline" };
         var maxIter = Opt("--max-iter", "training iterations", 100000);
         var valEvery = Opt("--val-every", "validate every this many iterations", 5000);
         var valNum = Opt("--val-num", "validation uses val_num + 1 test batches", 500);
         var batch = Opt("--batch-size", "training batch size", 10);
         var screen = Opt("--lambda-screen", "weight of the screen loss (0 skips rendering)", 1.0);
         var cmd = new Command("train", "Train one model configuration; writes best_model.pt, model.pt, checkpoint.json, training_curves.csv")
-            { DataRoot, Out, Variant, Bits, Ratio, N, baseline, maxIter, valEvery, valNum, batch, screen, FidelityOpt, Seed, Threads, Device };
+            { DataRoot, Out, Variant, Bits, Ratio, N, baseline, pretrained, maxIter, valEvery, valNum, batch, screen, FidelityOpt, Seed, Threads, Device };
         cmd.SetAction(p =>
         {
             Apply(p);
@@ -29,6 +30,7 @@ public static class TrainCommand
             {
                 MaxIter = p.GetValue(maxIter), ValEvery = p.GetValue(valEvery), ValNum = p.GetValue(valNum), BatchSize = p.GetValue(batch),
                 Weights = new LossWeights(Screen: p.GetValue(screen)), Fidelity = ParseFidelity(p.GetValue(FidelityOpt)!), Seed = p.GetValue(Seed),
+                Pretrained = p.GetValue(pretrained),
             }.Validate();
             using var data = AvatarData.Open(p.GetValue(DataRoot)!);
             AnsiConsole.WriteLine($"{spec}: {data.Train.Count} train / {data.Test.Count} test samples, texture {data.Dataset.TextureWidth}², {data.Dataset.VertexCount} vertices");

@@ -7,7 +7,7 @@ namespace Privatar.Cli.Commands;
 
 /// <summary>
 /// The <c>privatar vae</c> group (pipeline steps 1-3 and 8) and what its verbs share. Each verb lives in its own file
-/// (TrainCommand, TestCommand, LatencyCommand, CapacityCommand, CovarianceCommand, GatherCommand) so that each
+/// (TrainCommand, TestCommand, LatencyCommand, CapacityCommand, CovarianceCommand, GatherCommand, ExportCommand) so that each
 /// step's code stamp names only the verbs it runs.
 /// </summary>
 public static class VaeCommand
@@ -21,6 +21,7 @@ public static class VaeCommand
         group.Subcommands.Add(CapacityCommand.Build());
         group.Subcommands.Add(CovarianceCommand.Build());
         group.Subcommands.Add(GatherCommand.Build());
+        group.Subcommands.Add(ExportCommand.Build());
     }
 
     internal static Option<T> Opt<T>(string name, string desc, T def) => new(name) { Description = desc, DefaultValueFactory = _ => def };

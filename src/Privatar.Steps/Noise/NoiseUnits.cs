@@ -5,8 +5,18 @@ using Privatar.Results;
 
 namespace Privatar.Steps.Noise;
 
-/// <summary>A latent whose noise is generated, the Evaluate output it is read from, and whether PAC covers it (DP always does).</summary>
-public sealed record NoiseSource(NoiseTarget Target, string Latents, bool Pac);
+/// <summary>
+/// A latent whose noise is generated, where it is read from, and whether PAC covers it (DP always does). Latents is
+/// our Evaluate step's <c>.npy</c>, or <c>&lt;folder&gt;/&lt;stem&gt;</c> for the original's <c>&lt;stem&gt;_k.pth</c> batches
+/// ([noise] original_latents); <see cref="Files"/> are the files read, listed when the plan is made.
+/// </summary>
+public sealed record NoiseSource(NoiseTarget Target, string Latents, bool Pac)
+{
+    public static bool IsNpy(string path) => path.EndsWith(".npy", StringComparison.Ordinal);
+
+    public IReadOnlyList<string> Files { get; } = IsNpy(Latents) ? [Latents]
+        : PthLatents.Files(Path.GetDirectoryName(Latents)!, Path.GetFileName(Latents)).Select(f => f.Replace('\\', '/')).ToList();
+}
 
 /// <summary>
 /// The Noise step's units of one fidelity, all writing into noise/&lt;fidelity&gt;/ (see <see cref="NoiseStep"/>). Each unit
@@ -29,7 +39,7 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
 
     public UnitSpec L2Norm(NoiseSource s) => new($"{Name}_l2norm_{s.Target}")
     {
-        Inputs = [s.Latents],
+        Inputs = s.Files,
         Outputs = [.. NoiseFileNames.DpStatisticsOutputs(s.Target).Select(File)],
         Params = AssemblyKeys,
         Command = UnitCommand.InProcess(u =>
@@ -41,7 +51,7 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
 
     public UnitSpec Svd(NoiseSource s) => new($"{Name}_svd_{s.Target}")
     {
-        Inputs = [s.Latents],
+        Inputs = s.Files,
         Outputs = [.. NoiseFileNames.PacStatisticsOutputs(s.Target).Select(File)],
         Params = AssemblyKeys,
         Command = UnitCommand.InProcess(u =>
@@ -58,7 +68,7 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
         var file = File(NoiseFileNames.DpNoise(s.Target, mi));
         return new(id)
         {
-            Inputs = [s.Latents],
+            Inputs = s.Files,
             Outputs = [file, Slice(id)],
             Params = _original ? AssemblyKeys : ["noise.classes", "noise.dp_clip_bound"],
             Command = UnitCommand.InProcess(u =>
@@ -99,7 +109,7 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
 
     /// <summary>The files the radar vectors of one offloaded target read under this fidelity.</summary>
     public IEnumerable<string> VectorInputs(NoiseSource s, IEnumerable<double> mis) =>
-        new[] { s.Latents, File(NoiseFileNames.Covariance(s.Target)), File(NoiseFileNames.SvdU(s.Target)) }
+        s.Files.Concat([File(NoiseFileNames.Covariance(s.Target)), File(NoiseFileNames.SvdU(s.Target))])
             .Concat(mis.SelectMany(mi => new[] { File(NoiseFileNames.DpNoise(s.Target, mi)), File(NoiseFileNames.PacNoise(s.Target, mi)) }));
 
     /// <summary>A path in the profile tree, relative to the tree (as the summary table's file column names it).</summary>

@@ -12,13 +12,20 @@ namespace Privatar.Steps.Noise;
 public static class NoiseWork
 {
     /// <summary>
-    /// The T×d matrix a noise is computed from. The test step saved every test sample's latent in batch order
-    /// (float32 [N, d]); under <c>original</c> the rows are split back into the test batches z_0 … z_N
-    /// (<paramref name="batchSize"/> rows each, the last may be short) and assembled with the original loader's quirk
+    /// The T×d matrix a noise is computed from, from either source (detected by the path): our Evaluate step's
+    /// <c>.npy</c>, every test sample's latent in batch order (float32 [N, d]), whose rows are split back into the test
+    /// batches z_0 … z_N (<paramref name="batchSize"/> rows each, the last may be short) under <c>original</c>; or the
+    /// original's saved batches, a path <c>&lt;folder&gt;/&lt;stem&gt;</c> naming <c>&lt;stem&gt;_k.pth</c> files (see
+    /// <see cref="NoiseSource"/>). Under <c>original</c> the batches are assembled with the original loader's quirk
     /// (z_0 skipped, trailing zero rows); under <c>corrected</c> every row is used.
     /// </summary>
     public static double[,] Latents(string path, NoiseFidelity fidelity, int batchSize)
     {
+        if (!NoiseSource.IsNpy(path))
+        {
+            var batches = PthLatents.ReadBatches(Path.GetDirectoryName(path)!, Path.GetFileName(path));
+            return fidelity == NoiseFidelity.Original ? LatentAssembly.Original(batches) : LatentAssembly.Stacked(batches);
+        }
         var array = Npy.Read(path);
         if (array.Rank != 2 || array.Shape[0] < 1 || array.Shape[1] < 1)
             throw new InvalidDataException($"'{path}': expected a latent matrix [N, d] as the Evaluate step writes it, got shape ({string.Join(", ", array.Shape)})");
@@ -95,7 +102,7 @@ public static class NoiseWork
     /// </summary>
     public static IEnumerable<NoiseVectorRow> Vectors(string directory, string latentsPath, NoiseTarget target, double mi, NoiseFidelity fidelity, int seed)
     {
-        var latents = Npy.Read(latentsPath).ToMatrix();
+        var latents = Latents(latentsPath, NoiseFidelity.Corrected, 0);   // every row, in order
         var d = latents.GetLength(1);
         var covariance = Npy.Read(Path.Combine(directory, NoiseFileNames.Covariance(target))).ToMatrix();
         var series = new List<(string Name, double[] Values)>

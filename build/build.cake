@@ -7,6 +7,7 @@
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Data.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/MathNet.Numerics.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Razorvine.Pickle.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Noise.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/CsvHelper.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Results.dll"

@@ -9,11 +9,11 @@ namespace Privatar.Data.Tests.Dataset;
 public sealed class SampleListTests(TinySubject subject) : IClassFixture<TinySubject>
 {
     [Fact]
-    public void Should_Skip_Frames_Without_Average_And_Views_Without_Texture()
+    public void Should_Skip_Frames_Without_Average_And_Views_Without_Texture_When_Allowed()
     {
         var (dir, root) = subject.Copy();
         using var _ = dir;
-        var ds = MultifaceDataset.Open(root);
+        var ds = MultifaceDataset.Open(root, new DatasetOptions { AllowMissingSamples = true });
         var before = ds.Samples(Split.Train, "train");
         var f0 = ds.Frames[0];
         var f1 = ds.Frames[1];

@@ -50,6 +50,7 @@ public static class SeedPurpose
     public const string Attack = "attack";
     public const string AuditCanaries = "audit/canaries";
     public const string AuditMembership = "audit/membership";
+    public const string Tstr = "synthesis/tstr";
 
     /// <summary>Every constant above (by reflection, so a new one cannot be forgotten).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(SeedPurpose)

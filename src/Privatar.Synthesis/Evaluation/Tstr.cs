@@ -30,16 +30,16 @@ public static class Tstr
         using var train = ImageTensors.From(trainPart);
         using var heldOut = ImageTensors.From(heldOutPart);
         using var test = ImageTensors.From(realTest);
-        random.manual_seed(SeedDerivation.Derive(cfg.Seed, "tstr-init"));
+        random.manual_seed(SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "init"));
         var model = kind.Create();
         var epochs = new List<TstrEpoch>();
         Dictionary<string, Tensor>? best = null;
         double bestHeldOut = -1, bestTest = double.NaN;
         var bestEpoch = 0;
         using (var optimizer = optim.Adam(model.parameters(), cfg.LearningRate))
-        using (var shuffle = new Generator((ulong)SeedDerivation.Derive(cfg.Seed, "tstr-shuffle")))
+        using (var shuffle = new Generator((ulong)SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "shuffle")))
         {
-            random.manual_seed(SeedDerivation.Derive(cfg.Seed, "tstr-dropout"));   // dropout draws from the global generator
+            random.manual_seed(SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "dropout"));   // dropout draws from the global generator
             for (var epoch = 1; epoch <= cfg.Epochs; epoch++)
             {
                 var loss = TrainEpoch(model, optimizer, train, cfg.BatchSize, shuffle);
@@ -70,7 +70,7 @@ public static class Tstr
         if (heldOut < 1 || n - heldOut < 1)
             throw new ArgumentException($"{set.Source}: {n} examples cannot be split into a training part and a {cfg.HeldOutFraction} held-out part");
         var perm = Enumerable.Range(0, set.Count).ToArray();
-        var rng = new Random(SeedDerivation.Derive(cfg.Seed, "tstr-split"));
+        var rng = new Random(SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "split"));
         for (var i = 0; i < n; i++)
         {
             var j = rng.Next(i, perm.Length);

@@ -29,6 +29,7 @@ public sealed class PipelineSession : IDisposable
 {
     ProfileLock? _lock;
     readonly HashSet<string> _forced;
+    readonly RunContext _run;
 
     PipelineSession(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
     {
@@ -42,6 +43,11 @@ public sealed class PipelineSession : IDisposable
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
         Executor = new UnitExecutor(o.Root, o.Tools, Log);
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
+        _run = new RunContext
+        {
+            Plan = plan, Config = config, Layout = Layout, Log = Log, Decide = Decide,
+            Hasher = Hasher, Stamps = Stamps, Checker = Checker, Executor = Executor, AcquireLock = AcquireLock,
+        };
         _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : o.Force.Select(f => plan.Step(f).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -66,7 +72,7 @@ public sealed class PipelineSession : IDisposable
     internal UnitExecutor Executor { get; }
 
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
-    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(this, Plan.Step(step));
+    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(_run, Plan.Step(step));
 
     /// <summary>The unit's own verdict against its stamp and the files on disk now.</summary>
     public Decision Decide(Unit unit) => Checker.Check(unit, _forced.Contains(unit.Step.Name));

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
@@ -39,13 +40,12 @@ public static class NoiseStep
         var list = new List<NoiseSource>();
         if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, $"{AvatarSteps.TestDir(ctx, "baseline")}/z.npy", Pac: false));
         if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, $"{AvatarSteps.TestDir(ctx, "direct_split")}/z_offload.npy", Pac: true));
-        if (variants.Contains("partition"))
-            foreach (var n in ctx.Params.IntList("train.partition_n"))
-            {
-                var dir = AvatarSteps.TestDir(ctx, $"partition_n{n}");
-                list.Add(new(NoiseTarget.Local(n), $"{dir}/z.npy", Pac: true));
-                list.Add(new(NoiseTarget.Offloaded(n), $"{dir}/z_offload.npy", Pac: true));
-            }
+        foreach (var m in AvatarSteps.Models(ctx.Params, VaeVariant.Partition))
+        {
+            var test = AvatarSteps.Paths(ctx).Test(m);
+            list.Add(new(NoiseTarget.Local(m.Offloaded!.Value), test.Latent(offloaded: false), Pac: true));
+            list.Add(new(NoiseTarget.Offloaded(m.Offloaded!.Value), test.Latent(offloaded: true), Pac: true));
+        }
         return list;
     }
 

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -11,8 +12,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class TrainStep
 {
-    public static readonly string[] Variants = ["baseline", "direct_split", "quantization", "sparse", "freq_decompose", "partition"];
-
     static readonly string[] Shared = ["train.val_every", "train.val_num", "train.batch_size", "train.lambda_screen", "train.fidelity", "runtime.seed", "train.threads", "runtime.device"];
 
     public static StepSpec Spec => new("Train", "train every variant and configuration (step 1)")
@@ -21,19 +20,19 @@ public static class TrainStep
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
         Params =
         [
-            .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter")),
+            .. AvatarSteps.ListParams, .. ModelVariants.All.Select(v => P.Int(v.MaxIterKey)),
             P.Int("train.val_every"), P.Int("train.val_num"), P.Int("train.batch_size"), P.Double("train.lambda_screen"), P.String("train.fidelity"),
             P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
         ],
         Units = ctx =>
         {
             var models = AvatarSteps.Models(ctx.Params);
-            var baseline = $"{AvatarSteps.TrainDir(ctx, "baseline")}/best_model.pt";
+            var baseline = AvatarSteps.Paths(ctx).Train(ModelConfig.Baseline).Checkpoint[0];
             var units = models.Select(m =>
             {
                 var dir = AvatarSteps.TrainDir(ctx, m.Id);
-                var maxIter = $"train.{m.Variant}_max_iter";
-                var isBaseline = m.Id == "baseline";
+                var maxIter = m.MaxIterKey;
+                var isBaseline = m.Variant == VaeVariant.Baseline;
                 return new UnitSpec(m.Id)
                 {
                     Inputs = isBaseline ? [AvatarSteps.Manifest(ctx)] : [AvatarSteps.Manifest(ctx), baseline],
@@ -41,7 +40,7 @@ public static class TrainStep
                     Params = [maxIter, .. Shared],
                     Command = UnitCommand.Privatar(p => new object[]
                     {
-                        "vae", "train", "--data", AvatarSteps.Subject(ctx), "--variant", m.Variant }.Concat(m.Options).Concat(new object[] {
+                        "vae", "train", "--data", AvatarSteps.Subject(ctx) }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[] {
                         "--out", dir, "--max-iter", p.Int(maxIter), "--val-every", p.Int("train.val_every"), "--val-num", p.Int("train.val_num"),
                         "--batch-size", p.Int("train.batch_size"), "--lambda-screen", p.Double("train.lambda_screen"),
                         "--fidelity", p.String("train.fidelity"), "--seed", p.Long("runtime.seed"),

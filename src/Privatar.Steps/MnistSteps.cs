@@ -102,26 +102,4 @@ public static class MnistSteps
     ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-    static readonly string[] Common =
-    [
-        "src/Privatar.Mnist/*.cs", "src/Privatar.DpSgd/Data/*.cs", "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Runs/*.cs",
-        "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.Accounting/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
-        AvatarSteps.SeedCode,
-    ];
-
-    public static readonly string[] DataCode = ["src/Privatar.Mnist/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs", "src/Privatar.Steps/MnistDataStep.cs"];
-    public static readonly string[] ClassifierCode = [.. Common, "src/Privatar.DpSgd/Models/MnistCnn.cs", "src/Privatar.DpSgd/Training/ClassifierTraining.cs"];
-    public static readonly string[] VaeCode = [.. Common, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs"];
-    public static readonly string[] SynthesisCode =
-    [
-        .. ClassifierCode, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
-        "src/Privatar.DpSgd/Study/SampleGrid.cs", "src/Privatar.Core/Png.cs", "src/Privatar.Core/RgbImage.cs",
-    ];
-    public static readonly string[] ResultsCode =
-    [
-        "src/Privatar.DpSgd/Study/*.cs", "src/Privatar.DpSgd/Runs/*.cs", "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
-        "src/Privatar.Accounting/*.cs", "src/Privatar.Results/*.cs", "src/Privatar.Results/Csv/*.cs", "src/Privatar.Results/Rows/MnistRows.cs",
-        "src/Privatar.Results/Rows/MnistSyntheticRow.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
-    ];
 }

@@ -40,20 +40,15 @@ public static class MnistSteps
     /// <summary>The [dpsgd] keys that choose the runs (the step's, not any unit's).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
+        P.DoubleList("dpsgd.noise_multipliers").Above(0), P.DoubleList("dpsgd.target_epsilons").Above(0), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
     ];
 
-    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's; duplicates are rejected.</summary>
+    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's (each above 0, checked when the config is read); duplicates are rejected.</summary>
     public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
     {
         var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e]))
             .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s])))
             .ToList();
-        foreach (var r in runs)
-        {
-            var value = (double)r.Options[1];
-            if (!(value > 0)) throw new ArgumentException($"[dpsgd] {(r.Calibrated ? "target_epsilons" : "noise_multipliers")}: every value must be > 0, got {Text(value)}.");
-        }
         var dup = runs.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"[dpsgd]: the run {dup.Key} is listed twice.");
         return runs;

@@ -2,6 +2,7 @@ using Privatar.Evaluation.Capacity;
 using Privatar.Models;
 using Privatar.Results;
 using LatencyRow = Privatar.Results.LatencyRow;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 

@@ -4,6 +4,7 @@ using Privatar.Interop;
 using Privatar.Models;
 using Privatar.Models.Variants;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 

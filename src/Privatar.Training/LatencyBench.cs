@@ -6,6 +6,7 @@ using Privatar.Results;
 using Privatar.Torch;
 using LatencyRow = Privatar.Results.LatencyRow;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Privatar.Models;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
@@ -13,23 +14,10 @@ public sealed record ModelSpec(VaeVariant Variant, int? Bits = null, double? Rat
     public static ModelSpec Baseline { get; } = new(VaeVariant.Baseline);
 
     /// <summary>The CLI/config spelling of the variant (baseline, direct_split, quantization, sparse, freq_decompose, partition).</summary>
-    public string VariantName => Variant switch
-    {
-        VaeVariant.Baseline => "baseline",
-        VaeVariant.DirectSplit => "direct_split",
-        VaeVariant.Quantization => "quantization",
-        VaeVariant.Sparse => "sparse",
-        VaeVariant.FreqDecompose => "freq_decompose",
-        _ => "partition",
-    };
+    public string VariantName => ModelVariants.Of(Variant).Name;
 
     /// <summary>The variant as the result tables name it (Privatar.Results.Vocabulary.Variants).</summary>
-    public string ResultVariant => Variant switch
-    {
-        VaeVariant.Sparse => "sparsity",
-        VaeVariant.FreqDecompose => "frequency_decompose",
-        _ => VariantName,
-    };
+    public string ResultVariant => ModelVariants.Of(Variant).ResultName;
 
     public string ResultConfig => Variant switch
     {

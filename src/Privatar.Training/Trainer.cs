@@ -4,6 +4,7 @@ using Privatar.Models.Training;
 using Privatar.Results;
 using TorchSharp;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 

@@ -1,5 +1,6 @@
 using Privatar.Models;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 

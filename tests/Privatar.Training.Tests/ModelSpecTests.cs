@@ -1,6 +1,7 @@
 using Privatar.Models;
 using Privatar.Results;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests;
 

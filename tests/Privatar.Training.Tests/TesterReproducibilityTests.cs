@@ -2,6 +2,7 @@ using Privatar.Models;
 using Privatar.Torch;
 using Privatar.Training.Tests.Fixtures;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests;
 

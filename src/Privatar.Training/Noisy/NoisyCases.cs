@@ -1,6 +1,7 @@
 using System.Text;
 using Privatar.Models;
 using Privatar.Noise;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Noisy;
 

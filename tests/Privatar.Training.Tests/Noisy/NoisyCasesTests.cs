@@ -2,6 +2,7 @@ using Privatar.Models;
 using Privatar.Noise;
 using Privatar.Training.Noisy;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests.Noisy;
 

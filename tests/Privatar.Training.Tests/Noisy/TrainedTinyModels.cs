@@ -1,5 +1,6 @@
 using Privatar.Models;
 using Privatar.Training.Tests.Fixtures;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests.Noisy;
 

@@ -47,11 +47,11 @@ public static class CapacityCommand
     }
 
     /// <summary>Back from the result tables' names to a configuration (variant names differ: sparsity, frequency_decompose).</summary>
-    static ModelSpec SpecOf(string variant, string config)
+    static ModelConfig SpecOf(string variant, string config)
     {
         var v = ModelVariants.ParseResult(variant).Name();
         int? Int(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? int.Parse(config[prefix.Length..], Invariant.Culture) : null;
         double? Dbl(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? Invariant.ParseDouble(config[prefix.Length..]) : null;
-        return ModelSpec.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
+        return ModelConfig.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
     }
 }

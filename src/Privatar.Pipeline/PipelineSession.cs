@@ -17,8 +17,6 @@ public sealed record PipelineOptions(string Root, string Profile)
     /// <summary>Steps whose units all rerun; "all" forces every step.</summary>
     public IReadOnlyList<string> Force { get; init; } = [];
     public bool DryRun { get; init; }
-    /// <summary>The steps this build will run (the target's tasks), for the progress line; null means every step.</summary>
-    public IReadOnlyList<string>? Scheduled { get; init; }
     public IReadOnlyDictionary<string, ToolLaunch> Tools { get; init; } = new Dictionary<string, ToolLaunch>();
 }
 
@@ -31,6 +29,7 @@ public sealed class PipelineSession : IDisposable
 {
     ProfileLock? _lock;
     readonly HashSet<string> _forced;
+    readonly RunContext _run;
 
     PipelineSession(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
     {
@@ -45,8 +44,14 @@ public sealed class PipelineSession : IDisposable
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
         Executor = new UnitExecutor(o.Root, o.Tools, Log);
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
-        Progress = new BuildProgress(() => Status(o.Scheduled).Where(d => d.State != UnitState.UpToDate)
+        Progress = new BuildProgress(() => Status(Scheduled).Where(d => d.State != UnitState.UpToDate)
             .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
+        _run = new RunContext
+        {
+            Plan = plan, Config = config, Layout = Layout, Log = Log, Decide = Decide,
+            Hasher = Hasher, Stamps = Stamps, Checker = Checker, Executor = Executor,
+            Previous = Previous, Failures = Failures, Progress = Progress, AcquireLock = AcquireLock,
+        };
         _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : o.Force.Select(f => plan.Step(f).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -73,8 +78,17 @@ public sealed class PipelineSession : IDisposable
     internal UnitExecutor Executor { get; }
     internal BuildProgress Progress { get; }
 
+    /// <summary>
+    /// The steps this build will run (the target's tasks), for the progress line; null means every step. Set once the
+    /// build tool knows its target's tasks, which is after the session (and the task graph drawn from its plan) exists.
+    /// </summary>
+    public IReadOnlyList<string>? Scheduled { get; set; }
+
+    /// <summary>Whether this build only reports what would run (Cake's --dryrun).</summary>
+    public bool DryRun => Strategy is DryRunStrategy;
+
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
-    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(this, Plan.Step(step));
+    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(_run, Plan.Step(step));
 
     /// <summary>The unit's own verdict against its stamp and the files on disk now; a stale unit whose last run failed says so.</summary>
     public Decision Decide(Unit unit)

@@ -1,11 +1,11 @@
-using System.Globalization;
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 figures: one unit per figure (<c>privatar figures render --figure &lt;name&gt;</c>), each reading exactly
+/// One unit per figure (<c>privatar figures render --figure &lt;name&gt;</c>), each reading exactly
 /// the result files its recipe reads and the [figures] plot settings, writing figures/&lt;name&gt;.png, .svg and .json.
 /// A figure is planned only when every file it reads is declared as an output by a step registered before this one
 /// (<see cref="PlanContext.IsProduced"/>): a build without, say, the Attack step plans no attack figures, and they
@@ -57,10 +57,10 @@ public static class FiguresStep
 
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
-    public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure (issue 8)")
+    public static StepSpec Spec => new("Figures", "Every paper figure (and the extras) from the result CSVs, PNG + SVG under artifacts/<profile>/figures/")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = ["src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/FiguresStep.cs"],
+        Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),
         Params =
         [
             .. AvatarSteps.ListParams,
@@ -109,23 +109,5 @@ public static class FiguresStep
     /// <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c> with the variant and config as training_curves.csv spells
     /// them (SCHEMAS.md: sparsity, frequency_decompose; default, bits8, ratio0.5, n8).
     /// </summary>
-    public static string TrainingCurvesName(AvatarSteps.ModelUnit m)
-    {
-        var variant = m.Variant switch { "sparse" => "sparsity", "freq_decompose" => "frequency_decompose", var v => v };
-        var config = m.Variant switch
-        {
-            "quantization" => "bits" + Text(m.Options[1]),
-            "sparse" => "ratio" + Text(m.Options[1]),
-            "partition" => "n" + Text(m.Options[1]),
-            _ => "default",
-        };
-        return $"extra_training_curves_{variant}_{config}";
-    }
-
-    static string Text(object o) => o switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => o.ToString() ?? "",
-    };
+    public static string TrainingCurvesName(ModelConfig m) => $"extra_training_curves_{m.ResultVariant}_{m.ResultConfig}";
 }

@@ -1,10 +1,11 @@
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 3: one unit per configuration (<c>privatar vae latency</c>) timing its decoder paths at batch 1 on a freshly
+/// One unit per configuration (<c>privatar vae latency</c>) timing its decoder paths at batch 1 on a freshly
 /// initialised model of [latency] tex_size (weights do not change the cost, so these units do not wait for training),
 /// then one unit merging them into results/latency.csv and computing results/capacity.csv from [capacity].
 /// These files hold wall-clock measurements: they differ between runs by design and are never compared byte for byte.
@@ -18,9 +19,9 @@ public static class LatencyStep
         "cloud_relative_throughput", "cloud_flops", "downlink_mbps", "uplink_mbps", "bytes_per_element",
     ];
 
-    public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported (step 3)")
+    public static StepSpec Spec => new("Latency", "Time every configuration's decoder paths at batch 1 and compute users supported ([latency], [capacity])")
     {
-        Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
+        Code = StepCode.Vae("Latency", "LatencyCommand", "CapacityCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),
@@ -41,7 +42,7 @@ public static class LatencyStep
             {
                 Outputs = [csv(m.Id)],
                 Params = ["latency.tex_size", "latency.vertices", .. Probe.Select(k => "latency." + k), "runtime.seed", "runtime.threads", "runtime.device"],
-                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency", "--variant", m.Variant }.Concat(m.Options).Concat(new object[]
+                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency" }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[]
                 {
                     "--out", csv(m.Id), "--tex-size", p.Int("latency.tex_size"), "--vertices", p.Int("latency.vertices"),
                 }).Concat(Probe.SelectMany(k => new object[] { "--" + k.Replace('_', '-'), p.Text("latency." + k) })).Concat(new object[]

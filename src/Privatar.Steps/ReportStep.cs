@@ -1,10 +1,9 @@
-using Privatar.Pipeline;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 Report: one unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
+/// One unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
 /// CSVs, the figure records (figures/*.json: status, caption, sources; the images are linked, not read),
 /// report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
 /// time per step). The stamps are declared inputs, so the report is rewritten whenever any unit reran.
@@ -16,9 +15,9 @@ public static class ReportStep
     /// <summary>The published numbers the report prints beside ours: the paper profile's expected table.</summary>
     public static string Published => VerifyStep.ExpectedOf(VerifyStep.PaperProfile);
 
-    public static StepSpec Spec => new("Report", "the reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance (issue 8)")
+    public static StepSpec Spec => new("Report", "The reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
     {
-        Code = ["src/Privatar.Reporting/**/*.cs", "src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/ReportStep.cs"],
+        Code = StepCode.Verbs("Report", ["Privatar.Reporting"], "ResultsCommand"),
         Units = ctx =>
         {
             var results = AvatarSteps.Results(ctx, "");
@@ -29,13 +28,13 @@ public static class ReportStep
                 .Distinct().Order(StringComparer.Ordinal).ToList();
             return [new UnitSpec("report")
             {
-                Inputs = [.. read, Published, .. ctx.Upstream.Select(ctx.StampOf)],
+                Inputs = [.. read, Published, .. ctx.Upstream.Select(u => u.Stamp)],
                 Outputs = [$"{Dir(ctx)}/index.html", $"{Dir(ctx)}/report.md"],
                 Params = [],
                 Command = UnitCommand.Privatar(_ => new object[]
                 {
                     "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx), "--published", Published,
-                    "--stamps", ctx.Artifact($"{PipelineLayout.EngineDir}/stamps"),
+                    "--stamps", ctx.Stamps,
                     // only the current plan's units: stamps of units a config change removed stay on disk until Clean --orphans
                     "--units", string.Join(",", ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")),
                 }.Concat(ctx.IsProduced(verify) ? ["--verify", verify] : Array.Empty<object>())),

@@ -4,7 +4,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 Verify: one unit (<c>privatar verify --out</c>) checking verify/expected-&lt;profile&gt;.csv against the result
+/// One unit (<c>privatar verify --out</c>) checking verify/expected-&lt;profile&gt;.csv against the result
 /// CSVs it references, writing report/verify.csv. The unit succeeds whenever the claims could be evaluated, failed
 /// claims included, so the Report step can show them; the build fails afterwards, in the Cake tasks, through
 /// <see cref="VerifyGate"/>. Claims on a table no step of this build produces are listed as not checked.
@@ -18,9 +18,9 @@ public static class VerifyStep
     public const string PaperProfile = "full";
     public static string Output(PlanContext c) => c.Artifact("report/verify.csv");
 
-    public static StepSpec Spec => new("Verify", "check the results against verify/expected-<profile>.csv, writing report/verify.csv (issue 8)")
+    public static StepSpec Spec => new("Verify", "Check the results against verify/expected-<profile>.csv, writing report/verify.csv")
     {
-        Code = ["src/Privatar.Reporting/Verify/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/VerifyStep.cs"],
+        Code = StepCode.Verbs("Verify", ["Privatar.Reporting"], "ResultsCommand"),
         Units = ctx =>
         {
             // Every result table the plan produces is an input (a superset of the ones the claims name: the expected

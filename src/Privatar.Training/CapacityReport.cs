@@ -2,22 +2,23 @@ using Privatar.Evaluation.Capacity;
 using Privatar.Models;
 using Privatar.Results;
 using LatencyRow = Privatar.Results.LatencyRow;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
 /// <summary>
-/// The capacity rows of step 3: per configuration and headset, the users supported, from the latency rows measured
+/// The capacity rows of the Latency step: per configuration and headset, the users supported, from the latency rows measured
 /// here (headset path, cloud path, FLOPs) and the [capacity] parameters. Non-offloading variants run their whole
 /// decoder on the headset; the baseline's full decoder is the reference for relative headset throughputs.
 /// </summary>
 public static class CapacityReport
 {
-    public static IReadOnlyList<CapacityRow> Build(IReadOnlyList<(ModelSpec Spec, IReadOnlyList<LatencyRow> Rows)> measured, VaeConfig cfg, CapacityParameters p)
+    public static IReadOnlyList<CapacityRow> Build(IReadOnlyList<(ModelConfig Spec, IReadOnlyList<LatencyRow> Rows)> measured, VaeConfig cfg, CapacityParameters p)
     {
         var baselineRow = measured.Where(m => m.Spec.Variant == VaeVariant.Baseline).SelectMany(m => m.Rows).SingleOrDefault()
             ?? throw new ArgumentException("capacity: needs the baseline's latency (add baseline to [train] variants)");
         var baseline = new MeasuredBaseline(baselineRow.MedianMs, baselineRow.FlopsOriginal ?? 0);
-        var paths = new List<(ModelSpec Spec, MeasuredPath Path)>();
+        var paths = new List<(ModelConfig Spec, MeasuredPath Path)>();
         foreach (var (spec, rows) in measured)
         {
             var local = rows.Single(r => r.Path is "headset" or "full");

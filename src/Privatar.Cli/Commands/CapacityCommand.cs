@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using Privatar.Core;
 using Privatar.Evaluation.Capacity;
@@ -9,7 +10,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae capacity</c>: merges the latency CSVs of step 3 and computes users supported.</summary>
+/// <summary><c>privatar vae capacity</c>: merges the latency CSVs of the Latency step and computes users supported.</summary>
 public static class CapacityCommand
 {
     public static Command Build()
@@ -46,11 +47,11 @@ public static class CapacityCommand
     }
 
     /// <summary>Back from the result tables' names to a configuration (variant names differ: sparsity, frequency_decompose).</summary>
-    static ModelSpec SpecOf(string variant, string config)
+    static ModelConfig SpecOf(string variant, string config)
     {
-        var v = variant switch { "sparsity" => "sparse", "frequency_decompose" => "freq_decompose", _ => variant };
+        var v = ModelVariants.ParseResult(variant).Name();
         int? Int(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? int.Parse(config[prefix.Length..], Invariant.Culture) : null;
         double? Dbl(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? Invariant.ParseDouble(config[prefix.Length..]) : null;
-        return ModelSpec.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
+        return ModelConfig.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
     }
 }

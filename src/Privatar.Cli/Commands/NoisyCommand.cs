@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Core;
@@ -13,7 +14,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: step 5, the test of trained models with DP or PAC noise on
+/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: the NoisyInference step, the test of trained models with DP or PAC noise on
 /// the latent each offloads (one fidelity and one MI bound per call), the gather of those slices into
 /// noisy_inference.csv, and the reconstruction grid. Options and torch set-up shared with the group: <see cref="VaeCommand"/>.
 /// </summary>
@@ -48,7 +49,7 @@ public static class NoisyCommand
         var batches = Opt("--batches", "test batches (as vae test)", 65);
         var batch = Opt("--batch-size", "test batch size", 10);
         var lpips = Opt("--lpips-weights", "folder of converted AlexNet-LPIPS .npy weights, or 'none'", "none");
-        var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (step 5); writes noisy_inference.csv rows")
+        var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (NoisyInference); writes noisy_inference.csv rows")
             { DataRoot, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
         cmd.SetAction(p =>
         {
@@ -60,7 +61,7 @@ public static class NoisyCommand
             var models = p.GetValue(ckpt)!.Select(dir =>
             {
                 var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
-                var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+                var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
                 var available = NoisyCases.Mechanisms(spec).Select(NoisyCases.MechanismName).ToHashSet();
                 var cases = asked.Where(m => m == "none" || available.Contains(m)).Select(m =>
                 {
@@ -131,10 +132,10 @@ public static class NoisyCommand
         {
             Apply(p);
             var seed = p.GetValue(Seed);
-            GridSource Column(string dir, Func<ModelSpec, NoiseCase> noise)
+            GridSource Column(string dir, Func<ModelConfig, NoiseCase> noise)
             {
                 var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
-                var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+                var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
                 var c = noise(spec);
                 return new GridSource(NoisyCases.Label(spec, c), dir, c);
             }

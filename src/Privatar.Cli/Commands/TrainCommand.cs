@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Core;
@@ -8,7 +9,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae train</c>: pipeline step 1, one model configuration per call (the Train step's units call it).</summary>
+/// <summary><c>privatar vae train</c>: one model configuration per call (the Train step's units call it).</summary>
 public static class TrainCommand
 {
     public static Command Build()
@@ -25,7 +26,7 @@ public static class TrainCommand
         cmd.SetAction(p =>
         {
             Apply(p);
-            var spec = ModelSpec.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
+            var spec = ModelConfig.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
             var s = new TrainSettings
             {
                 MaxIter = p.GetValue(maxIter), ValEvery = p.GetValue(valEvery), ValNum = p.GetValue(valNum), BatchSize = p.GetValue(batch),

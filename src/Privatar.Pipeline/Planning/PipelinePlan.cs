@@ -21,6 +21,17 @@ public sealed partial class PipelinePlan
         Steps.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown step '{name}'. Known steps: {string.Join(", ", Steps.Select(s => s.Name))}.");
 
+    /// <summary>
+    /// The step graph's edges into <paramref name="step"/>: the steps whose outputs its units read, in registration order.
+    /// The build tool's task graph is drawn from this, so it cannot disagree with the files.
+    /// </summary>
+    public IReadOnlyList<string> UpstreamSteps(string step)
+    {
+        var name = Step(step).Name;
+        var read = UnitsOf(name).SelectMany(u => u.Upstream).Select(u => u.Step.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. Steps.Select(s => s.Name).Where(n => n != name && read.Contains(n))];
+    }
+
     public IEnumerable<Unit> UnitsOf(string step) => Units.Where(u => string.Equals(u.Step.Name, step, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The schema of every parameter the steps declare, for validating the configuration first.</summary>
@@ -33,6 +44,7 @@ public sealed partial class PipelinePlan
 
     public static PipelinePlan Build(IReadOnlyList<StepSpec> steps, ResolvedConfig config, IPipelineLog log)
     {
+        var layout = new PipelineLayout("", config.Profile);   // repository-relative paths only
         var units = new List<Unit>();
         var owners = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var step in steps)
@@ -41,7 +53,7 @@ public sealed partial class PipelinePlan
                 throw new ArgumentException($"Step '{step.Name}' is registered twice.");
             var stepKeys = step.Params.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
             var ctx = new PlanContext(config.Profile, new ParamValues(config, stepKeys, $"step {step.Name}", log),
-                units.Select(u => new DeclaredUnit(u.Step.Name, u.Id, u.Outputs)).ToList());
+                units.Select(u => new DeclaredUnit(u.Step.Name, u.Id, u.Outputs, layout.StampOf(u.Step.Name, u.Id))).ToList(), layout.StampsRelative);
             foreach (var spec in step.Units(ctx))
             {
                 var unit = Expand(step, spec, stepKeys, config, ctx, log);

@@ -79,7 +79,7 @@ public static class AvatarSteps
 
     /// <summary>What <c>vae latency</c> and <c>vae capacity</c> run.</summary>
     public static readonly string[] LatencyCode =
-        [.. new[] { "LatencyBench", "CapacityReport", "ModelSpec" }.Select(Training), .. VaeGroup, "src/Privatar.Torch/NativeAllocator.cs", "src/Privatar.Torch/NativeThreading.cs", Verb("LatencyCommand"), Verb("CapacityCommand")];
+        [.. new[] { "LatencyBench", "CapacityReport", "ModelSpec" }.Select(Training), .. VaeGroup, "src/Privatar.Torch/NativeAllocator.cs", "src/Privatar.Torch/NativeThreading.cs", "src/Privatar.Torch/NativeProcess.cs", Verb("LatencyCommand"), Verb("CapacityCommand")];
 
     /// <summary>What <c>vae covariance</c> runs.</summary>
     public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -10,12 +10,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class AvatarSteps
 {
-    /// <summary>One trained configuration: its unit id (<c>partition_n8</c>) and the privatar options that select it.</summary>
-    public sealed record ModelUnit(string Id, string Variant, object[] Options)
-    {
-        public bool Offloads => Variant is "direct_split" or "partition";
-    }
-
     public static string Subject(PlanContext c) => c.Artifact("data/subject");
     public static string Manifest(PlanContext c) => c.Artifact("data/subject.manifest.tsv");
     public static string TrainDir(PlanContext c, string id) => c.Artifact($"train/{id}");
@@ -29,68 +23,26 @@ public static class AvatarSteps
     /// <summary>The [train] keys that choose the configurations (they belong to the step, not to each unit).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.StringList("train.variants"), P.IntList("train.quantization_bits").AtLeast(1), P.DoubleList("train.sparse_ratios").Above(0), P.IntList("train.partition_n").AtLeast(1),
+        P.StringList(ModelVariants.ListKey).OneOf([.. ModelVariants.All.Select(v => v.Name)]),
+        .. ModelVariants.All.Where(v => v.ListKey is not null)
+            .Select(v => v.Parameter == VariantParameter.Ratio ? P.DoubleList(v.ListKey!).Above(0) : P.IntList(v.ListKey!).AtLeast(1)),
     ];
 
-    /// <summary>baseline; direct_split; quantization per bit width; sparse per ratio; freq_decompose; partition per n (in [train] variants order).</summary>
-    public static IReadOnlyList<ModelUnit> Models(ParamValues p)
+    /// <summary>Every configuration the [train] lists expand into, in [train] variants order: the one place unit ids are made.</summary>
+    public static IReadOnlyList<ModelConfig> Models(ParamValues p) => ModelConfig.Expand(p.StringList(ModelVariants.ListKey), p.Text);
+
+    /// <summary>The models of one variant, e.g. every partition n.</summary>
+    public static IReadOnlyList<ModelConfig> Models(ParamValues p, VaeVariant variant) => ModelConfig.Expand(p.StringList(ModelVariants.ListKey), p.Text, variant);
+
+    /// <summary>The variant options of the verbs that still take them (<c>--variant partition --n 8</c>).</summary>
+    public static object[] VariantArgs(ModelConfig m) => m.Variant switch
     {
-        var list = new List<ModelUnit>();
-        foreach (var v in p.StringList("train.variants"))
-            switch (v)
-            {
-                case "baseline" or "direct_split" or "freq_decompose": list.Add(new(v, v, [])); break;
-                case "quantization": list.AddRange(p.IntList("train.quantization_bits").Select(b => new ModelUnit($"{v}_bits{b}", v, ["--bits", b]))); break;
-                case "sparse": list.AddRange(p.DoubleList("train.sparse_ratios").Select(r => new ModelUnit($"{v}_ratio{Text(r)}", v, ["--ratio", r]))); break;
-                case "partition": list.AddRange(p.IntList("train.partition_n").Select(n => new ModelUnit($"{v}_n{n}", v, ["--n", n]))); break;
-                default: throw new ArgumentException($"[train] variants: unknown variant '{v}'; expected baseline, direct_split, quantization, sparse, freq_decompose or partition.");
-            }
-        if (list.Count > 1 && list[0].Id != "baseline")
-            throw new ArgumentException("[train] variants: every variant starts from the trained baseline, so 'baseline' must come first.");
-        return list;
-    }
+        VaeVariant.Quantization => ["--variant", m.VariantName, "--bits", m.Bits!.Value],
+        VaeVariant.Sparse => ["--variant", m.VariantName, "--ratio", m.Ratio!.Value],
+        VaeVariant.Partition => ["--variant", m.VariantName, "--n", m.Offloaded!.Value],
+        _ => ["--variant", m.VariantName],
+    };
 
-    static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>The .cs files of one project's listed folders ("" = the project folder), never bin/ or obj/.</summary>
-    public static IEnumerable<string> Sources(string project, params string[] folders) =>
-        folders.Select(f => f.Length == 0 ? $"src/{project}/*.cs" : $"src/{project}/{f}/*.cs");
-
-    public static readonly string[] DataCode = [.. Sources("Privatar.Data", "Dataset", "Format")];
-    public static readonly string[] ModelCode = [.. Sources("Privatar.Models", "", "Layers", "Variants", "Training", "Rendering", "Analysis")];
-
-    static string Training(string file) => $"src/Privatar.Training/{file}.cs";
-    static string Verb(string file) => $"src/Privatar.Cli/Commands/{file}.cs";
-
-    /// <summary>
-    /// The <c>privatar vae</c> group file (shared options, device/thread set-up) and the torch set-up every verb applies,
-    /// which pins MKL's reduction order (NativeReproducibility): both change the bytes of every step.
-    /// </summary>
-    static readonly string[] TorchSetup = ["src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
-    static readonly string[] VaeGroup = [Verb("VaeCommand"), .. TorchSetup];
-
-    /// <summary>What <c>vae train</c> runs, the PyTorch interchange included (+ the gather verb of the curves unit).</summary>
-    public static readonly string[] TrainCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "TrainSettings", "Trainer" }.Select(Training), .. Sources("Privatar.Interop", ""), .. VaeGroup, Verb("TrainCommand"), Verb("GatherCommand")];
-
-    /// <summary>What <c>vae test</c> runs (Trainer.cs for its validation batch order; + the gather verb).</summary>
-    public static readonly string[] TestCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), .. VaeGroup, Verb("TestCommand"), Verb("GatherCommand")];
-
-    /// <summary>What <c>vae latency</c> and <c>vae capacity</c> run.</summary>
-    public static readonly string[] LatencyCode =
-        [.. new[] { "LatencyBench", "CapacityReport", "ModelSpec" }.Select(Training), .. VaeGroup, "src/Privatar.Torch/NativeAllocator.cs", "src/Privatar.Torch/NativeThreading.cs", "src/Privatar.Torch/NativeProcess.cs", Verb("LatencyCommand"), Verb("CapacityCommand")];
-
-    /// <summary>What <c>vae covariance</c> runs.</summary>
-    public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];
-
-    /// <summary>What <c>vae noisy-test|noisy-gather|noisy-grid</c> run: the tester's pieces and the Noisy folder.</summary>
-    /// <summary>The one seed derivation every seeded stream goes through.</summary>
-    public const string SeedCode = "src/Privatar.Core/SeedStreams.cs";
-
-    public static readonly string[] NoisyCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), "src/Privatar.Training/Noisy/*.cs", SeedCode, .. VaeGroup, Verb("NoisyCommand")];
-
-    /// <summary>What the <c>attack</c> verbs take from Privatar.Training (checkpoint restore) and the CLI.</summary>
-    public static readonly string[] AttackCode = [.. new[] { "Checkpoints", "ModelSpec" }.Select(Training), .. TorchSetup, SeedCode, Verb("AttackCommand")];
+    /// <summary>The profile tree's artifact families (Privatar.Contracts ArtifactPaths).</summary>
+    public static ArtifactPaths Paths(PlanContext c) => new(c.ArtifactRoot);
 }

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -18,9 +19,9 @@ public static class LatencyStep
         "cloud_relative_throughput", "cloud_flops", "downlink_mbps", "uplink_mbps", "bytes_per_element",
     ];
 
-    public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported")
+    public static StepSpec Spec => new("Latency", "Time every configuration's decoder paths at batch 1 and compute users supported ([latency], [capacity])")
     {
-        Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
+        Code = StepCode.Vae("Latency", "LatencyCommand", "CapacityCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),
@@ -41,7 +42,7 @@ public static class LatencyStep
             {
                 Outputs = [csv(m.Id)],
                 Params = ["latency.tex_size", "latency.vertices", .. Probe.Select(k => "latency." + k), "runtime.seed", "runtime.threads", "runtime.device"],
-                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency", "--variant", m.Variant }.Concat(m.Options).Concat(new object[]
+                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency" }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[]
                 {
                     "--out", csv(m.Id), "--tex-size", p.Int("latency.tex_size"), "--vertices", p.Int("latency.vertices"),
                 }).Concat(Probe.SelectMany(k => new object[] { "--" + k.Replace('_', '-'), p.Text("latency." + k) })).Concat(new object[]

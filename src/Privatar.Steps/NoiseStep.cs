@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
@@ -17,13 +18,9 @@ namespace Privatar.Steps;
 /// </summary>
 public static class NoiseStep
 {
-    public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables")
+    public static StepSpec Spec => new("Noise", "DP and PAC noise on the test latents, per fidelity, target and MI bound, with the original's file names ([noise])")
     {
-        Code =
-        [
-            "src/Privatar.Noise/*.cs", "src/Privatar.Steps/NoiseStep.cs", "src/Privatar.Steps/Noise/*.cs", AvatarSteps.SeedCode,
-            "src/Privatar.Results/Rows/NoiseSummaryRow.cs", "src/Privatar.Results/Rows/NoiseVectorRow.cs", "src/Privatar.Results/Rows/PsrBoundRow.cs",
-        ],
+        Code = StepCode.InProcess("Noise", ["Privatar.Noise", "Privatar.Results"], "src/Privatar.Steps/Noise/*.cs"),
         Params =
         [
             P.StringList("train.variants"), P.IntList("train.partition_n"), P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"),
@@ -37,18 +34,21 @@ public static class NoiseStep
     {
         var variants = ctx.Params.StringList("train.variants");
         var original = ctx.Params.String("noise.original_latents") is var root && root != "none" ? root.TrimEnd('/') : null;
-        // ours: test/<unit>/z.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
-        string Z(string unit, string originalFolder, string stem) =>
-            original is null ? $"{AvatarSteps.TestDir(ctx, unit)}/{stem}.npy" : $"{original}/{originalFolder}/latent_code/{stem}";
+        var paths = AvatarSteps.Paths(ctx);
+        // ours: test/<unit>/z.npy or z_offload.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
+        string Z(ModelConfig m, string originalFolder, bool offloaded) => original is null
+            ? paths.Test(m).Latent(offloaded)
+            : $"{original}/{originalFolder}/latent_code/{(offloaded ? "z_offload" : "z")}";
         var list = new List<NoiseSource>();
-        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z("baseline", "multiface", "z"), Pac: false));
-        if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, Z("direct_split", "test_multiface_direct_split", "z_offload"), Pac: true));
-        if (variants.Contains("partition"))
-            foreach (var n in ctx.Params.IntList("train.partition_n"))
-            {
-                list.Add(new(NoiseTarget.Local(n), Z($"partition_n{n}", $"test_partition_{n}", "z"), Pac: true));
-                list.Add(new(NoiseTarget.Offloaded(n), Z($"partition_n{n}", $"test_partition_{n}", "z_offload"), Pac: true));
-            }
+        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z(ModelConfig.Baseline, "multiface", offloaded: false), Pac: false));
+        if (variants.Contains("direct_split"))
+            list.Add(new(NoiseTarget.DirectSplit, Z(new ModelConfig(VaeVariant.DirectSplit), "test_multiface_direct_split", offloaded: true), Pac: true));
+        foreach (var m in AvatarSteps.Models(ctx.Params, VaeVariant.Partition))
+        {
+            var n = m.Offloaded!.Value;
+            list.Add(new(NoiseTarget.Local(n), Z(m, $"test_partition_{n}", offloaded: false), Pac: true));
+            list.Add(new(NoiseTarget.Offloaded(n), Z(m, $"test_partition_{n}", offloaded: true), Pac: true));
+        }
         return list;
     }
 

@@ -22,6 +22,8 @@ public static class LatencyStep
     public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported")
     {
         Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
+        // Its units time things: on a cluster each job takes a whole node, so no other job shares its cores.
+        Resources = new UnitResources(Exclusive: true),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),

@@ -25,6 +25,18 @@ public sealed class NoiseStepRunTests : IDisposable
         [pipeline]
         strict = true
         jobs = 1
+        executor = local
+
+        [slurm]
+        partition = none
+        account = none
+        qos = none
+        extra_args = none
+        poll_seconds = 5
+        cpus = 1
+        gpus = 0
+        memory_mb = 0
+        time_minutes = 60
 
         [noise]
         mi_bounds = 1, 0.1

@@ -16,6 +16,18 @@ public static class FakeConfig
         [pipeline]
         strict = true
         jobs = 1
+        executor = local
+
+        [slurm]
+        partition = none
+        account = none
+        qos = none
+        extra_args = none
+        poll_seconds = 0.5
+        cpus = 1
+        gpus = 0
+        memory_mb = 0
+        time_minutes = 10
 
         [gen]
         items = 1, 2, 3

@@ -16,27 +16,13 @@ public sealed class NoiseStepRunTests : IDisposable
 {
     const int Rows = 23, Dims = 8, BatchSize = 5;
 
-    const string Config = """
+    const string Config = $"""
         [runtime]
         device = cpu
         threads = 0
         seed = 7
 
-        [pipeline]
-        strict = true
-        jobs = 1
-        executor = local
-
-        [slurm]
-        partition = none
-        account = none
-        qos = none
-        extra_args = none
-        poll_seconds = 5
-        cpus = 1
-        gpus = 0
-        memory_mb = 0
-        time_minutes = 60
+        {EngineConfig.Sections}
 
         [noise]
         mi_bounds = 1, 0.1

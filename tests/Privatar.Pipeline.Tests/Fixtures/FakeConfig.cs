@@ -1,9 +1,11 @@
+using Privatar.Tests.Shared;
+
 namespace Privatar.Pipeline.Tests.Fixtures;
 
 /// <summary>The cake.config of the fake pipeline (tests/integration/steps.cake and <see cref="FakeSteps"/>).</summary>
 public static class FakeConfig
 {
-    public const string Default = """
+    public const string Default = $"""
         ; fake pipeline configuration
         [Settings]
         EnableScriptCache = true
@@ -13,21 +15,7 @@ public static class FakeConfig
         threads = 0
         seed = 1
 
-        [pipeline]
-        strict = true
-        jobs = 1
-        executor = local
-
-        [slurm]
-        partition = none
-        account = none
-        qos = none
-        extra_args = none
-        poll_seconds = 0.5
-        cpus = 1
-        gpus = 0
-        memory_mb = 0
-        time_minutes = 10
+        {EngineConfig.Sections}
 
         [gen]
         items = 1, 2, 3

@@ -29,6 +29,7 @@ public static class MnistCommand
     static readonly Option<string> ConventionOpt = new("--accounting-convention") { Description = "q and steps when --sample-rate is 0: ours (B/N, round(N/B)) or opacus (1/ceil(N/B), ceil(N/B))", DefaultValueFactory = _ => "ours" };
     static readonly Option<string> AccountantOpt = new("--accountant") { Description = "rdp or prv", DefaultValueFactory = _ => "rdp" };
     static readonly Option<string> Conversion = new("--conversion") { Description = "RDP → (ε, δ): improved or classic", DefaultValueFactory = _ => "improved" };
+    static readonly Option<string> Noise = NoiseOption.Create();
     static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
 
     public static void Register(RootCommand root)
@@ -63,7 +64,7 @@ public static class MnistCommand
         var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
         var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
         {
-            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads,
+            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
         };
         cmd.SetAction(p =>
         {
@@ -81,7 +82,7 @@ public static class MnistCommand
         var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
         var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
         {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent, Noise,
         };
         cmd.SetAction(p =>
         {
@@ -103,13 +104,13 @@ public static class MnistCommand
         var grid = new Option<string?>("--grid") { Description = "also write a sample grid PNG here (one row per class)" };
         var cmd = new Command("synthesize", "Decode class-conditional samples from a VAE's per-class latent statistics into IDX files")
         {
-            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid,
+            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid, Noise,
         };
         cmd.SetAction(p =>
         {
             new TorchSettings("cpu", p.GetValue(Threads)).Apply();
             var s = MnistRuns.Synthesize(p.GetValue(Data)!, p.GetValue(vae)!, p.GetValue(Out)!, Fidelity(p), p.GetValue(perClass),
-                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid));
+                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid), NoiseOption.Get(p, Noise));
             Log(s.Release is { } r
                 ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
                 : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
@@ -140,7 +141,7 @@ public static class MnistCommand
     }
 
     static TrainConfig Config(ParseResult p) =>
-        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed));
+        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed), Noise: NoiseOption.Get(p, Noise));
 
     static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
     {

@@ -1,5 +1,6 @@
 using Privatar.Core;
 using Privatar.Torch;
+using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

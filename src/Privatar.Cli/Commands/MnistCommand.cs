@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Privatar.Accounting;
+using Privatar.DpSgd.Audit;
 using Privatar.DpSgd.Runs;
 using Privatar.DpSgd.Study;
 using Privatar.DpSgd.Training;
@@ -40,6 +41,8 @@ public static class MnistCommand
         group.Subcommands.Add(TrainVae());
         group.Subcommands.Add(Synthesize());
         group.Subcommands.Add(Gather());
+        group.Subcommands.Add(Audit());
+        group.Subcommands.Add(AuditGatherCommand());
         root.Subcommands.Add(group);
     }
 
@@ -114,6 +117,51 @@ public static class MnistCommand
             Log(s.Release is { } r
                 ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
                 : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command Audit()
+    {
+        var canaries = new Option<int>("--canaries") { Description = "mislabelled canaries m, each inserted with probability 1/2", DefaultValueFactory = _ => 1000 };
+        var guesses = new Option<int>("--guesses") { Description = "membership guesses r (half in, half out; the rest abstain)", DefaultValueFactory = _ => 200 };
+        var mia = new Option<int>("--mia-examples") { Description = "training and as many held-out examples for the loss-threshold AUC", DefaultValueFactory = _ => 1000 };
+        var confidence = new Option<double>("--confidence") { Description = "confidence of epsilon_lower", DefaultValueFactory = _ => 0.95 };
+        var cmd = new Command("audit", "One-run privacy audit of the CNN: canaries, one (DP-SGD) training run, epsilon_lower and the MIA AUC (audit.json)")
+        {
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
+            canaries, guesses, mia, confidence,
+        };
+        cmd.SetAction(p =>
+        {
+            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
+            var settings = new AuditSettings(p.GetValue(canaries), p.GetValue(guesses), p.GetValue(mia), p.GetValue(confidence));
+            CanaryAudit.RunClassifier(p.GetValue(Data)!, p.GetValue(Out)!, Config(p), Dp(p), p.GetValue(TrainLimit), p.GetValue(TestLimit), settings, privacy, Log);
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command AuditGatherCommand()
+    {
+        var results = new Option<string>("--results") { Description = "results folder for privacy_audit.csv", Required = true };
+        var audits = new Option<string[]>("--audit") { Description = "folder of an audit run (repeat)", AllowMultipleArgumentsPerToken = true, Required = true };
+        var cmd = new Command("audit-gather", "privacy_audit.csv: accountant epsilon (recomputed) beside each audit's epsilon_lower and MIA AUC")
+        {
+            results, audits, Delta, AccountantOpt, Conversion,
+        };
+        cmd.SetAction(p =>
+        {
+            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
+            var rows = AuditGather.Write(p.GetValue(results)!, p.GetValue(audits) ?? [], privacy);
+            var table = new Table().AddColumns("run", "σ", "ε (accountant)", "ε_lower", "MIA AUC");
+            foreach (var r in rows)
+                table.AddRow(Markup.Escape(r.Run), r.Sigma?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
+                    r.Epsilon?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "∞", r.EpsilonLower.ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+                    r.MiaAuc.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
             return 0;
         });
         return cmd;

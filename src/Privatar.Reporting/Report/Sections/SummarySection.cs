@@ -22,6 +22,9 @@ public static class SummarySection
                 $"Result tables present: {present.Count} of {ResultFamilies.All.Count}" +
                     (present.Count < ResultFamilies.All.Count ? $" (missing: {string.Join(", ", ResultFamilies.All.Except(present).Select(f => $"`{f.FileName}`"))})" : ""),
                 $"Figures drawn: {drawn} of {figures.Count} in `{ctx.Link(o.Figures)}`",
+                $"Privacy noise: **{Privatar.Core.NoiseModes.Notice(o.Noise)}**" + (o.Noise == Privatar.Core.NoiseMode.Reproducible
+                    ? " (every noise draw comes from the configured seed, so anyone with it regenerates the noise; `[runtime] noise = release` draws it from the OS CSPRNG)"
+                    : ""),
                 ctx.Verify is null ? "Verify: not run (no expected table given)"
                     : $"Verify: **{VerifyEngine.Summary(ctx.Verify)}**" + (VerifyEngine.NotCheckedNote(ctx.Verify) is { Length: > 0 } n ? $" ({n})" : ""),
             ]),

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Core;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
@@ -29,18 +30,14 @@ public static class NoisyInferenceStep
         var list = new List<Offloader>();
         if (variants.Contains("baseline")) list.Add(new("baseline", NoiseTarget.Baseline, false));
         if (variants.Contains("direct_split")) list.Add(new("direct_split", NoiseTarget.DirectSplit, true));
-        if (variants.Contains("partition")) list.AddRange(p.IntList("train.partition_n").Select(n => new Offloader($"partition_n{n}", NoiseTarget.Offloaded(n), true)));
+        list.AddRange(AvatarSteps.Models(p, VaeVariant.Partition).Select(m => new Offloader(m.Id, m.OffloadedTarget!.Value, true)));
         return list;
     }
 
-    /// <summary>The noise files one (model, fidelity, MI) unit reads, relative to the fidelity's noise folder.</summary>
-    static IEnumerable<string> NoiseFiles(Offloader m, string fidelity, double mi)
-    {
-        yield return NoiseFileNames.DpNoise(m.Target, mi);
-        if (!m.HasPac) yield break;
-        yield return NoiseFileNames.PacNoise(m.Target, mi);
-        if (fidelity == "corrected") yield return NoiseFileNames.SvdU(m.Target);   // corrected PAC noise is rotated by the eigenbasis
-    }
+    /// <summary>The noise files one (model, fidelity, MI) unit reads, relative to the fidelity's noise folder: what the verb reads.</summary>
+    static IEnumerable<string> NoiseFiles(Offloader m, string fidelity, double mi) =>
+        (m.HasPac ? new[] { NoiseKind.Dp, NoiseKind.Pac } : [NoiseKind.Dp])
+            .SelectMany(k => NoiseFileNames.TransformFiles(k, m.Target, mi, NoiseFidelityText.Parse(fidelity)));
 
     /// <summary>Keys the noise of one fidelity depends on: corrected needs K (its PSR) and the DP clip bound.</summary>
     static string[] NoiseKeys(string fidelity) => fidelity == "corrected" ? ["noise.classes", "noise.dp_clip_bound"] : [];
@@ -63,6 +60,7 @@ public static class NoisyInferenceStep
             P.Int("test.batches"), P.Int("test.batch_size"), P.String("test.lpips_weights"),
             P.Int("noisy_inference.grid_samples"), P.Double("noisy_inference.grid_mi"),
             P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
+            P.String(MnistSteps.Noise).OneOf(Privatar.Core.NoiseModes.Names),
         ],
         Units = ctx =>
         {
@@ -96,10 +94,12 @@ public static class NoisyInferenceStep
                     {
                         Inputs = [.. checkpoints, .. models.SelectMany(m => NoiseFiles(m, f, mi)).Distinct().Select(n => AvatarSteps.NoiseFile(ctx, f, n))],
                         Outputs = [csv],
-                        Params = [.. Test, .. NoiseKeys(f)],
+                        Params = [.. Test, .. NoiseKeys(f), MnistSteps.Noise],
+                        Release = MnistSteps.IsRelease(ctx.Params),
                         Command = UnitCommand.Privatar(p => Common(p, csv).Concat(new object[]
                         {
                             "--mechanism", "dp", "--mechanism", "pac", "--noise-dir", AvatarSteps.NoiseDir(ctx, f), "--fidelity", f, "--mi", mi,
+                            "--noise", p.String(MnistSteps.Noise),
                         }).Concat(NoiseArgs(p, f))),
                     });
                 }
@@ -140,13 +140,14 @@ public static class NoisyInferenceStep
                 .. NoiseFiles(grid, fidelity, mi).Select(n => AvatarSteps.NoiseFile(ctx, fidelity, n)),
             ],
             Outputs = [AvatarSteps.Results(ctx, "reconstruction_grid.csv"), .. images],
-            Params = ["noisy_inference.grid_samples", "noisy_inference.grid_mi", .. Threads, .. NoiseKeys(fidelity)],
+            Params = ["noisy_inference.grid_samples", "noisy_inference.grid_mi", .. Threads, .. NoiseKeys(fidelity), MnistSteps.Noise],
+            Release = MnistSteps.IsRelease(ctx.Params),
             Command = UnitCommand.Privatar(p => new object[]
             {
                 "vae", "noisy-grid", "--data", AvatarSteps.Subject(ctx), "--results", results.TrimEnd('/'),
                 "--noisy", Train(noisy), "--noise-dir", AvatarSteps.NoiseDir(ctx, fidelity), "--fidelity", fidelity, "--mi", mi,
                 "--samples", p.Int("noisy_inference.grid_samples"), "--seed", p.Long("runtime.seed"), "--threads", p.Int("train.threads"),
-                "--device", p.String("runtime.device"),
+                "--device", p.String("runtime.device"), "--noise", p.String(MnistSteps.Noise),
             }.Concat(clean.SelectMany(m => new object[] { "--clean", Train(m) })).Concat(NoiseArgs(p, fidelity))),
         };
     }

@@ -47,9 +47,9 @@ public sealed class ReportWriterTests
         var h = File.ReadAllText(html);
         var m = File.ReadAllText(md);
         // Then both carry the same sections, the verify outcome, the figure by relative link and the stamp's fields
-        foreach (var id in new[] { "summary", "verify", "figures", "fidelity", "tables", "provenance", "differences" })
+        foreach (var id in new[] { "summary", "verify", "published", "figures", "fidelity", "tables", "provenance", "differences" })
         {
-            Assert.Contains($"<h2 id=\"{id}\">", h);
+            Assert.Contains($"<section id=\"{id}\">", h);
             Assert.Contains($"<a id=\"{id}\"></a>", m);
         }
         Assert.Contains("<strong>22 passed, 0 failed</strong>", h);

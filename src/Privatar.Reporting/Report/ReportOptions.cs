@@ -9,6 +9,8 @@ namespace Privatar.Reporting;
 public sealed record ReportOptions(string ResultsDir, string OutDir, string Profile)
 {
     public string? ExpectedTable { get; init; }
+    /// <summary>The paper profile's expected table: its numbers are the published ones the comparison tables show.</summary>
+    public string? PublishedTable { get; init; }
     public string? VerifyCsv { get; init; }
     public string? FiguresDir { get; init; }
     public string? StampsRoot { get; init; }

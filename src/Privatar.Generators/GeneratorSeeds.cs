@@ -1,3 +1,5 @@
+using Privatar.Core;
+
 namespace Privatar.Generators;
 
 /// <summary>Every random stream of a generator run, each derived from the root seed without collisions.</summary>
@@ -12,11 +14,12 @@ public enum SeedPurpose
     Output = 6,
 }
 
+/// <summary>Each purpose's seed comes from the one derivation, <see cref="SeedStreams"/>, under "generator/&lt;purpose&gt;".</summary>
 public static class GeneratorSeeds
 {
-    const ulong Purposes = 8;   // room for new purposes without moving the old ones
+    public static string Stream(SeedPurpose purpose) => Privatar.Core.SeedPurpose.Generator(purpose.ToString().ToLowerInvariant());
 
-    public static ulong Derive(ulong root, SeedPurpose purpose) => checked(root * Purposes + (ulong)purpose);
+    public static ulong Derive(ulong root, SeedPurpose purpose) => (ulong)SeedStreams.Derive(unchecked((long)root), Stream(purpose));
 
     /// <summary>The record of the given purposes' seeds, as privacy.json lists them.</summary>
     public static SeedRecord Record(ulong root, params SeedPurpose[] used) =>

@@ -41,5 +41,10 @@ public sealed class SyntheticSetTests
                     from p in Enum.GetValues<SeedPurpose>()
                     select GeneratorSeeds.Derive((ulong)root, p);
         Assert.Equal(50 * Enum.GetValues<SeedPurpose>().Length, seeds.Distinct().Count());
+        // The one derivation (Core SeedStreams) under generator/<purpose>, apart from every other purpose's stream.
+        Assert.Equal((ulong)Privatar.Core.SeedStreams.Derive(3, "generator/release"), GeneratorSeeds.Derive(3, SeedPurpose.Release));
+        var streams = Enum.GetValues<SeedPurpose>().Select(GeneratorSeeds.Stream).ToList();
+        Assert.Empty(streams.Intersect(Privatar.Core.SeedPurpose.All));
+        Assert.Equal(streams.Count, streams.Distinct().Count());
     }
 }

@@ -103,9 +103,10 @@ public static class ResultsCommand
         var figures = new Option<string?>("--figures") { Description = "folder of rendered figures (default: <results>/../figures)" };
         var stamps = new Option<string?>("--stamps") { Description = "the pipeline's stamps folder (default: <results>/../.pipeline/stamps)" };
         var units = new Option<string?>("--units") { Description = "the plan's units as Step/unit,Step/unit,…: provenance reads only their stamps (default: every stamp)" };
+        var noise = NoiseOption.Create();
         var cmd = new Command("report", "Write the reviewer report (HTML and Markdown) from results, figures, verify and stamps")
         {
-            results, output, profile, expected, verify, published, figures, stamps, units,
+            results, output, profile, expected, verify, published, figures, stamps, units, noise,
         };
         cmd.SetAction(parse =>
         {
@@ -113,6 +114,7 @@ public static class ResultsCommand
             {
                 ExpectedTable = parse.GetValue(expected), VerifyCsv = parse.GetValue(verify), PublishedTable = parse.GetValue(published), FiguresDir = parse.GetValue(figures), StampsRoot = parse.GetValue(stamps),
                 Units = parse.GetValue(units)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Noise = NoiseOption.Get(parse, noise),
             };
             var (html, md) = ReportWriter.Write(options);
             Console.WriteLine($"wrote {html}");

@@ -59,7 +59,7 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
             GeneratorSeeds.Derive(seed, SeedPurpose.Features));
         var sigma = CalibrateSigma(request);
         var released = MeanEmbedding.Release(MeanEmbedding.Of(rff, images, labels, Classes), n, sigma,
-            GeneratorSeeds.Derive(seed, SeedPurpose.Release));
+            GeneratorSeeds.Derive(seed, SeedPurpose.Release), request.Noise);
         log($"released the mean embedding once: σ = {sigma:G6}, sensitivity 2/N = {MeanEmbedding.Sensitivity(n):G6} (N = {n}, D = {settings.Features})");
 
         random.manual_seed((long)GeneratorSeeds.Derive(seed, SeedPurpose.Init));
@@ -69,7 +69,10 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
 
         var mechanism = new MechanismRecord("rff_mean_embedding", MeanEmbedding.Adjacency, sigma, MeanEmbedding.Sensitivity(n), 1.0, 1);
         var privacy = PrivacyRecord.Create(Method, request.Dataset, request.TargetEpsilon, request.Delta, request.Accountant, [mechanism],
-            GeneratorSeeds.Record(seed, SeedPurpose.Features, SeedPurpose.Release, SeedPurpose.Init, SeedPurpose.Training, SeedPurpose.Output));
+            request.Noise == Privatar.Core.NoiseMode.Release   // the release noise has no seed to record
+                ? GeneratorSeeds.Record(seed, SeedPurpose.Features, SeedPurpose.Init, SeedPurpose.Training, SeedPurpose.Output)
+                : GeneratorSeeds.Record(seed, SeedPurpose.Features, SeedPurpose.Release, SeedPurpose.Init, SeedPurpose.Training, SeedPurpose.Output),
+            request.Noise);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
         return new GeneratorOutput(set, privacy);
     }

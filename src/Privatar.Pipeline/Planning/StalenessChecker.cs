@@ -76,7 +76,8 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
             else if (!outs.TryGetValue(o, out var was)) reasons.Add($"output '{o}' newly declared");
             else if (was.Hash != now.Value.Hash) reasons.Add($"output '{o}' modified (content differs from its stamp)");
         }
-        return reasons.Count > 0 ? new Decision(unit, UnitState.Stale, reasons) : new Decision(unit, UnitState.UpToDate, []);
+        if (reasons.Count > 0) return new Decision(unit, UnitState.Stale, reasons);
+        return new Decision(unit, UnitState.UpToDate, unit.Spec.Release ? [Decision.ReleaseKept(unit.Step.Name)] : []);
     }
 
     /// <summary>Content hashes of the unit's current inputs (all must exist).</summary>

@@ -51,6 +51,13 @@ public sealed record UnitSpec(string Id)
     public UnitResources? Resources { get; init; }
 
     public required UnitCommand Command { get; init; }
+
+    /// <summary>
+    /// The unit draws its privacy noise from the OS CSPRNG ([runtime] noise = release): its outputs cannot be re-derived
+    /// from a seed. A current stamp keeps the release it recorded (a rerun would be a second release, spending the budget
+    /// again), and Status says so instead of calling it reproducible.
+    /// </summary>
+    public bool Release { get; init; }
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ public sealed record ReportOptions(string ResultsDir, string OutDir, string Prof
     public IReadOnlyList<string>? Units { get; init; }
     /// <summary>Rows of each result table shown in the report (the whole file is linked).</summary>
     public int PreviewRows { get; init; } = 12;
+    /// <summary>[runtime] noise of the build: the summary says whether its privacy numbers describe a DP release.</summary>
+    public Privatar.Core.NoiseMode Noise { get; init; } = Privatar.Core.NoiseMode.Reproducible;
 
     public string Figures => FiguresDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, "figures");
     public string Stamps => StampsRoot ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, ".pipeline", "stamps");

@@ -25,6 +25,9 @@ public static class SummarySection
                 $"Figures drawn: {figures.Count - notDrawn.Count} of {figures.Count}" + (notDrawn.Count > 0 ? $" (not drawn: {string.Join(", ", notDrawn.Select(f => $"`{f.Name}`"))})" : ""),
                 $"Result tables present: {present.Count} of {ResultFamilies.All.Count}" +
                     (present.Count < ResultFamilies.All.Count ? $" (missing: {string.Join(", ", ResultFamilies.All.Except(present).Select(f => $"`{f.FileName}`"))})" : ""),
+                $"Privacy noise: **{Privatar.Core.NoiseModes.Notice(o.Noise)}**" + (o.Noise == Privatar.Core.NoiseMode.Reproducible
+                    ? " (every noise draw comes from the configured seed, so anyone with it regenerates the noise; `[runtime] noise = release` draws it from the OS CSPRNG)"
+                    : ""),
             ]),
         };
         var failed = ctx.Verify?.Where(r => r.Failed).ToList() ?? [];

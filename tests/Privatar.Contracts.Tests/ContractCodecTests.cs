@@ -48,7 +48,7 @@ public class ContractCodecTests
         Assert.Equal(100, a.CorrectedEpochs);
         var e = Assert.Throws<ArgumentException>(() => ContractCodec.Decode<AttackArgs>(f => given.GetValueOrDefault(f.Option), null));
         Assert.Contains("--profile", e.Message);
-        Assert.Contains("runtime.noise", e.Message);   // the first keyed field that has no default
+        Assert.Contains("noise.fidelities", e.Message);   // the first keyed field that has no default
         Assert.Contains("expected a number", Assert.Throws<ArgumentException>(() =>
             ContractCodec.Decode<AttackArgs>(f => f.Option == "--lr" ? ["x"] : given.GetValueOrDefault(f.Option), k => Config.GetValueOrDefault(k))).Message);
     }

@@ -7,7 +7,8 @@ namespace Privatar.Figures;
 /// Not in the Privatar paper: per audited MNIST run (the CNN and the DP-VAE, each σ and the non-private run), the
 /// accountant's ε (an upper bound) beside the one-run audit's ε_lower (a lower bound). A correct accountant never sits
 /// below the audit; the non-private run has no upper bound, and its ε_lower shows whether the audit can detect
-/// memorisation. An ε_lower of 0 (the guesses rejected no ε) has no place on the log axis: its tick says so.
+/// memorisation. An ε_lower of 0 (the guesses rejected no ε) has no place on the log axis: its tick says so; a
+/// non-private run has no upper bound (no DP).
 /// </summary>
 public sealed class ExtraPrivacyAudit : IFigure
 {
@@ -33,8 +34,8 @@ public sealed class ExtraPrivacyAudit : IFigure
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            var setting = r.Sigma is { } s ? $"σ = {Draw.Num(s)}" : "no DP: no upper bound";
-            ticks.AddMajor(i, $"{r.Model} {r.Run}\n{setting}" + (r.EpsilonLower > 0 ? "" : "\nε_lower = 0"));
+            var setting = r.Sigma is { } s ? $"σ = {Draw.Num(s)}" : "no DP";
+            ticks.AddMajor(i, $"{(r.Model == "vae" ? "VAE" : "CNN")}\n{r.Run}\n{setting}" + (r.EpsilonLower > 0 ? "" : "\nε_lower = 0"));
         }
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(-FigureStyle.CategoryMargin, rows.Count - 1 + FigureStyle.CategoryMargin);

@@ -103,6 +103,18 @@ public sealed class MnistAuditStepTests
     }
 
     [Fact]
+    public void Should_Audit_Functional_At_The_Sizes_Its_Verify_Threshold_Is_Argued_For()
+    {
+        // verify/expected-functional.csv asks the non-private CNN for epsilon_lower >= 0.5; OneRunAuditTests shows why 0.5 is
+        // far beyond luck and within reach at m = 1000, r = 100 (Privatar.Accounting.Tests), so functional must audit at those
+        var claim = File.ReadLines(RepoPaths.Of("verify/expected-functional.csv")).Single(l => l.StartsWith("audit_has_power_nonprivate,", StringComparison.Ordinal));
+        Assert.Contains(",model=classifier;run=nonprivate,epsilon_lower,>=,0.5,", claim);
+        var np = Units(Plan("functional"))["classifier_nonprivate"].CommandText;
+        Assert.Contains("--canaries 1000 --guesses 100 --confidence 0.95 ", np);
+        Assert.Contains("--delta 1E-05", np);
+    }
+
+    [Fact]
     public void Should_Plan_The_Audit_Figure_From_The_Pipelines_Table()
     {
         var figure = Plan("smoke").UnitsOf("Figures").Single(u => u.Id == "extra_privacy_audit");

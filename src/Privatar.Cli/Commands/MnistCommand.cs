@@ -134,18 +134,9 @@ public static class MnistCommand
         var privacy = new StudyPrivacy(PrivacyArguments.Delta(a.Delta), accountant);
         var settings = new AuditSettings(a.Canaries, a.Guesses, a.MiaExamples, a.Confidence);
         var cfg = new TrainConfig(a.RunEpochs(), a.Lr, a.BatchSize, unchecked((ulong)a.Seed), Noise: a.Noise ?? NoiseMode.Reproducible);
-        DpRequest? dp = null;
-        if (a.IsPrivate)
-        {
-            if (a.MaxGradNorm is not { } clip) throw new ArgumentException("--max-grad-norm: required for a DP-SGD audit");
-            var convention = SamplingSchedule.Parse(a.AccountingConvention ?? "ours");
-            dp = (a.NoiseMultiplier, a.TargetEpsilon) switch
-            {
-                ({ } sigma, null) => DpRequest.WithSigma(sigma, clip, a.SampleRate ?? 0, convention),
-                (null, { } eps) => DpRequest.WithEpsilon(eps, a.Delta, accountant, clip, a.SampleRate ?? 0, convention),
-                _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
-            };
-        }
+        if (a.IsPrivate && a.MaxGradNorm is null) throw new ArgumentException("--max-grad-norm: required for a DP-SGD audit");
+        var dp = DpRequest.From(a.NoiseMultiplier, a.TargetEpsilon, a.Delta, accountant, a.MaxGradNorm ?? 0, a.SampleRate ?? 0,
+            SamplingSchedule.Parse(a.AccountingConvention ?? "ours"));
         if (a.Model == AuditModel.Vae)
             CanaryAudit.RunVae(a.Data, a.Out, cfg, dp, a.TrainLimit, a.TestLimit, a.LatentDim ?? throw new ArgumentException("--latent-dim: required for a VAE audit"),
                 MnistRuns.ParseFidelity(a.VaeFidelity ?? throw new ArgumentException("--vae-fidelity: required for a VAE audit"), "--vae-fidelity"), settings, privacy, Log);
@@ -191,13 +182,8 @@ public static class MnistCommand
     static TrainConfig Config(ParseResult p) =>
         new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed), Noise: NoiseOption.Get(p, Noise));
 
-    static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
-    {
-        (null, null) => null,
-        ({ } sigma, null) => DpRequest.WithSigma(sigma, p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
-        (null, { } eps) => DpRequest.WithEpsilon(eps, p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
-        _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
-    };
+    static DpRequest? Dp(ParseResult p) =>
+        DpRequest.From(p.GetValue(Sigma), p.GetValue(TargetEps), p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p));
 
     internal static AccountantOptions Accountant(ParseResult p) => new(
         AccountantOptions.ParseKind(p.GetValue(AccountantOpt)!), AccountantOptions.ParseConversion(p.GetValue(Conversion)!, "--conversion"));

@@ -7,14 +7,12 @@ namespace Privatar.Pipeline.Tests.StepDeclarations;
 /// <summary>The audit step's declarations against the real cake.config: its units, keys, commands, gather and figure.</summary>
 public sealed class MnistAuditStepTests
 {
-    static PipelinePlan Plan(string profile, Dictionary<string, string>? overrides = null) => StepPlans.Plan(profile, overrides);
-
     static Dictionary<string, Unit> Units(PipelinePlan plan) => plan.UnitsOf("MnistAudit").ToDictionary(u => u.Id);
 
     [Fact]
     public void Should_Audit_Each_Model_Without_DP_And_At_Each_Study_Setting_Then_Gather()
     {
-        var plan = Plan("smoke");
+        var plan = StepPlans.Plan("smoke");
         Assert.Equal(
             ["classifier_nonprivate", "classifier_epsilon3", "classifier_sigma0.1", "vae_nonprivate", "vae_epsilon3", "vae_sigma0.1", "privacy_audit"],
             plan.UnitsOf("MnistAudit").Select(u => u.Id));
@@ -32,7 +30,7 @@ public sealed class MnistAuditStepTests
     [Fact]
     public void Should_Stamp_Only_The_Keys_Each_Audit_Reads()
     {
-        var units = Units(Plan("smoke"));
+        var units = Units(StepPlans.Plan("smoke"));
         var nonprivate = units["classifier_nonprivate"].Params.Keys.ToList();
         Assert.Contains("audit.canaries", nonprivate);
         Assert.Contains("dpsgd.delta", nonprivate);             // the bound itself depends on δ
@@ -56,7 +54,7 @@ public sealed class MnistAuditStepTests
     [Fact]
     public void Should_Render_The_Contract_With_The_Profiles_Values()
     {
-        var units = Units(Plan("smoke"));
+        var units = Units(StepPlans.Plan("smoke"));
         Assert.StartsWith("privatar mnist audit --data artifacts/smoke/mnist/data --out artifacts/smoke/mnist/audit/classifier/sigma0.1 --model classifier --noise-multiplier 0.1 " +
                           "--canaries 200 --guesses 50 --confidence 0.95 --mia-examples 500 --classifier-epochs 1 --lr 0.001 ", units["classifier_sigma0.1"].CommandText);
         Assert.Contains("--vae-epochs 20 --lr", units["vae_nonprivate"].CommandText);
@@ -85,17 +83,17 @@ public sealed class MnistAuditStepTests
     [Fact]
     public void Should_Audit_Only_The_Listed_Models_And_Refuse_Unknown_Ones()
     {
-        var plan = Plan("smoke", new() { ["audit_models"] = "classifier" });
+        var plan = StepPlans.Plan("smoke", new() { ["audit_models"] = "classifier" });
         Assert.Equal(["classifier_nonprivate", "classifier_epsilon3", "classifier_sigma0.1", "privacy_audit"], plan.UnitsOf("MnistAudit").Select(u => u.Id));
-        Assert.Contains("expected classifier or vae", Assert.ThrowsAny<Exception>(() => Plan("smoke", new() { ["audit_models"] = "gan" })).ToString());
-        Assert.Contains("listed twice", Assert.ThrowsAny<Exception>(() => Plan("smoke", new() { ["audit_models"] = "vae, vae" })).ToString());
+        Assert.Contains("expected classifier or vae", Assert.ThrowsAny<Exception>(() => StepPlans.Plan("smoke", new() { ["audit_models"] = "gan" })).ToString());
+        Assert.Contains("listed twice", Assert.ThrowsAny<Exception>(() => StepPlans.Plan("smoke", new() { ["audit_models"] = "vae, vae" })).ToString());
     }
 
     [Fact]
     public void Should_Mark_DP_Audits_As_Releases_Only_Under_Release_Noise()
     {
-        Assert.All(Units(Plan("smoke")).Values, u => Assert.False(u.Spec.Release));
-        var release = Units(Plan("smoke", new() { ["runtime_noise"] = "release" }));
+        Assert.All(Units(StepPlans.Plan("smoke")).Values, u => Assert.False(u.Spec.Release));
+        var release = Units(StepPlans.Plan("smoke", new() { ["runtime_noise"] = "release" }));
         Assert.True(release["classifier_sigma0.1"].Spec.Release);
         Assert.True(release["vae_epsilon3"].Spec.Release);
         Assert.False(release["classifier_nonprivate"].Spec.Release);      // no privacy noise drawn
@@ -109,7 +107,7 @@ public sealed class MnistAuditStepTests
         // far beyond luck and within reach at m = 1000, r = 100 (Privatar.Accounting.Tests), so functional must audit at those
         var claim = File.ReadLines(RepoPaths.Of("verify/expected-functional.csv")).Single(l => l.StartsWith("audit_has_power_nonprivate,", StringComparison.Ordinal));
         Assert.Contains(",model=classifier;run=nonprivate,epsilon_lower,>=,0.5,", claim);
-        var np = Units(Plan("functional"))["classifier_nonprivate"].CommandText;
+        var np = Units(StepPlans.Plan("functional"))["classifier_nonprivate"].CommandText;
         Assert.Contains("--canaries 1000 --guesses 100 --confidence 0.95 ", np);
         Assert.Contains("--delta 1E-05", np);
     }
@@ -117,7 +115,7 @@ public sealed class MnistAuditStepTests
     [Fact]
     public void Should_Plan_The_Audit_Figure_From_The_Pipelines_Table()
     {
-        var figure = Plan("smoke").UnitsOf("Figures").Single(u => u.Id == "extra_privacy_audit");
+        var figure = StepPlans.Plan("smoke").UnitsOf("Figures").Single(u => u.Id == "extra_privacy_audit");
         Assert.Equal(["MnistAudit[privacy_audit]"], figure.Upstream.Select(u => u.Name));
     }
 }

@@ -13,10 +13,14 @@ namespace Privatar.Steps;
 public static class MnistSteps
 {
     /// <summary>The study's steps in run order (StepCatalog lists them after Attack, before Figures).</summary>
-    public static StepSpec[] All => [MnistDataStep.Spec, MnistClassifiersStep.Spec, MnistVaeStep.Spec, MnistSyntheticStep.Spec, MnistResultsStep.Spec];
+    public static StepSpec[] All => [MnistDataStep.Spec, MnistClassifiersStep.Spec, MnistVaeStep.Spec, MnistSyntheticStep.Spec, MnistResultsStep.Spec, MnistAuditStep.Spec];
 
-    /// <summary>One DP setting: the unit id and the privatar options that select it.</summary>
-    public sealed record DpRun(string Id, bool Calibrated, object[] Options);
+    /// <summary>One DP setting: the unit id and its value, a target ε (calibrated) or a noise multiplier σ.</summary>
+    public sealed record DpRun(string Id, bool Calibrated, double Value)
+    {
+        /// <summary>The privatar options that select it.</summary>
+        public object[] Options => [Calibrated ? "--target-epsilon" : "--noise-multiplier", Value];
+    }
 
     public static readonly string[] IdxFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 
@@ -46,8 +50,8 @@ public static class MnistSteps
     /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's (each above 0, checked when the config is read); duplicates are rejected.</summary>
     public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
     {
-        var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e]))
-            .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s])))
+        var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, e))
+            .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, s)))
             .ToList();
         var dup = runs.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"[dpsgd]: the run {dup.Key} is listed twice.");

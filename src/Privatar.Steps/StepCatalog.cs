@@ -19,7 +19,7 @@ public static class StepCatalog
         NoiseStep.Spec,
         NoisyInferenceStep.Spec,
         AttackStep.Spec,
-        .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults
+        .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults, MnistAudit
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

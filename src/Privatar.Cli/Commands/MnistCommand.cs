@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using Privatar.Accounting;
+using Privatar.Contracts.Verbs;
+using Privatar.Core;
 using Privatar.DpSgd.Audit;
 using Privatar.DpSgd.Runs;
 using Privatar.DpSgd.Study;
@@ -10,7 +13,7 @@ using Spectre.Console;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar mnist fetch | train-classifier | train-vae | synthesize</c>: the DP-SGD study's units.</summary>
+/// <summary><c>privatar mnist fetch | train-classifier | train-vae | synthesize | gather | audit | audit-gather</c>: the DP-SGD study's units.</summary>
 public static class MnistCommand
 {
     static readonly Option<string> Data = new("--data") { Description = "directory with the four MNIST IDX files", Required = true };
@@ -41,8 +44,8 @@ public static class MnistCommand
         group.Subcommands.Add(TrainVae());
         group.Subcommands.Add(Synthesize());
         group.Subcommands.Add(Gather());
-        group.Subcommands.Add(Audit());
-        group.Subcommands.Add(AuditGatherCommand());
+        group.Subcommands.Add(ContractCommand.Build<MnistAuditArgs>(Audit));
+        group.Subcommands.Add(ContractCommand.Build<MnistAuditGatherArgs>(AuditGather));
         root.Subcommands.Add(group);
     }
 
@@ -122,50 +125,38 @@ public static class MnistCommand
         return cmd;
     }
 
-    static Command Audit()
+    /// <summary>One audited training run through its contract (the MnistAudit step's units).</summary>
+    static int Audit(MnistAuditArgs a)
     {
-        var canaries = new Option<int>("--canaries") { Description = "mislabelled canaries m, each inserted with probability 1/2", DefaultValueFactory = _ => 1000 };
-        var guesses = new Option<int>("--guesses") { Description = "membership guesses r (half in, half out; the rest abstain)", DefaultValueFactory = _ => 200 };
-        var mia = new Option<int>("--mia-examples") { Description = "training and as many held-out examples for the loss-threshold AUC", DefaultValueFactory = _ => 1000 };
-        var confidence = new Option<double>("--confidence") { Description = "confidence of epsilon_lower", DefaultValueFactory = _ => 0.95 };
-        var cmd = new Command("audit", "One-run privacy audit of the CNN: canaries, one (DP-SGD) training run, epsilon_lower and the MIA AUC (audit.json)")
-        {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
-            canaries, guesses, mia, confidence,
-        };
-        cmd.SetAction(p =>
-        {
-            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
-            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
-            var settings = new AuditSettings(p.GetValue(canaries), p.GetValue(guesses), p.GetValue(mia), p.GetValue(confidence));
-            CanaryAudit.RunClassifier(p.GetValue(Data)!, p.GetValue(Out)!, Config(p), Dp(p), p.GetValue(TrainLimit), p.GetValue(TestLimit), settings, privacy, Log);
-            return 0;
-        });
-        return cmd;
+        new TorchSettings("cpu", a.Threads).Apply();
+        var accountant = new AccountantOptions(a.Accountant is null ? AccountantKind.Rdp : AccountantOptions.ParseKind(a.Accountant, "--accountant"));
+        if (a.IsPrivate && a.Accountant is null) throw new ArgumentException("--accountant: required for a DP-SGD audit (its σ calibration and ε)");
+        var privacy = new StudyPrivacy(PrivacyArguments.Delta(a.Delta), accountant);
+        var settings = new AuditSettings(a.Canaries, a.Guesses, a.MiaExamples, a.Confidence);
+        var cfg = new TrainConfig(a.RunEpochs(), a.Lr, a.BatchSize, unchecked((ulong)a.Seed), Noise: a.Noise ?? NoiseMode.Reproducible);
+        if (a.IsPrivate && a.MaxGradNorm is null) throw new ArgumentException("--max-grad-norm: required for a DP-SGD audit");
+        var dp = DpRequest.From(a.NoiseMultiplier, a.TargetEpsilon, a.Delta, accountant, a.MaxGradNorm ?? 0, a.SampleRate ?? 0,
+            SamplingSchedule.Parse(a.AccountingConvention ?? "ours"));
+        if (a.Model == AuditModel.Vae)
+            CanaryAudit.RunVae(a.Data, a.Out, cfg, dp, a.TrainLimit, a.TestLimit, a.LatentDim ?? throw new ArgumentException("--latent-dim: required for a VAE audit"),
+                MnistRuns.ParseFidelity(a.VaeFidelity ?? throw new ArgumentException("--vae-fidelity: required for a VAE audit"), "--vae-fidelity"), settings, privacy, Log);
+        else CanaryAudit.RunClassifier(a.Data, a.Out, cfg, dp, a.TrainLimit, a.TestLimit, settings, privacy, Log);
+        return 0;
     }
 
-    static Command AuditGatherCommand()
+    static int AuditGather(MnistAuditGatherArgs a)
     {
-        var results = new Option<string>("--results") { Description = "results folder for privacy_audit.csv", Required = true };
-        var audits = new Option<string[]>("--audit") { Description = "folder of an audit run (repeat)", AllowMultipleArgumentsPerToken = true, Required = true };
-        var cmd = new Command("audit-gather", "privacy_audit.csv: accountant epsilon (recomputed) beside each audit's epsilon_lower and MIA AUC")
-        {
-            results, audits, Delta, AccountantOpt, Conversion,
-        };
-        cmd.SetAction(p =>
-        {
-            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
-            var rows = AuditGather.Write(p.GetValue(results)!, p.GetValue(audits) ?? [], privacy);
-            var table = new Table().AddColumns("run", "σ", "ε (accountant)", "ε_lower", "MIA AUC");
-            foreach (var r in rows)
-                table.AddRow(Markup.Escape(r.Run), r.Sigma?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
-                    r.Epsilon?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "∞", r.EpsilonLower.ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
-                    r.MiaAuc.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
-            return 0;
-        });
-        return cmd;
+        var privacy = new StudyPrivacy(PrivacyArguments.Delta(a.Delta), new AccountantOptions(AccountantOptions.ParseKind(a.Accountant, "--accountant")));
+        if (a.Audit.Count == 0) throw new ArgumentException("--audit: give at least one audit folder");
+        var rows = Privatar.DpSgd.Audit.AuditGather.Write(a.Results, a.Audit, privacy);
+        var table = new Table().AddColumns("model", "run", "σ", "ε (accountant)", "ε_lower", "MIA AUC");
+        foreach (var r in rows)
+            table.AddRow(r.Model, Markup.Escape(r.Run), r.Sigma is { } s ? G4(s) : "—", r.Epsilon is { } e ? G4(e) : "∞", G4(r.EpsilonLower), r.MiaAuc.ToString("F4", CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        return 0;
     }
+
+    static string G4(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     static Command Gather()
     {
@@ -191,13 +182,8 @@ public static class MnistCommand
     static TrainConfig Config(ParseResult p) =>
         new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed), Noise: NoiseOption.Get(p, Noise));
 
-    static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
-    {
-        (null, null) => null,
-        ({ } sigma, null) => DpRequest.WithSigma(sigma, p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
-        (null, { } eps) => DpRequest.WithEpsilon(eps, p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p)),
-        _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
-    };
+    static DpRequest? Dp(ParseResult p) =>
+        DpRequest.From(p.GetValue(Sigma), p.GetValue(TargetEps), p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p));
 
     internal static AccountantOptions Accountant(ParseResult p) => new(
         AccountantOptions.ParseKind(p.GetValue(AccountantOpt)!), AccountantOptions.ParseConversion(p.GetValue(Conversion)!, "--conversion"));

@@ -5,12 +5,17 @@ using Privatar.Results;
 
 namespace Privatar.DpSgd.Audit;
 
-/// <summary>Reads every audit folder's audit.json and writes privacy_audit.csv, ε recomputed by the study's accountant.</summary>
+/// <summary>
+/// Reads every audit folder's audit.json and writes privacy_audit.csv, ε recomputed by the study's accountant. A folder
+/// is named after its run (<c>…/&lt;model&gt;/&lt;run&gt;</c>); the model comes from its audit.json.
+/// </summary>
 public static class AuditGather
 {
     public static IReadOnlyList<PrivacyAuditRow> Write(string resultsDir, IEnumerable<string> auditDirs, StudyPrivacy privacy)
     {
         var rows = auditDirs.Select(dir => Row(dir, privacy)).ToList();   // every folder read before the table is written
+        var twice = rows.GroupBy(r => (r.Model, r.Run)).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new ArgumentException($"privacy_audit.csv: the {twice.Key.Model} run {twice.Key.Run} is given twice");
         ResultCsv.Write(ResultFamilies.PrivacyAudit, resultsDir, rows);
         return rows;
     }

@@ -4,9 +4,12 @@ using Privatar.Mnist;
 namespace Privatar.DpSgd.Audit;
 
 /// <summary>
-/// The audit's canaries: the last m examples of the training pool, each given a wrong label (y + 1 + k mod 10, k uniform
-/// in 0..8) so that a model that fits one stands out by its loss, and each inserted into the training set independently
-/// with probability ½. Both draws are the auditor's secret, from their own seeded streams (audit/canaries,
+/// The audit's canaries, each inserted into the training set independently with probability ½. For the classifier
+/// (<see cref="Split"/>): the last m examples of the training pool, each given a wrong label (y + 1 + k mod 10, k uniform
+/// in 0..8) so that a model that fits one stands out by its loss. For the VAE (<see cref="Crafted"/>): m images of
+/// independent uniform black-or-white pixels, so that every canary is equally hard for a model that never saw it (an
+/// in-distribution digit's loss varies from digit to digit by far more than one training example moves it) and fitting
+/// one tells nothing about another. The draws are the auditor's secret, from their own seeded streams (audit/canaries,
 /// audit/membership); they are not privacy noise, so they stay seeded under either noise mode.
 /// </summary>
 public sealed record Canaries(LabeledImages Set, bool[] Inserted)
@@ -24,10 +27,29 @@ public sealed record Canaries(LabeledImages Set, bool[] Inserted)
         var n = pool.Count - m;
         var relabel = new Random(SeedStreams.DeriveInt32(unchecked((long)root), SeedPurpose.AuditCanaries));
         var labels = pool.Labels[n..].Select(y => (byte)((y + 1 + relabel.Next(Classes - 1)) % Classes)).ToArray();
-        var membership = new Random(SeedStreams.DeriveInt32(unchecked((long)root), SeedPurpose.AuditMembership));
-        var inserted = Enumerable.Range(0, m).Select(_ => membership.Next(2) == 1).ToArray();
         var set = new LabeledImages(pool.Images with { Dims = [m, pool.Height, pool.Width], Data = pool.Images.Data[(n * per)..] }, labels);
-        return (pool.Take(n), new Canaries(set, inserted));
+        return (pool.Take(n), new Canaries(set, Membership(m, root)));
+    }
+
+    /// <summary>
+    /// The whole <paramref name="pool"/> as the examples always trained on, and <paramref name="m"/> crafted canaries of the
+    /// pool's size and type (uint8 pixels 0 or 255, each with probability ½; label 0, which no unsupervised model reads).
+    /// </summary>
+    public static (LabeledImages Base, Canaries Canaries) Crafted(LabeledImages pool, int m, ulong root)
+    {
+        if (m < 2) throw new ArgumentException($"audit canaries: expected at least 2, got {m}");
+        if (pool.Images.Type != IdxType.UInt8) throw new ArgumentException($"audit canaries: crafted canaries need a uint8 pool, got {pool.Images.Type}");
+        var pixels = new byte[m * pool.Height * pool.Width];
+        var draw = new Random(SeedStreams.DeriveInt32(unchecked((long)root), SeedPurpose.AuditCanaries));
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = draw.Next(2) == 1 ? byte.MaxValue : byte.MinValue;
+        var set = new LabeledImages(IdxArray.FromBytes(pixels, m, pool.Height, pool.Width), new byte[m]);
+        return (pool, new Canaries(set, Membership(m, root)));
+    }
+
+    static bool[] Membership(int m, ulong root)
+    {
+        var membership = new Random(SeedStreams.DeriveInt32(unchecked((long)root), SeedPurpose.AuditMembership));
+        return Enumerable.Range(0, m).Select(_ => membership.Next(2) == 1).ToArray();
     }
 
     /// <summary>The base examples followed by the inserted canaries (what DP-SGD trains on).</summary>

@@ -28,65 +28,82 @@ public sealed record AuditSettings(int Canaries, int Guesses, int MiaExamples, d
 
 /// <summary>
 /// One audited training run (audit.json): the accountant's ε (the upper bound, recomputed from σ, q and the steps that
-/// ran; ∞ without DP), the one-run lower bound ε_lower from the canary guesses, and the loss-threshold AUC.
+/// ran; ∞ without DP), the one-run lower bound ε_lower from the canary guesses, and the loss-threshold AUC. The test
+/// accuracy is the classifier's (null for the VAE).
 /// </summary>
 public sealed record AuditSummary(string Kind, double? NoiseMultiplier, double SampleRate, long Steps, double Delta, string Accountant,
     double Epsilon, int Canaries, int Inserted, int Guesses, int Correct, double Confidence, double EpsilonLower,
-    int MiaExamples, double MiaAuc, double TestAccuracy, Privatar.Core.NoiseMode Noise)
+    int MiaExamples, double MiaAuc, double? TestAccuracy, Privatar.Core.NoiseMode Noise)
 {
     public string Notice => Privatar.Core.NoiseModes.Notice(Noise);
 }
 
 /// <summary>
-/// The one-run audit (Steinke, Nasr, Jagielski 2023) of the study's CNN: m mislabelled canaries, each inserted with
+/// The one-run audit (Steinke, Nasr, Jagielski 2023) of one of the study's models: m canaries, each inserted with
 /// probability ½, one DP-SGD (or non-private) training run on the base data plus the inserted canaries, membership
-/// guessed from each canary's loss under its wrong label, ε_lower from the guesses; and the plain loss-threshold MIA AUC
-/// of training against held-out test examples.
+/// guessed from each canary's loss, ε_lower from the guesses; and the plain loss-threshold MIA AUC of training against
+/// held-out test examples. What differs per model (its canaries, training loop and per-example loss) is an
+/// <see cref="AuditedModel"/>; the guesses, bound and AUC are the same code for both.
 /// </summary>
 public static class CanaryAudit
 {
     public const string File = "audit.json";
 
+    /// <summary>The CNN: mislabelled canaries, membership from the cross-entropy under the wrong label.</summary>
     public static AuditSummary RunClassifier(string dataDir, string outDir, TrainConfig cfg, DpRequest? request, int trainLimit, int testLimit,
+        AuditSettings settings, StudyPrivacy privacy, TrainLog log) =>
+        Run(new AuditedClassifier(), dataDir, outDir, cfg, request, trainLimit, testLimit, settings, privacy, log);
+
+    /// <summary>The MLP VAE: crafted canaries, membership from the per-example loss (reconstruction + KL at the posterior mean).</summary>
+    public static AuditSummary RunVae(string dataDir, string outDir, TrainConfig cfg, DpRequest? request, int trainLimit, int testLimit,
+        int latentDim, Fidelity fidelity, AuditSettings settings, StudyPrivacy privacy, TrainLog log) =>
+        Run(new AuditedVae(latentDim, fidelity), dataDir, outDir, cfg, request, trainLimit, testLimit, settings, privacy, log);
+
+    /// <summary>
+    /// Trains <paramref name="model"/> once and audits it. <paramref name="privacy"/> gives δ (the bound's and the
+    /// accountant's) and the accountant; a non-private run uses only its δ and records the accountant as none.
+    /// </summary>
+    static AuditSummary Run(AuditedModel model, string dataDir, string outDir, TrainConfig cfg, DpRequest? request, int trainLimit, int testLimit,
         AuditSettings settings, StudyPrivacy privacy, TrainLog log)
     {
+        using var _ = model;
         settings.Validate();
+        var delta = privacy.Delta;
         var real = MnistDataset.Load(dataDir);
-        var (baseSet, canaries) = Audit.Canaries.Split(real.Train.Take(trainLimit), settings.Canaries, cfg.Seed);
+        var (baseSet, canaries) = model.Canaries(real.Train.Take(trainLimit), settings.Canaries, cfg.Seed);
         var trainSet = canaries.TrainingSet(baseSet);
-        log($"{canaries.Inserted.Count(x => x)} of {canaries.Count} mislabelled canaries inserted; training on {trainSet.Count} examples");
+        log($"{canaries.Inserted.Count(x => x)} of {canaries.Count} {model.CanaryKind} canaries inserted; training the {model.Kind} on {trainSet.Count} examples");
         using var train = MnistTensors.From(trainSet);
         using var test = MnistTensors.From(real.Test, testLimit);
         using var canaryTensors = MnistTensors.From(canaries.Set);
         var dp = request?.Resolve(train.Count, cfg);
         random.manual_seed((long)Seeds.Init(cfg.Seed));
-        using var model = new MnistCnn();
-        var result = ClassifierTraining.Run(model, train, test, cfg, dp, log);
+        var result = model.Train(train, test, cfg, dp, log);
 
-        // Lower loss under the wrong label = the model fitted that canary: guess "inserted".
-        var scores = Losses(model, canaryTensors, cfg.EvalBatchSize).Select(l => -l).ToArray();
+        // Lower loss = the model fitted that canary: guess "inserted" for the lowest, "not inserted" for the highest.
+        var scores = model.Losses(canaryTensors, cfg.EvalBatchSize).Select(l => -l).ToArray();
         var positives = settings.Guesses / 2;
-        var outcome = MembershipGuess.Audit(scores, canaries.Inserted, positives, settings.Guesses - positives, privacy.Delta, settings.Confidence);
+        var outcome = MembershipGuess.Audit(scores, canaries.Inserted, positives, settings.Guesses - positives, delta, settings.Confidence);
 
         var h = (int)Math.Min(settings.MiaExamples, Math.Min(baseSet.Count, test.Count));
         using var members = MnistTensors.From(baseSet, h);
         using var held = MnistTensors.From(real.Test, h);
-        var miaScores = Losses(model, members, cfg.EvalBatchSize).Concat(Losses(model, held, cfg.EvalBatchSize)).Select(l => -l).ToArray();
+        var miaScores = model.Losses(members, cfg.EvalBatchSize).Concat(model.Losses(held, cfg.EvalBatchSize)).Select(l => -l).ToArray();
         var auc = MembershipGuess.Auc(miaScores, Enumerable.Repeat(true, h).Concat(Enumerable.Repeat(false, h)).ToArray());
 
         var epsilon = dp is null ? double.PositiveInfinity
             : privacy.Epsilon([new MechanismSteps(dp.NoiseMultiplier, result.SampleRate, result.Steps)]);
-        var summary = new AuditSummary("classifier", dp?.NoiseMultiplier, result.SampleRate, result.Steps, privacy.Delta, privacy.Name, epsilon,
+        var summary = new AuditSummary(model.Kind, dp?.NoiseMultiplier, result.SampleRate, result.Steps, delta, dp is null ? "none" : privacy.Name, epsilon,
             outcome.Canaries, canaries.Inserted.Count(x => x), outcome.Guesses, outcome.Correct, settings.Confidence, outcome.EpsilonLower,
-            h, auc, result.Final.TestAccuracy, cfg.Noise);
+            h, auc, model.TestAccuracy(result), cfg.Noise);
         log($"audit: {outcome.Correct}/{outcome.Guesses} guesses right on {outcome.Canaries} canaries: ε_lower {outcome.EpsilonLower:G4} " +
             $"at {settings.Confidence:P0} (accountant ε {epsilon:G4}); loss-threshold MIA AUC {auc:F4} on {h}+{h} examples");
         RunFiles.WriteJson(Path.Combine(outDir, File), summary);
         return summary;
     }
 
-    /// <summary>Per-example cross-entropy under each example's own (for canaries: wrong) label, eval mode.</summary>
-    public static double[] Losses(nn.Module<Tensor, Tensor> model, MnistTensors data, int batchSize = 1000)
+    /// <summary>Per-example losses of <paramref name="data"/> in batches, eval mode, no gradients.</summary>
+    internal static double[] Evaluate(nn.Module model, MnistTensors data, int batchSize, Func<Tensor, Tensor, Tensor> perExample)
     {
         var wasTraining = model.training;
         model.eval();
@@ -98,12 +115,15 @@ public static class CanaryAudit
             {
                 using var scope = NewDisposeScope();
                 var len = Math.Min(batchSize, data.Count - start);
-                var l = nn.functional.cross_entropy(model.call(data.Images.narrow(0, start, len)), data.Labels.narrow(0, start, len),
-                    reduction: nn.Reduction.None);
+                var l = perExample(data.Images.narrow(0, start, len), data.Labels.narrow(0, start, len));
                 losses.AddRange(l.to_type(ScalarType.Float64).data<double>().ToArray());
             }
             return losses.ToArray();
         }
         finally { model.train(wasTraining); }
     }
+
+    /// <summary>Per-example cross-entropy under each example's own (for canaries: wrong) label, eval mode.</summary>
+    public static double[] Losses(nn.Module<Tensor, Tensor> model, MnistTensors data, int batchSize = 1000) =>
+        Evaluate(model, data, batchSize, (x, y) => nn.functional.cross_entropy(model.call(x), y, reduction: nn.Reduction.None));
 }

@@ -19,6 +19,18 @@ public sealed record DpRequest(double? Sigma, double? TargetEpsilon, double MaxG
         AccountingConvention convention = AccountingConvention.Ours) =>
         new(null, epsilon, maxGradNorm, sampleRate, delta, accountant, convention);
 
+    /// <summary>
+    /// What a verb's options ask for: non-private (null) without σ and target ε, a fixed σ, or a target ε; both is refused.
+    /// </summary>
+    public static DpRequest? From(double? sigma, double? targetEpsilon, double delta, AccountantOptions accountant, double maxGradNorm,
+        double sampleRate, AccountingConvention convention) => (sigma, targetEpsilon) switch
+    {
+        (null, null) => null,
+        ({ } s, null) => WithSigma(s, maxGradNorm, sampleRate, convention),
+        (null, { } eps) => WithEpsilon(eps, delta, accountant, maxGradNorm, sampleRate, convention),
+        _ => throw new ArgumentException("give either --noise-multiplier or --target-epsilon, not both"),
+    };
+
     /// <summary>The DP-SGD settings for a training set of <paramref name="n"/> examples under <paramref name="cfg"/>.</summary>
     public DpConfig Resolve(long n, TrainConfig cfg)
     {

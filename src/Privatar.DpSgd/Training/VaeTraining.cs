@@ -70,10 +70,13 @@ public static class VaeTraining
     static Tensor[] MakeBatch(MnistTensors data, Tensor idx, int latentDim, Fidelity fidelity, Generator reparam)
     {
         var x = data.Images.index_select(0, idx);
-        var target = fidelity == Fidelity.Original ? x : MnistTensors.Unstandardise(x);
+        var target = Target(x, fidelity);
         var eps = randn([idx.shape[0], latentDim], generator: reparam);
         return [x, target, eps];
     }
+
+    /// <summary>The reconstruction target of classifier-space images under <paramref name="fidelity"/>.</summary>
+    public static Tensor Target(Tensor x, Fidelity fidelity) => fidelity == Fidelity.Original ? x : MnistTensors.Unstandardise(x);
 
     public static double Evaluate(MlpVae vae, MnistTensors data, Fidelity fidelity, int batchSize, Generator reparam)
     {

@@ -3,15 +3,16 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>privacy_audit.csv</c>: one audited training run of the MNIST CNN per DP setting and the non-private run: the
-/// accountant's ε (an upper bound) beside the one-run audit's ε_lower (a lower bound) and the loss-threshold MIA AUC.
+/// <c>privacy_audit.csv</c>: one audited training run of the MNIST CNN and of the DP-VAE per DP setting and the
+/// non-private run: the accountant's ε (an upper bound) beside the one-run audit's ε_lower (a lower bound) and the
+/// loss-threshold MIA AUC.
 /// </summary>
 [CsvRecord]
 public sealed partial record PrivacyAuditRow : IValidatedRow
 {
     /// <summary>The audited run (<c>nonprivate</c>, <c>sigma0.1</c>, <c>epsilon3</c>, as the MNIST runs are named).</summary>
     [CsvColumn("run")] public string Run { get; init; } = "";
-    /// <summary>Audited model (<c>classifier</c>).</summary>
+    /// <summary>Audited model: <c>classifier</c> (mislabelled canaries) or <c>vae</c> (crafted random-image canaries).</summary>
     [CsvColumn("model")] public string Model { get; init; } = "";
     /// <summary>DP-SGD noise multiplier σ (empty for the non-private run).</summary>
     [CsvColumn("sigma")] public double? Sigma { get; init; }
@@ -33,8 +34,8 @@ public sealed partial record PrivacyAuditRow : IValidatedRow
     [CsvColumn("epsilon_lower")] public double EpsilonLower { get; init; }
     /// <summary>Loss-threshold membership-inference AUC, training vs held-out test examples.</summary>
     [CsvColumn("mia_auc")] public double MiaAuc { get; init; }
-    /// <summary>Final test accuracy of the audited model, 0..1.</summary>
-    [CsvColumn("test_accuracy")] public double TestAccuracy { get; init; }
+    /// <summary>Final test accuracy of the audited classifier, 0..1 (empty for the VAE).</summary>
+    [CsvColumn("test_accuracy")] public double? TestAccuracy { get; init; }
     /// <summary>Noise mode of the run: <c>reproducible</c> (not a DP release) or <c>release</c>.</summary>
     [CsvColumn("noise")] public string Noise { get; init; } = "";
 
@@ -42,6 +43,7 @@ public sealed partial record PrivacyAuditRow : IValidatedRow
     {
         var p = new List<string>();
         Vocabulary.CheckNonEmpty(p, "run", Run);
+        Vocabulary.Check(p, "model", Model, ["classifier", "vae"]);
         Vocabulary.Check(p, "noise", Noise, ["reproducible", "release"]);
         if ((Sigma is null) != (Epsilon is null)) p.Add("columns 'sigma' and 'epsilon' are both empty (non-private) or both set");
         if (Guesses < 1 || Guesses > Canaries) p.Add($"column 'guesses' is {Guesses}; expected 1..canaries ({Canaries})");

@@ -43,4 +43,27 @@ public class OneRunAuditTests
         Assert.Equal(24 / 25.0, MembershipGuess.Auc(scores, member), 12);
         Assert.Equal(0.5, MembershipGuess.Auc([1, 1, 1, 1], [true, false, true, false]), 12);
     }
+
+    /// <summary>
+    /// The functional verify claim that the non-private CNN's ε_lower is at least 0.5 (verify/expected-functional.csv,
+    /// audit_has_power_nonprivate), at functional's m = 1000 canaries and r = 100 guesses ([audit] in cake.config): half a
+    /// nat needs 71 of the 100 guesses right, which a blind auditor (every guess a fair coin: a model that memorised nothing)
+    /// reaches with probability 1.6e-5, against the 5% with which any ε_lower above 0 may be luck; and the bound can reach
+    /// 3.47 at these m and r, so 0.5 asks for under a sixth of what the audit could show.
+    /// </summary>
+    [Fact]
+    public void HalfANatAtFunctionalSizesIsFarBeyondLuckAndWithinReach()
+    {
+        const int m = 1000, r = 100;
+        const double delta = 1e-5, threshold = 0.5;
+        var needed = Enumerable.Range(0, r + 1).First(v => OneRunAudit.EpsilonLowerBound(m, r, v, delta) >= threshold);
+        Assert.Equal(71, needed);
+        var blind = Enumerable.Range(needed, r - needed + 1).Sum(v => Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(r, v) - r * Math.Log(2)));
+        Assert.InRange(blind, 1e-5, 2e-5);
+        // ε_lower > 0 alone: 59 right suffice, and a blind auditor gets there 4.4% of the time (within the 5% the bound allows)
+        var anyPositive = Enumerable.Range(0, r + 1).First(v => OneRunAudit.EpsilonLowerBound(m, r, v, delta) > 0);
+        Assert.Equal(59, anyPositive);
+        Assert.InRange(Enumerable.Range(anyPositive, r - anyPositive + 1).Sum(v => Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(r, v) - r * Math.Log(2))), 0.01, 0.05);
+        Assert.Equal(3.4654, OneRunAudit.EpsilonLowerBound(m, r, r, delta), 1e-4);
+    }
 }

@@ -51,4 +51,21 @@ public sealed class CanariesTests
         Assert.Contains("canaries", Assert.Throws<ArgumentException>(() => Canaries.Split(Pool(10), 10, 1)).Message);
         Assert.Contains("guesses", Assert.Throws<ArgumentException>(() => new AuditSettings(10, 11, 5).Validate()).Message);
     }
+
+    [Fact]
+    public void Crafted_Canaries_Are_Random_Black_Or_White_Images_Beside_The_Whole_Pool()
+    {
+        var pool = Pool(30);
+        var (baseSet, c) = Canaries.Crafted(pool, 500, 1234);
+        Assert.Same(pool, baseSet);                                                // the VAE trains on every pool example
+        Assert.Equal((500, 2, 2), (c.Count, c.Set.Height, c.Set.Width));
+        Assert.All(c.Set.Images.Data, b => Assert.True(b is 0 or 255));
+        Assert.InRange(c.Set.Images.Data.Count(b => b == 255), 900, 1100);        // Bin(2000, ½): sd 22
+        Assert.Equal(c.Set.Images.Data, Canaries.Crafted(pool, 500, 1234).Canaries.Set.Images.Data);
+        Assert.NotEqual(c.Set.Images.Data, Canaries.Crafted(pool, 500, 1235).Canaries.Set.Images.Data);
+        // membership is the same secret draw as the classifier's canaries of the same root
+        Assert.Equal(Canaries.Split(Pool(1200), 500, 1234).Canaries.Inserted, c.Inserted);
+        Assert.Equal(30 + c.Inserted.Count(x => x), c.TrainingSet(baseSet).Count);
+    }
 }
+

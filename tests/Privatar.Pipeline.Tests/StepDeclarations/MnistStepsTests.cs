@@ -93,6 +93,7 @@ public sealed class MnistStepsTests
         var added = after.Units.Select(u => u.Name).Except(before.Units.Select(u => u.Name)).Order().ToList();
         Assert.Equal(
         [
+            "MnistAudit[classifier_sigma0.5]", "MnistAudit[vae_sigma0.5]",
             "MnistClassifiers[sigma0.5]", "MnistSynthetic[sigma0.5_corrected_classifier]", "MnistSynthetic[sigma0.5_corrected_data]",
             "MnistSynthetic[sigma0.5_original_classifier]", "MnistSynthetic[sigma0.5_original_data]", "MnistVae[sigma0.5]",
         ], added);

@@ -1,4 +1,4 @@
-// Steps 6-7: empirical and NN attacks (src/Privatar.Steps/AttackStep.cs -> privatar attack empirical|nn|gather).
+// empirical and NN attacks (src/Privatar.Steps/AttackStep.cs -> privatar attack empirical|nn|gather).
 Task("Attack")
     .Description("Empirical and NN identification attacks on the offloaded latent per n, fidelity and MI bound")
     .IsDependentOn("Train")

@@ -1,4 +1,4 @@
-// Step 8: covariance statistic per BDCT frequency component (src/Privatar.Steps/CovarianceStep.cs -> privatar vae covariance).
+// covariance statistic per BDCT frequency component (src/Privatar.Steps/CovarianceStep.cs -> privatar vae covariance).
 Task("Covariance")
     .Description("Per-frequency covariance statistic over attack frames x test cameras, original and corrected")
     .IsDependentOn("Data")

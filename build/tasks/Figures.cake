@@ -1,4 +1,4 @@
-// Issue 8 figures: one unit per figure whose result CSVs some earlier step produces (src/Privatar.Steps/FiguresStep.cs
+// figures: one unit per figure whose result CSVs some earlier step produces (src/Privatar.Steps/FiguresStep.cs
 // -> privatar figures render --figure <name>). Depends on every step registered before it in StepCatalog, so a new
 // results step is picked up without editing this file.
 var figuresTask = Task("Figures")

@@ -1,4 +1,4 @@
-// Issue 9, the MNIST DP study (src/Privatar.Steps/MnistSyntheticStep.cs).
+// The MNIST DP study (src/Privatar.Steps/MnistSyntheticStep.cs).
 Task("MnistSynthetic")
     .Description("Synthesize MNIST from each DP-VAE under each synthesis fidelity; train a CNN on each set")
     .IsDependentOn("MnistVae")

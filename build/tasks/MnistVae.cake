@@ -1,4 +1,4 @@
-// Issue 9, the MNIST DP study (src/Privatar.Steps/MnistVaeStep.cs).
+// The MNIST DP study (src/Privatar.Steps/MnistVaeStep.cs).
 Task("MnistVae")
     .Description("Train the MNIST DP-VAE at each [dpsgd] noise multiplier and target epsilon")
     .IsDependentOn("MnistData")

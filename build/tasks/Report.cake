@@ -1,4 +1,4 @@
-// Issue 8 Report (src/Privatar.Steps/ReportStep.cs -> privatar report): report/index.html and report.md.
+// Report (src/Privatar.Steps/ReportStep.cs -> privatar report): report/index.html and report.md.
 // It runs the Verify step itself instead of depending on the Verify task, so failed claims are written into the
 // report first and fail the build afterwards (the Verify task would stop the build before the report exists).
 // Default must therefore end with Report and not list Verify.

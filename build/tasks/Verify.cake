@@ -1,4 +1,4 @@
-// Issue 8 Verify (src/Privatar.Steps/VerifyStep.cs -> privatar verify --out): the unit records every claim in
+// Verify (src/Privatar.Steps/VerifyStep.cs -> privatar verify --out): the unit records every claim in
 // report/verify.csv and succeeds; this task then prints the table, ends with "N passed, M failed" and fails on M > 0.
 var verifyTask = Task("Verify")
     .Description("Check the results against verify/expected-<profile>.csv; fails if any claim fails")

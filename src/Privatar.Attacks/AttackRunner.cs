@@ -12,7 +12,7 @@ namespace Privatar.Attacks;
 /// </summary>
 public sealed record AttackUnit(NoiseFidelity Fidelity, double? Mi, string NoiseDir, double DpClipBound, long Seed);
 
-/// <summary>Steps 6 and 7 on one unit: every mechanism (none, or dp and pac) × reference mode, or × attacker kind.</summary>
+/// <summary>Both attacks on one unit: every mechanism (none, or dp and pac) × reference mode, or × attacker kind.</summary>
 public static class AttackRunner
 {
     /// <summary>

@@ -1,4 +1,4 @@
-using Privatar.Data.Format;
+using Privatar.Core;
 
 namespace Privatar.Generators;
 

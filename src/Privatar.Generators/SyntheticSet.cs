@@ -33,7 +33,7 @@ public sealed record SyntheticSet(float[] Pixels, long[] Labels, int Height, int
         Directory.CreateDirectory(dir);
         Npy.Write(Path.Combine(dir, ImagesFile), Pixels, Count, 1, Height, Width);
         Npy.Write(Path.Combine(dir, LabelsFile), Labels, Count);
-        Privatar.Data.Format.Png.Write(Path.Combine(dir, GridFile), SampleGrid.Render(this, gridColumns));
+        Png.Write(Path.Combine(dir, GridFile), SampleGrid.Render(this, gridColumns));
         privacy.Write(Path.Combine(dir, PrivacyRecord.FileName));
     }
 

@@ -20,7 +20,7 @@ public sealed record DpNoiseResult(
     public double[] FileVector() => Enumerable.Repeat(FileValue, Dimension).ToArray();
 }
 
-/// <summary>Step 4a: RDP Gaussian noise calibrated to the PSR that an MI bound implies.</summary>
+/// <summary>RDP Gaussian noise calibrated to the PSR that an MI bound implies.</summary>
 public static class DpNoise
 {
     public static DpNoiseResult Compute(double[,] latents, double mutualInformation, DpNoiseOptions options)

@@ -40,9 +40,6 @@ public static class NoiseFileNames
     public static string SvdS(NoiseTarget t) => $"{SvdDir}/s_partition_{t.Side}_decoder_{t.N}.npy";
     public static string SvdUt(NoiseTarget t) => $"{SvdDir}/u_t_partition_{t.Side}_decoder_{t.N}.npy";
 
-    /// <summary>The files of one DP noise unit (per target and MI bound).</summary>
-    public static IReadOnlyList<string> DpOutputs(NoiseTarget t, double mi) => [DpNoise(t, mi)];
-
     /// <summary>The MI-independent file of a target's DP statistics unit.</summary>
     public static IReadOnlyList<string> DpStatisticsOutputs(NoiseTarget t) => [L2Norm(t)];
 

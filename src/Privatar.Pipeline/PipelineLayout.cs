@@ -10,6 +10,12 @@ public sealed record PipelineLayout(string Root, string Profile)
     public string Tree => Path.Combine(Root, "artifacts", Profile);
     public string EngineDirectory => Path.Combine(Tree, EngineDir);
     public string Stamps => Path.Combine(EngineDirectory, "stamps");
+
+    /// <summary><see cref="Stamps"/>, repository-relative: what a step that reads stamps (the report) is given.</summary>
+    public string StampsRelative => $"{TreeRelative}/{EngineDir}/stamps";
+
+    /// <summary>One unit's stamp, repository-relative (the stamp store keeps it there).</summary>
+    public string StampOf(string step, string unit) => $"{StampsRelative}/{(global::Privatar.Pipeline.Stamps.StampStore.FileName(step, unit))}";
     public string HashCache => Path.Combine(EngineDirectory, "hashes.tsv");
     public string Lock => Path.Combine(EngineDirectory, "lock");
     /// <summary>Outputs and stamps of running units, kept until their new ones are complete.</summary>

@@ -31,6 +31,7 @@ public sealed class PipelineSession : IDisposable
 {
     ProfileLock? _lock;
     readonly HashSet<string> _forced;
+    readonly RunContext _run;
 
     PipelineSession(PipelineOptions o, ResolvedConfig config, PipelinePlan plan, IPipelineLog log)
     {
@@ -47,6 +48,12 @@ public sealed class PipelineSession : IDisposable
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
         Progress = new BuildProgress(() => Status(o.Scheduled).Where(d => d.State != UnitState.UpToDate)
             .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
+        _run = new RunContext
+        {
+            Plan = plan, Config = config, Layout = Layout, Log = Log, Decide = Decide,
+            Hasher = Hasher, Stamps = Stamps, Checker = Checker, Executor = Executor,
+            Previous = Previous, Failures = Failures, Progress = Progress, AcquireLock = AcquireLock,
+        };
         _forced = o.Force.Any(f => f.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? plan.Steps.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : o.Force.Select(f => plan.Step(f).Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -74,7 +81,7 @@ public sealed class PipelineSession : IDisposable
     internal BuildProgress Progress { get; }
 
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
-    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(this, Plan.Step(step));
+    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(_run, Plan.Step(step));
 
     /// <summary>The unit's own verdict against its stamp and the files on disk now; a stale unit whose last run failed says so.</summary>
     public Decision Decide(Unit unit)

@@ -7,38 +7,38 @@ namespace Privatar.Results;
 public static class ResultFamilies
 {
     public static readonly ResultFamily<TrainingCurveRow> TrainingCurves = new("training_curves.csv",
-        "per-iteration losses of every trained model (step 1)", r => [r.Variant, r.Config, r.Split, r.Iter]);
+        "per-iteration losses of every trained model", r => [r.Variant, r.Config, r.Split, r.Iter]);
 
     public static readonly ResultFamily<TestMetricRow> TestMetrics = new("test_metrics.csv",
-        "test-set metrics per trained model (step 2)", r => [r.Variant, r.Config]);
+        "test-set metrics per trained model", r => [r.Variant, r.Config]);
 
     public static readonly ResultFamily<LatencyRow> Latency = new("latency.csv",
-        "inference latency and FLOPs per model and path (step 3)", r => [r.Variant, r.N, r.Config, r.Path]);
+        "inference latency and FLOPs per model and path", r => [r.Variant, r.N, r.Config, r.Path]);
 
     public static readonly ResultFamily<CapacityRow> Capacity = new("capacity.csv",
-        "concurrent users supported per configuration and headset (step 3)", r => [r.Headset, r.Tee, r.Variant, r.N, r.Config]);
+        "concurrent users supported per configuration and headset", r => [r.Headset, r.Tee, r.Variant, r.N, r.Config]);
 
     public static readonly ResultFamily<NoiseSummaryRow> NoiseSummary = new("noise_summary.csv",
-        "one row per DP/PAC noise file (step 4)", r => [r.Mechanism, r.Fidelity, r.Branch, r.N, r.Mi]);
+        "one row per DP/PAC noise file", r => [r.Mechanism, r.Fidelity, r.Branch, r.N, r.Mi]);
 
     public static readonly ResultFamily<NoiseVectorRow> NoiseVectors = new("noise_vectors.csv",
-        "per-dimension latent and noise vectors for the radar views (step 4)", r => [r.Fidelity, r.N, r.Mi, r.Series, r.Dim]);
+        "per-dimension latent and noise vectors for the radar views", r => [r.Fidelity, r.N, r.Mi, r.Series, r.Dim]);
 
     public static readonly ResultFamily<PsrBoundRow> PsrBounds = new("psr_bounds.csv",
-        "MI bound -> posterior success rate per fidelity, with the class count and prior used (step 4)", r => [r.Fidelity, r.Mi]);
+        "MI bound -> posterior success rate per fidelity, with the class count and prior used", r => [r.Fidelity, r.Mi]);
 
     public static readonly ResultFamily<NoisyInferenceRow> NoisyInference = new("noisy_inference.csv",
-        "test metrics with noise on the offloaded latent (step 5)", r => [r.Variant, r.N, r.Config, r.Mechanism, r.Fidelity, r.Mi]);
+        "test metrics with noise on the offloaded latent", r => [r.Variant, r.N, r.Config, r.Mechanism, r.Fidelity, r.Mi]);
 
     public static readonly ResultFamily<ReconstructionGridRow> ReconstructionGrid = new("reconstruction_grid.csv",
-        "texture and render comparison grid: one PNG per test sample and source (step 5)", r => [r.Cell.Row, r.Cell.Column]);
+        "texture and render comparison grid: one PNG per test sample and source", r => [r.Cell.Row, r.Cell.Column]);
 
     public static readonly ResultFamily<AttackRow> Attacks = new("attacks.csv",
-        "attack posterior success rates with confidence intervals (steps 6-7)",
+        "attack posterior success rates with confidence intervals",
         r => [r.Attack, r.ReferenceMode, r.Fidelity, r.Adaptive, r.Mechanism, r.Mi, r.Variant, r.N]);
 
     public static readonly ResultFamily<FrequencyCovarianceRow> FrequencyCovariance = new("frequency_covariance.csv",
-        "covariance statistic per frequency component (step 8)", r => [r.Fidelity, r.Component]);
+        "covariance statistic per frequency component", r => [r.Fidelity, r.Component]);
 
     public static readonly ResultFamily<MnistCurveRow> MnistCurves = new("mnist_dp_curves.csv",
         "DP-SGD MNIST training curves per classifier and sigma", r => [r.Classifier, r.Sigma, r.Epoch]);

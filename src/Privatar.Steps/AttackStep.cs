@@ -5,7 +5,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Steps 6-7 (target Attack): one unit per partition n and MI bound (plus "none", no noise), running
+/// One unit per partition n and MI bound (plus "none", no noise), running
 /// <c>privatar attack run</c>: the empirical attack (dp and pac × three reference modes) and the NN attack (dp and pac ×
 /// clean-trained and adaptive attacker) under every fidelity in [noise] fidelities, into attack/partition_n&lt;n&gt;/; then
 /// results/attacks.csv. Changing one MI bound reruns only that bound's units (and the gather). One process per (n, MI)
@@ -17,7 +17,7 @@ public static class AttackStep
     /// <summary>The [attack] keys of the NN attacker (the empirical attack has no settings of its own).</summary>
     static readonly string[] NnKeys = ["attack.nn_hidden", "attack.nn_epochs", "attack.nn_lr", "attack.nn_corrected_epochs", "attack.nn_corrected_lr", "attack.nn_momentum", "attack.nn_batch_size", "attack.nn_latent_draws"];
 
-    public static StepSpec Spec => new("Attack", "empirical and NN identification attacks on the offloaded latent, per n, fidelity and MI (steps 6-7)")
+    public static StepSpec Spec => new("Attack", "empirical and NN identification attacks on the offloaded latent, per n, fidelity and MI")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code =

@@ -3,10 +3,10 @@ using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
-/// <summary>Step 8: the per-frequency covariance statistic (original row-variable and corrected) over attack frames x test cameras.</summary>
+/// <summary>The per-frequency covariance statistic (original row-variable and corrected) over attack frames x test cameras.</summary>
 public static class CovarianceStep
 {
-    public static StepSpec Spec => new("Covariance", "covariance statistic per BDCT frequency component, original and corrected (step 8)")
+    public static StepSpec Spec => new("Covariance", "covariance statistic per BDCT frequency component, original and corrected")
     {
         Code = [.. AvatarSteps.DataCode, "src/Privatar.Models/BlockDct.cs", "src/Privatar.Evaluation/Covariance/*.cs", .. AvatarSteps.CovarianceCode, "src/Privatar.Steps/CovarianceStep.cs"],
         Params = [P.Int("runtime.threads").Unstamped(), P.String("runtime.device")],

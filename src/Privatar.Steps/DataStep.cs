@@ -9,7 +9,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 0: the procedural Multiface subject from [data], written in the real layout under artifacts/&lt;profile&gt;/data/subject,
+/// The procedural Multiface subject from [data], written in the real layout under artifacts/&lt;profile&gt;/data/subject,
 /// plus a manifest (path, size, xxHash128 per file) that later steps depend on instead of the thousands of files.
 /// Runs in-process (the generator is TorchSharp-free). Every generated file is declared, so strict mode checks the list.
 /// </summary>

@@ -4,13 +4,13 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 2 (named Evaluate; "Test" is the test-suite target): one unit per trained model (<c>privatar vae test</c>),
+/// Evaluate (not named Test: "Test" is the test-suite target): one unit per trained model (<c>privatar vae test</c>),
 /// writing test_metrics.csv, z.npy (+ z_offload.npy for split models) and samples.tsv into test/&lt;id&gt;/, then
 /// results/test_metrics.csv.
 /// </summary>
 public static class EvaluateStep
 {
-    public static StepSpec Spec => new("Evaluate", "test every trained model: MSEs, KL, SSIM (LPIPS with weights), latents (step 2)")
+    public static StepSpec Spec => new("Evaluate", "test every trained model: MSEs, KL, SSIM (LPIPS with weights), latents")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TestCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],

@@ -5,7 +5,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 figures: one unit per figure (<c>privatar figures render --figure &lt;name&gt;</c>), each reading exactly
+/// One unit per figure (<c>privatar figures render --figure &lt;name&gt;</c>), each reading exactly
 /// the result files its recipe reads and the [figures] plot settings, writing figures/&lt;name&gt;.png, .svg and .json.
 /// A figure is planned only when every file it reads is declared as an output by a step registered before this one
 /// (<see cref="PlanContext.IsProduced"/>): a build without, say, the Attack step plans no attack figures, and they
@@ -57,7 +57,7 @@ public static class FiguresStep
 
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
-    public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure (issue 8)")
+    public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = ["src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/FiguresStep.cs"],

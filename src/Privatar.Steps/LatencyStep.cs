@@ -4,7 +4,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 3: one unit per configuration (<c>privatar vae latency</c>) timing its decoder paths at batch 1 on a freshly
+/// One unit per configuration (<c>privatar vae latency</c>) timing its decoder paths at batch 1 on a freshly
 /// initialised model of [latency] tex_size (weights do not change the cost, so these units do not wait for training),
 /// then one unit merging them into results/latency.csv and computing results/capacity.csv from [capacity].
 /// These files hold wall-clock measurements: they differ between runs by design and are never compared byte for byte.
@@ -18,7 +18,7 @@ public static class LatencyStep
         "cloud_relative_throughput", "cloud_flops", "downlink_mbps", "uplink_mbps", "bytes_per_element",
     ];
 
-    public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported (step 3)")
+    public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported")
     {
         Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
         Params =

@@ -9,7 +9,7 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistClassifiersStep
 {
-    public static StepSpec Spec => new("MnistClassifiers", "MNIST CNN: non-private and DP-SGD at each noise multiplier and target epsilon (issue 9)")
+    public static StepSpec Spec => new("MnistClassifiers", "MNIST CNN: non-private and DP-SGD at each noise multiplier and target epsilon")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. MnistSteps.ClassifierCode, "src/Privatar.Steps/MnistClassifiersStep.cs"],

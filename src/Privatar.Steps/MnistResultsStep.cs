@@ -10,7 +10,7 @@ public static class MnistResultsStep
 {
     public static readonly string[] Tables = ["mnist_dp_accuracy.csv", "mnist_dp_curves.csv", "mnist_synthetic.csv"];
 
-    public static StepSpec Spec => new("MnistResults", "accuracy vs epsilon, curves and synthetic-data results of the MNIST study (issue 9)")
+    public static StepSpec Spec => new("MnistResults", "accuracy vs epsilon, curves and synthetic-data results of the MNIST study")
     {
         Code = [.. MnistSteps.ResultsCode, "src/Privatar.Steps/MnistResultsStep.cs"],
         Params = MnistSteps.AllParams,

@@ -5,7 +5,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// What the MNIST DP study's steps share (issue 9): where each run lives under artifacts/&lt;profile&gt;/mnist/, which runs
+/// What the MNIST DP study's steps share: where each run lives under artifacts/&lt;profile&gt;/mnist/, which runs
 /// the [dpsgd] lists expand into, and the sources each step's outputs depend on. Runs: the non-private CNN; DP-SGD CNNs
 /// and VAEs at every study noise multiplier (<c>sigma0.1</c>) and at every target ε (<c>epsilon3</c>, σ calibrated by
 /// the accountant inside the unit); per VAE and synthesis fidelity a synthetic set and a CNN trained on it.
@@ -116,7 +116,7 @@ public static class MnistSteps
     public static readonly string[] SynthesisCode =
     [
         .. ClassifierCode, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
-        "src/Privatar.DpSgd/Study/SampleGrid.cs", "src/Privatar.Data/Format/Png.cs", "src/Privatar.Data/Format/RgbImage.cs",
+        "src/Privatar.DpSgd/Study/SampleGrid.cs", "src/Privatar.Core/Png.cs", "src/Privatar.Core/RgbImage.cs",
     ];
     public static readonly string[] ResultsCode =
     [

@@ -9,7 +9,7 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistSyntheticStep
 {
-    public static StepSpec Spec => new("MnistSynthetic", "synthetic MNIST from each DP-VAE under each synthesis fidelity, and a CNN trained on each (issue 9)")
+    public static StepSpec Spec => new("MnistSynthetic", "synthetic MNIST from each DP-VAE under each synthesis fidelity, and a CNN trained on each")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. MnistSteps.SynthesisCode, "src/Privatar.Steps/MnistSyntheticStep.cs"],

@@ -7,7 +7,7 @@ using Privatar.Steps.Noise;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Steps 4a/4b: DP and PAC noise on the test latents of Evaluate, per fidelity in [noise] fidelities, each in
+/// DP and PAC noise on the test latents of Evaluate, per fidelity in [noise] fidelities, each in
 /// noise/&lt;fidelity&gt;/ with the original's file names. Per fidelity and target (baseline, direct split, partition local
 /// and offloaded per n): one statistics unit for l2norm and one for covariance + SVD; then one unit per target, mechanism
 /// and MI bound, so changing one bound reruns only that bound's units (and the three gathers). A unit's MI is its id;
@@ -17,7 +17,7 @@ namespace Privatar.Steps;
 /// </summary>
 public static class NoiseStep
 {
-    public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables (steps 4a/4b)")
+    public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables")
     {
         Code =
         [

@@ -6,7 +6,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 5 (reference §5.1): the test of the baseline, direct split and every partition n with DP or PAC noise on the
+/// Noisy inference (reference §5.1): the test of the baseline, direct split and every partition n with DP or PAC noise on the
 /// latent each offloads (<c>privatar vae noisy-test</c>). Units: one clean reference over every model, and one per
 /// fidelity and MI bound running that bound's DP and PAC files on every model (PAC: not for the baseline), so changing
 /// one MI bound or adding a fidelity reruns only the units of that bound or fidelity. A unit covers all models because
@@ -49,7 +49,7 @@ public static class NoisyInferenceStep
         ? ["--classes", p.Int("noise.classes"), "--clip-bound", p.Double("noise.dp_clip_bound")]
         : [];
 
-    public static StepSpec Spec => new("NoisyInference", "test with DP/PAC noise on the offloaded latent, and the reconstruction grid (step 5)")
+    public static StepSpec Spec => new("NoisyInference", "test with DP/PAC noise on the offloaded latent, and the reconstruction grid")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code =

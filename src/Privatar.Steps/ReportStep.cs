@@ -1,10 +1,9 @@
-using Privatar.Pipeline;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 Report: one unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
+/// One unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
 /// CSVs, the figure records (figures/*.json: status, caption, sources; the images are linked, not read),
 /// report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
 /// time per step). The stamps are declared inputs, so the report is rewritten whenever any unit reran.
@@ -13,7 +12,7 @@ public static class ReportStep
 {
     public static string Dir(PlanContext c) => c.Artifact("report");
 
-    public static StepSpec Spec => new("Report", "the reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance (issue 8)")
+    public static StepSpec Spec => new("Report", "the reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
     {
         Code = ["src/Privatar.Reporting/**/*.cs", "src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/ReportStep.cs"],
         Units = ctx =>
@@ -26,13 +25,13 @@ public static class ReportStep
                 .Distinct().Order(StringComparer.Ordinal).ToList();
             return [new UnitSpec("report")
             {
-                Inputs = [.. read, .. ctx.Upstream.Select(ctx.StampOf)],
+                Inputs = [.. read, .. ctx.Upstream.Select(u => u.Stamp)],
                 Outputs = [$"{Dir(ctx)}/index.html", $"{Dir(ctx)}/report.md"],
                 Params = [],
                 Command = UnitCommand.Privatar(_ => new object[]
                 {
                     "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx),
-                    "--stamps", ctx.Artifact($"{PipelineLayout.EngineDir}/stamps"),
+                    "--stamps", ctx.Stamps,
                     // only the current plan's units: stamps of units a config change removed stay on disk until Clean --orphans
                     "--units", string.Join(",", ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")),
                 }.Concat(ctx.IsProduced(verify) ? ["--verify", verify] : Array.Empty<object>())),

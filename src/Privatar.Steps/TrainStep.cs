@@ -4,7 +4,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Step 1: one unit per configuration (<c>privatar vae train</c>), writing best_model.pt, model.pt, checkpoint.json and
+/// One unit per configuration (<c>privatar vae train</c>), writing best_model.pt, model.pt, checkpoint.json and
 /// training_curves.csv into train/&lt;id&gt;/; every variant reads the baseline's best checkpoint, or, with [train] pretrained,
 /// every unit reads the original's PyTorch checkpoint. Each variant has its own
 /// max_iter key, so changing one variant's length reruns only its units and their dependents. A last unit gathers the
@@ -19,7 +19,7 @@ public static class TrainStep
 
     static readonly string[] Shared = ["train.val_every", "train.val_num", "train.batch_size", "train.lambda_screen", "train.fidelity", "runtime.seed", "train.threads", "runtime.device"];
 
-    public static StepSpec Spec => new("Train", "train every variant and configuration (step 1)")
+    public static StepSpec Spec => new("Train", "train every variant and configuration")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],

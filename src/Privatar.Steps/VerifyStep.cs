@@ -4,7 +4,7 @@ using Privatar.Pipeline.Specs;
 namespace Privatar.Steps;
 
 /// <summary>
-/// Issue 8 Verify: one unit (<c>privatar verify --out</c>) checking verify/expected-&lt;profile&gt;.csv against the result
+/// One unit (<c>privatar verify --out</c>) checking verify/expected-&lt;profile&gt;.csv against the result
 /// CSVs it references, writing report/verify.csv. The unit succeeds whenever the claims could be evaluated, failed
 /// claims included, so the Report step can show them; the build fails afterwards, in the Cake tasks, through
 /// <see cref="VerifyGate"/>. Claims on a table no step of this build produces are listed as not checked.
@@ -14,7 +14,7 @@ public static class VerifyStep
     public static string Expected(PlanContext c) => $"verify/expected-{c.Profile}.csv";
     public static string Output(PlanContext c) => c.Artifact("report/verify.csv");
 
-    public static StepSpec Spec => new("Verify", "check the results against verify/expected-<profile>.csv, writing report/verify.csv (issue 8)")
+    public static StepSpec Spec => new("Verify", "check the results against verify/expected-<profile>.csv, writing report/verify.csv")
     {
         Code = ["src/Privatar.Reporting/Verify/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/VerifyStep.cs"],
         Units = ctx =>

@@ -6,7 +6,7 @@ using LatencyRow = Privatar.Results.LatencyRow;
 namespace Privatar.Training;
 
 /// <summary>
-/// The capacity rows of step 3: per configuration and headset, the users supported, from the latency rows measured
+/// The capacity rows of the Latency step: per configuration and headset, the users supported, from the latency rows measured
 /// here (headset path, cloud path, FLOPs) and the [capacity] parameters. Non-offloading variants run their whole
 /// decoder on the headset; the baseline's full decoder is the reference for relative headset throughputs.
 /// </summary>

@@ -7,7 +7,7 @@ using ResultRow = Privatar.Results.FrequencyCovarianceRow;
 namespace Privatar.Training;
 
 /// <summary>
-/// Step 8 (the original's analyse_run.py): for every attack frame (one per expression) seen from every camera of the
+/// The Covariance step (the original's analyse_run.py): for every attack frame (one per expression) seen from every camera of the
 /// "test" set, the normalised average texture is BDCT-transformed (48 channels, channel = 3k + colour), downsampled
 /// 1/8 bilinearly and accumulated; the result is, per component, the original's row-variable statistic and the
 /// corrected across-sample covariance trace, as 16 rows per fidelity.

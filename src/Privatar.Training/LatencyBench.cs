@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace Privatar.Training;
 
 /// <summary>
-/// Step 3: decoder latency at batch 1 (no_grad, warm-up, adaptive iteration count) of a freshly initialised model
+/// The Latency step: decoder latency at batch 1 (no_grad, warm-up, adaptive iteration count) of a freshly initialised model
 /// (weights do not change the cost; the original's partition and frequency scripts also time random inits).
 /// Baseline, quantization (fp32 kernels on fake-quantized weights, as the original) and sparse time the whole decoder
 /// ("full"); frequency decompose times its decoder up to the 48 BDCT channels (no IBDCT, as the original); partition

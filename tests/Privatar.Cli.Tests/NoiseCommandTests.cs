@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Privatar.Cli.Tests;
 
-/// <summary><c>privatar privacy psr</c> and <c>privatar noise dp|pac</c> run by hand, as issue 7 asks.</summary>
+/// <summary><c>privatar privacy psr</c> and <c>privatar noise dp|pac</c> run by hand.</summary>
 public sealed class NoiseCommandTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("noise-cli-").FullName;

@@ -117,29 +117,3 @@ public sealed class LpipsTests(LpipsWeightsFixture weights) : IClassFixture<Lpip
         finally { Directory.Delete(dir, recursive: true); }
     }
 }
-
-public sealed class LpipsScreenLayoutTests
-{
-    [Fact]
-    public void Should_Transpose_The_Prediction_Only_In_Original_Layout()
-    {
-        // Given a square screen, resizing is the identity, so the original layout is exactly the transpose
-        using var screen = arange(2 * 5 * 5 * 3, ScalarType.Float32).reshape(2, 5, 5, 3);
-        var (corrPred, corrPhoto) = LpipsScreenLayout.ToNchw(screen, screen, original: false);
-        var (origPred, origPhoto) = LpipsScreenLayout.ToNchw(screen, screen, original: true);
-
-        Assert.True(corrPred.eq(corrPhoto).all().item<bool>());
-        Assert.True(origPred.allclose(origPhoto.transpose(2, 3)));
-        Assert.False(origPred.allclose(origPhoto));
-    }
-
-    [Fact]
-    public void Should_Stretch_A_Non_Square_Prediction_To_The_Photo_Shape()
-    {
-        using var screen = rand(1, 8, 6, 3);
-        var (pred, photo) = LpipsScreenLayout.ToNchw(screen, screen, original: true);
-        Assert.Equal(new long[] { 1, 3, 8, 6 }, pred.shape);
-        Assert.Equal(new long[] { 1, 3, 8, 6 }, photo.shape);
-        Assert.Throws<ArgumentException>(() => LpipsScreenLayout.ToNchw(screen, rand(1, 6, 8, 3), original: true));
-    }
-}

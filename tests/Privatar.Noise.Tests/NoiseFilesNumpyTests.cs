@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Privatar.Noise.Tests;
 
-/// <summary>Issue 7: the noise files load with numpy (Debian's python3-numpy) in the original's shapes and dtype.</summary>
+/// <summary>The noise files load with numpy (Debian's python3-numpy) in the original's shapes and dtype.</summary>
 public sealed class NoiseFilesNumpyTests : IDisposable
 {
     readonly string _dir = Directory.CreateTempSubdirectory("noise-numpy-").FullName;

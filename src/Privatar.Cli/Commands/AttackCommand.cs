@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar attack empirical|nn|run|gather</c>: steps 6 and 7 on one partition model and one MI bound (or none), for each
+/// <c>privatar attack empirical|nn|run|gather</c>: the empirical and NN attacks on one partition model and one MI bound (or none), for each
 /// listed fidelity, writing attacks.csv rows (<c>run</c> = both attacks, the pipeline's unit); <c>gather</c> merges the
 /// units' slices. Logic lives in Privatar.Attacks.
 /// </summary>
@@ -43,7 +43,7 @@ public static class AttackCommand
 
     public static void Register(RootCommand root)
     {
-        var group = CliRunner.GetOrAddGroup(root, "attack", "Steps 6-7: empirical and NN identification attacks on the offloaded latent");
+        var group = CliRunner.GetOrAddGroup(root, "attack", "Empirical and NN identification attacks on the offloaded latent");
         group.Subcommands.Add(Verb("empirical", "Match the cloud's offloaded output against per-expression BDCT references (3 reference modes)", true, false));
         group.Subcommands.Add(Verb("nn", "Train the 256-128-128-K attacker on z_offload (clean and adaptive) and test it on noised codes", false, true));
         group.Subcommands.Add(Verb("run", "Both attacks on one model and MI bound, for each fidelity (one pipeline unit)", true, true));

@@ -9,7 +9,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae capacity</c>: merges the latency CSVs of step 3 and computes users supported.</summary>
+/// <summary><c>privatar vae capacity</c>: merges the latency CSVs of the Latency step and computes users supported.</summary>
 public static class CapacityCommand
 {
     public static Command Build()

@@ -6,7 +6,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae covariance</c>: pipeline step 8, the per-frequency covariance statistic.</summary>
+/// <summary><c>privatar vae covariance</c>: the Covariance step, the per-frequency covariance statistic.</summary>
 public static class CovarianceCommand
 {
     public static Command Build()

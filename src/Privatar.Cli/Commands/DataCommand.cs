@@ -1,3 +1,4 @@
+using Privatar.Core;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

@@ -8,7 +8,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae latency</c>: pipeline step 3, one configuration's decoder paths per call.</summary>
+/// <summary><c>privatar vae latency</c>: the Latency step, one configuration's decoder paths per call.</summary>
 public static class LatencyCommand
 {
     public static Command Build()

@@ -7,7 +7,7 @@ namespace Privatar.Cli.Commands;
 
 /// <summary>
 /// <c>privatar privacy psr</c>, <c>privatar noise dp</c> and <c>privatar noise pac</c>: the privacy math of
-/// steps 4a/4b on one latent matrix, by hand. Logic lives in Privatar.Noise.
+/// the Noise step's DP and PAC noise on one latent matrix, by hand. Logic lives in Privatar.Noise.
 /// </summary>
 public static class NoiseCommand
 {

@@ -13,7 +13,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: step 5, the test of trained models with DP or PAC noise on
+/// <c>privatar vae noisy-test|noisy-gather|noisy-grid</c>: the NoisyInference step, the test of trained models with DP or PAC noise on
 /// the latent each offloads (one fidelity and one MI bound per call), the gather of those slices into
 /// noisy_inference.csv, and the reconstruction grid. Options and torch set-up shared with the group: <see cref="VaeCommand"/>.
 /// </summary>
@@ -48,7 +48,7 @@ public static class NoisyCommand
         var batches = Opt("--batches", "test batches (as vae test)", 65);
         var batch = Opt("--batch-size", "test batch size", 10);
         var lpips = Opt("--lpips-weights", "folder of converted AlexNet-LPIPS .npy weights, or 'none'", "none");
-        var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (step 5); writes noisy_inference.csv rows")
+        var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (NoisyInference); writes noisy_inference.csv rows")
             { DataRoot, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
         cmd.SetAction(p =>
         {

@@ -6,7 +6,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae test</c>: pipeline step 2, one trained model per call (the Evaluate step's units call it).</summary>
+/// <summary><c>privatar vae test</c>: one trained model per call (the Evaluate step's units call it).</summary>
 public static class TestCommand
 {
     public static Command Build()

@@ -8,7 +8,7 @@ using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar vae train</c>: pipeline step 1, one model configuration per call (the Train step's units call it).</summary>
+/// <summary><c>privatar vae train</c>: one model configuration per call (the Train step's units call it).</summary>
 public static class TrainCommand
 {
     public static Command Build()

@@ -6,7 +6,7 @@ using Privatar.Torch;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// The <c>privatar vae</c> group (pipeline steps 1-3 and 8) and what its verbs share. Each verb lives in its own file
+/// The <c>privatar vae</c> group (the Train, Evaluate, Latency and Covariance steps) and what its verbs share. Each verb lives in its own file
 /// (TrainCommand, TestCommand, LatencyCommand, CapacityCommand, CovarianceCommand, GatherCommand, ExportCommand) so that each
 /// step's code stamp names only the verbs it runs.
 /// </summary>

@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.Data.Format;
 
 namespace Privatar.Data.Dataset;

@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.DpSgd.Data;
 using Privatar.DpSgd.Models;
 using Privatar.DpSgd.Study;
@@ -89,7 +90,7 @@ public static class MnistRuns
         var images = Synthesis.Generate(vae, stats, perClass, vaeTargets, Seeds.SyntheticDraw(seed));
         images.Save(Path.Combine(outDir, MnistDataset.TrainImages), Path.Combine(outDir, MnistDataset.TrainLabels));
         if (gridPath is not null)
-            global::Privatar.Data.Format.Png.Write(gridPath, SampleGrid.Render(images, perClass, Math.Min(perClass, SampleGrid.DefaultColumns), vaeTargets));
+            Png.Write(gridPath, SampleGrid.Render(images, perClass, Math.Min(perClass, SampleGrid.DefaultColumns), vaeTargets));
         var summary = new SynthesisSummary(vaeDir, fidelity.ToString().ToLowerInvariant(), perClass, seed, release is not null,
             release, stats.Counts);
         RunFiles.WriteJson(Path.Combine(outDir, SynthesisFile), summary);

@@ -1,4 +1,4 @@
-using Privatar.Data.Format;
+using Privatar.Core;
 using Privatar.DpSgd.Data;
 using Privatar.DpSgd.Training;
 using Privatar.Mnist;

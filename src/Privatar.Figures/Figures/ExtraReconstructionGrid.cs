@@ -11,7 +11,7 @@ namespace Privatar.Figures;
 public sealed class ExtraReconstructionGrid : IFigure
 {
     public string Name => "extra_reconstruction_grid";
-    public string PaperFigure => "not in the paper (issue 8: texture and render comparison grid)";
+    public string PaperFigure => "not in the paper (texture and render comparison grid)";
     public string Description => "Renders of test samples (rows) by each model and noise setting (columns), next to the ground truth.";
     public IReadOnlyList<IResultFamily> Inputs => [ReconstructionGridFile.Instance];
 

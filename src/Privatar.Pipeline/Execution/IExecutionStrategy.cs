@@ -10,7 +10,7 @@ namespace Privatar.Pipeline.Execution;
 public interface IExecutionStrategy
 {
     /// <summary>Returns the units that ran (or would run).</summary>
-    IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step);
+    IReadOnlyList<Unit> RunStep(RunContext pipeline, StepSpec step);
 }
 
 /// <summary>Reports, runs nothing, writes nothing. Units downstream of a would-run unit are "maybe".</summary>
@@ -18,7 +18,7 @@ public sealed class DryRunStrategy : IExecutionStrategy
 {
     readonly Predictor _predictor = new();
 
-    public IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step)
+    public IReadOnlyList<Unit> RunStep(RunContext pipeline, StepSpec step)
     {
         var would = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))

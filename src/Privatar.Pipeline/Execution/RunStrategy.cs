@@ -15,7 +15,7 @@ namespace Privatar.Pipeline.Execution;
 /// </summary>
 public sealed class RunStrategy : IExecutionStrategy
 {
-    public IReadOnlyList<Unit> RunStep(PipelineSession pipeline, StepSpec step)
+    public IReadOnlyList<Unit> RunStep(RunContext pipeline, StepSpec step)
     {
         pipeline.AcquireLock(); // before deciding: another build of this profile may be writing
         var jobs = pipeline.Config.Jobs;
@@ -24,7 +24,7 @@ public sealed class RunStrategy : IExecutionStrategy
         return jobs > 1 && step.Concurrent && !pipeline.Config.Strict ? RunSideBySide(pipeline, step, jobs) : RunInOrder(pipeline, step);
     }
 
-    static List<Unit> RunInOrder(PipelineSession pipeline, StepSpec step)
+    static List<Unit> RunInOrder(RunContext pipeline, StepSpec step)
     {
         var ran = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
@@ -50,7 +50,7 @@ public sealed class RunStrategy : IExecutionStrategy
     /// it). After a failure nothing new starts; the units already running finish and are stamped, then the first
     /// failure is rethrown.
     /// </summary>
-    static List<Unit> RunSideBySide(PipelineSession pipeline, StepSpec step, int jobs)
+    static List<Unit> RunSideBySide(RunContext pipeline, StepSpec step, int jobs)
     {
         var ran = new List<Unit>();
         var running = new List<(Unit Unit, Deps Deps, Task<double> Task)>();
@@ -96,7 +96,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Why the unit must run (shortened; Why has the detail), or null when it is up to date (a verbose line; the step's summary counts it).</summary>
-    static string? Staleness(PipelineSession p, Unit unit)
+    static string? Staleness(RunContext p, Unit unit)
     {
         var d = p.Decide(unit);
         p.Progress.Decided(unit, d.State);
@@ -110,7 +110,7 @@ public sealed class RunStrategy : IExecutionStrategy
     sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
 
     /// <summary>Moves the unit's stamp and old outputs aside (creating their directories) and hashes its inputs.</summary>
-    static Deps Start(PipelineSession p, Unit unit)
+    static Deps Start(RunContext p, Unit unit)
     {
         var inputs = p.Checker.HashInputs(unit);
         p.Previous.SetAside(unit.Step.Name, unit.Id, unit.Outputs);
@@ -118,7 +118,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>The unit failed: its previous outputs and stamp come back, and Status will say why it is still stale.</summary>
-    static void Fail(PipelineSession p, Unit unit, Exception e)
+    static void Fail(RunContext p, Unit unit, Exception e)
     {
         p.Previous.Restore(unit.Step.Name, unit.Id);
         p.Failures.Record(unit.Step.Name, unit.Id, e.Message);
@@ -126,7 +126,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Runs the unit's command; returns its wall time in seconds.</summary>
-    static double Run(PipelineSession p, Unit unit, bool tagLines)
+    static double Run(RunContext p, Unit unit, bool tagLines)
     {
         var clock = Stopwatch.StartNew();
         p.Executor.Execute(unit, tagLines);
@@ -134,7 +134,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Checks and hashes the outputs, then writes the stamp atomically.</summary>
-    static void Finish(PipelineSession p, Unit unit, Deps deps, double seconds)
+    static void Finish(RunContext p, Unit unit, Deps deps, double seconds)
     {
         if (deps.Guard?.Undeclared(unit.Outputs) is { Count: > 0 } extra)
             throw new UndeclaredOutputException($"{unit} wrote undeclared outputs (strict mode): {string.Join(", ", extra)}. Declare them in its Outputs.");

@@ -33,6 +33,7 @@ public sealed partial class PipelinePlan
 
     public static PipelinePlan Build(IReadOnlyList<StepSpec> steps, ResolvedConfig config, IPipelineLog log)
     {
+        var layout = new PipelineLayout("", config.Profile);   // repository-relative paths only
         var units = new List<Unit>();
         var owners = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var step in steps)
@@ -41,7 +42,7 @@ public sealed partial class PipelinePlan
                 throw new ArgumentException($"Step '{step.Name}' is registered twice.");
             var stepKeys = step.Params.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
             var ctx = new PlanContext(config.Profile, new ParamValues(config, stepKeys, $"step {step.Name}", log),
-                units.Select(u => new DeclaredUnit(u.Step.Name, u.Id, u.Outputs)).ToList());
+                units.Select(u => new DeclaredUnit(u.Step.Name, u.Id, u.Outputs, layout.StampOf(u.Step.Name, u.Id))).ToList(), layout.StampsRelative);
             foreach (var spec in step.Units(ctx))
             {
                 var unit = Expand(step, spec, stepKeys, config, ctx, log);

@@ -47,14 +47,17 @@ public sealed record UnitSpec(string Id)
     public required UnitCommand Command { get; init; }
 }
 
-/// <summary>A unit declared by an earlier step, as a later step's expansion sees it: its name and declared outputs.</summary>
-public sealed record DeclaredUnit(string Step, string Id, IReadOnlyList<string> Outputs);
+/// <summary>
+/// A unit declared by an earlier step, as a later step's expansion sees it: its name, declared outputs, and where the
+/// engine keeps its stamp (a file a later unit may read, such as the report's provenance).
+/// </summary>
+public sealed record DeclaredUnit(string Step, string Id, IReadOnlyList<string> Outputs, string Stamp);
 
 /// <summary>
 /// What a step's expansion can see: the profile, the step's declared parameters, path helpers, and the units
 /// of the steps registered before it (so a consumer such as Figures can plan only what the plan produces).
 /// </summary>
-public sealed class PlanContext(string profile, ParamValues parameters, IReadOnlyList<DeclaredUnit>? upstream = null)
+public sealed class PlanContext(string profile, ParamValues parameters, IReadOnlyList<DeclaredUnit>? upstream = null, string stamps = "")
 {
     public string Profile { get; } = profile;
     public ParamValues Params { get; } = parameters;
@@ -65,8 +68,8 @@ public sealed class PlanContext(string profile, ParamValues parameters, IReadOnl
     /// <summary>Whether some earlier unit declares <paramref name="path"/> as an output.</summary>
     public bool IsProduced(string path) => Upstream.Any(u => u.Outputs.Contains(path));
 
-    /// <summary>Where the engine keeps a unit's stamp (PipelineLayout/StampStore): <c>artifacts/&lt;profile&gt;/.pipeline/stamps/&lt;Step&gt;/&lt;id&gt;.json</c>.</summary>
-    public string StampOf(DeclaredUnit unit) => Artifact($"{PipelineLayout.EngineDir}/stamps/{unit.Step}/{unit.Id}.json");
+    /// <summary>The folder holding every stamp, as the engine lays it out (each upstream unit's own is <see cref="DeclaredUnit.Stamp"/>).</summary>
+    public string Stamps { get; } = stamps;
 
     /// <summary>The profile tree every output lives in: <c>artifacts/&lt;profile&gt;</c>.</summary>
     public string ArtifactRoot => $"artifacts/{Profile}";

@@ -5,7 +5,10 @@ namespace Privatar.Pipeline.Stamps;
 /// <summary>Stamps of one profile: <c>artifacts/&lt;profile&gt;/.pipeline/stamps/&lt;Step&gt;/&lt;unit&gt;.json</c>.</summary>
 public sealed class StampStore(string directory)
 {
-    public string PathOf(string step, string unit) => Path.Combine(directory, step, unit + ".json");
+    public string PathOf(string step, string unit) => Path.Combine(directory, FileName(step, unit));
+
+    /// <summary>A unit's stamp file inside the store.</summary>
+    public static string FileName(string step, string unit) => $"{step}/{unit}.json";
 
     public Stamp? TryRead(string step, string unit)
     {

@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>attacks.csv</c>: posterior success rate of an identity attack on the offloaded latent (steps 6–7), with a
+/// <c>attacks.csv</c>: posterior success rate of an identity attack on the offloaded latent (Attack), with a
 /// binomial confidence interval and the prior 1/K it should be compared with.
 /// </summary>
 [CsvRecord]

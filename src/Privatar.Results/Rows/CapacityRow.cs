@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>capacity.csv</c>: the capacity model, "users supported", per configuration and headset (step 3).
+/// <c>capacity.csv</c>: the capacity model, "users supported", per configuration and headset (Latency).
 /// Per-frame costs in seconds; user counts are concurrent users (can be fractional, as in the paper).
 /// </summary>
 [CsvRecord]

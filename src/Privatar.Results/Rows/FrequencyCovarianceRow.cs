@@ -2,7 +2,7 @@ using CsvHelper;
 
 namespace Privatar.Results;
 
-/// <summary><c>frequency_covariance.csv</c>: the covariance statistic per BDCT frequency component (step 8), 16 rows per fidelity.</summary>
+/// <summary><c>frequency_covariance.csv</c>: the covariance statistic per BDCT frequency component (Covariance), 16 rows per fidelity.</summary>
 [CsvRecord]
 public sealed partial record FrequencyCovarianceRow : IValidatedRow
 {

@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>latency.csv</c>: decoder inference latency at batch 1 under no-grad after warm-up (step 3), one row per
+/// <c>latency.csv</c>: decoder inference latency at batch 1 under no-grad after warm-up (Latency), one row per
 /// model and path, with the FLOPs of that path.
 /// </summary>
 [CsvRecord]

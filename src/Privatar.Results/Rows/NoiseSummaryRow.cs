@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>noise_summary.csv</c>: one row per generated noise file (step 4): mechanism, fidelity, branch, n and MI
+/// <c>noise_summary.csv</c>: one row per generated noise file (Noise): mechanism, fidelity, branch, n and MI
 /// bound, the PSR the bound implies, and the magnitude of the noise vector.
 /// </summary>
 [CsvRecord]

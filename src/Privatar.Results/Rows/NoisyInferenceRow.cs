@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>noisy_inference.csv</c>: test metrics of a model with noise added to its offloaded latent (step 5), one row
+/// <c>noisy_inference.csv</c>: test metrics of a model with noise added to its offloaded latent (NoisyInference), one row
 /// per model, mechanism, fidelity and MI bound. The clean reference run has mechanism <c>none</c> and empty
 /// fidelity, mi and psr.
 /// </summary>

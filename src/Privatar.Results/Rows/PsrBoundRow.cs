@@ -4,7 +4,7 @@ namespace Privatar.Results;
 
 /// <summary>
 /// <c>psr_bounds.csv</c>: the posterior success rate each MI bound allows, per fidelity, with the class count and the
-/// prior the noise step actually used (step 4). Under <c>corrected</c> the prior is 1/classes; under <c>original</c> the
+/// prior the noise step actually used (Noise). Under <c>corrected</c> the prior is 1/classes; under <c>original</c> the
 /// PSR is the original's hard-coded value (solved for 65 classes) while its DP calibration uses the prior 1/56.
 /// </summary>
 [CsvRecord]

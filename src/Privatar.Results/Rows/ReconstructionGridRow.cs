@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>reconstruction_grid.csv</c>: one cell of the texture-and-render comparison grid (step 5): a test sample (row)
+/// <c>reconstruction_grid.csv</c>: one cell of the texture-and-render comparison grid (NoisyInference): a test sample (row)
 /// shown by one source (column: the photo, a clean model or a noised one), as a PNG beside the table.
 /// </summary>
 [CsvRecord]

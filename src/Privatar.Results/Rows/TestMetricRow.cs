@@ -2,7 +2,7 @@ using CsvHelper;
 
 namespace Privatar.Results;
 
-/// <summary><c>test_metrics.csv</c>: one row per trained model, its test-set means (step 2), in the original's units.</summary>
+/// <summary><c>test_metrics.csv</c>: one row per trained model, its test-set means (Evaluate), in the original's units.</summary>
 [CsvRecord]
 public sealed partial record TestMetricRow : IValidatedRow
 {

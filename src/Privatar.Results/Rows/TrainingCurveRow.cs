@@ -3,7 +3,7 @@ using CsvHelper;
 namespace Privatar.Results;
 
 /// <summary>
-/// <c>training_curves.csv</c>: one row per logged iteration and split of one trained model (step 1).
+/// <c>training_curves.csv</c>: one row per logged iteration and split of one trained model (Train).
 /// Loss terms are in the units the training loop optimises (texture and screen in normalised-texture MSE units).
 /// </summary>
 [CsvRecord]

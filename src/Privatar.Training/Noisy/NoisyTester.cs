@@ -21,7 +21,7 @@ public sealed record NoiseCase(string Mechanism, string Fidelity, double? Mi, do
 }
 
 /// <summary>
-/// Step 5, noisy inference (reference §5.1): the test of <see cref="Tester"/> (same checkpoint restore, batches,
+/// Noisy inference (reference §5.1): the test of <see cref="Tester"/> (same checkpoint restore, batches,
 /// seeded sample order, metrics) with noise on the latent the model offloads (<see cref="OffloadHook"/>). Every
 /// case sees the same latent samples: the global generator is seeded as the test seeds it and rewound to the same
 /// state for each case of a batch, so a case with zero noise reproduces the clean test's metrics exactly and the

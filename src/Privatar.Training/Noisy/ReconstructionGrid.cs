@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.Torch;
 using Privatar.Data.Format;
 using Privatar.Results;
@@ -9,7 +10,7 @@ namespace Privatar.Training.Noisy;
 public sealed record GridSource(string Label, string CheckpointDir, NoiseCase Noise);
 
 /// <summary>
-/// The texture and render comparison grid (issue 8): <c>samples</c> test samples (rows, evenly spaced over the test
+/// The texture and render comparison grid: <c>samples</c> test samples (rows, evenly spaced over the test
 /// split) × the ground-truth photo and one render per <see cref="GridSource"/>, each a PNG named by its cell
 /// (<c>reconstruction_grid/r&lt;i&gt;_c&lt;j&gt;.png</c>) plus <c>reconstruction_grid.csv</c>, in the results folder.
 /// Each model's latent sampling is seeded with <c>seed</c> as the test seeds it; noise uses the column's own seed.

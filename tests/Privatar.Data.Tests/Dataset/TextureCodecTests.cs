@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.Data.Dataset;
 using Privatar.Data.Format;
 using Privatar.Data.Tests.Fixtures;

@@ -24,6 +24,7 @@ public sealed class PlanContextUpstreamTests
         Assert.Equal(plan.Units.Select(u => u.Name), seen.Upstream.Select(u => $"{u.Step}[{u.Id}]"));
         Assert.True(seen.IsProduced("artifacts/smoke/gen/item_2.txt"));
         Assert.False(seen.IsProduced("artifacts/smoke/gen/item_9.txt"));
-        Assert.Equal("artifacts/smoke/.pipeline/stamps/Integration.Gen/item_1.json", seen.StampOf(seen.Upstream[0]));
+        Assert.Equal("artifacts/smoke/.pipeline/stamps/Integration.Gen/item_1.json", seen.Upstream[0].Stamp);
+        Assert.Equal("artifacts/smoke/.pipeline/stamps", seen.Stamps);
     }
 }

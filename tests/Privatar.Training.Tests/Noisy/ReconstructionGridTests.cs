@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.Data.Format;
 using Privatar.Results;
 using Privatar.Training.Noisy;

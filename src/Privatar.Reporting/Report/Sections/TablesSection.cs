@@ -15,7 +15,7 @@ public static class TablesSection
         ["noise_vectors.csv"] = "notebook cells 15–16 (radar views)",
         ["psr_bounds.csv"] = "README MI↔PSR list (pac_psr_mi_calculation.py); the class count and prior used",
         ["noisy_inference.csv"] = "README noisy test; notebook cell 12 loss per noise level",
-        ["reconstruction_grid.csv"] = "not in the paper (issue 8: texture and render comparison grid, PNGs beside it)",
+        ["reconstruction_grid.csv"] = "not in the paper (texture and render comparison grid, PNGs beside it)",
         ["attacks.csv"] = "README empirical (3.1%) and NN (1.5%) attack PSR; notebook cell 13",
         ["frequency_covariance.csv"] = "README covariance traces; notebook cells 2–3",
         ["mnist_dp_curves.csv"] = "not in the Privatar paper (DP-SGD study)",

@@ -1,9 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
-using Privatar.Core;
 
-namespace Privatar.Data.Format;
+namespace Privatar.Core;
 
 /// <summary>
 /// A small PNG codec. Writing is deterministic (8-bit RGB, filter "Sub" on every row, one IDAT,

@@ -1,11 +1,12 @@
-using Privatar.Data.Format;
-using Privatar.Data.Tests.Fixtures;
 using Xunit;
 
-namespace Privatar.Data.Tests.Format;
+namespace Privatar.Core.Tests;
 
-public sealed class PngTests
+public sealed class PngTests : IDisposable
 {
+    readonly string _dir = Directory.CreateTempSubdirectory("png-tests-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     static RgbImage Gradient(int w, int h)
     {
         var img = new RgbImage(w, h);
@@ -31,8 +32,7 @@ public sealed class PngTests
     [Fact]
     public void Should_Report_A_Png_Of_The_Wrong_Size_With_The_Expected_Size_And_Its_Source()
     {
-        using var dir = new TempDir();
-        var path = Path.Combine(dir.Path, "000102.png");
+        var path = Path.Combine(_dir, "000102.png");
         Png.Write(path, Gradient(16, 8));
 
         var e = Assert.Throws<InvalidDataException>(() => Png.Read(path, 32, 32, "the size of tex_mean.png"));
@@ -43,8 +43,7 @@ public sealed class PngTests
     [Fact]
     public void Should_Name_The_File_When_The_Png_Is_Corrupt()
     {
-        using var dir = new TempDir();
-        var path = Path.Combine(dir.Path, "x.png");
+        var path = Path.Combine(_dir, "x.png");
         var bytes = Png.Encode(Gradient(4, 4));
         File.WriteAllBytes(path, bytes[..40]);
 

@@ -1,4 +1,4 @@
-namespace Privatar.Data.Format;
+namespace Privatar.Core;
 
 /// <summary>An 8-bit RGB image, rows top to bottom, pixels interleaved (HWC), as stored in a PNG.</summary>
 public sealed class RgbImage

@@ -1,10 +1,8 @@
+using Privatar.Contracts;
 using Privatar.Noise;
 using static TorchSharp.torch;
 
 namespace Privatar.Attacks;
-
-/// <summary>Which attack a noise choice is for: the two read different noise files under fidelity original.</summary>
-public enum AttackKind { Empirical, Nn }
 
 /// <summary>
 /// The noise an attacked latent carries: the file the run reads (<see cref="Target"/>, <see cref="Kind"/>), the transform A
@@ -23,26 +21,10 @@ public sealed class AttackNoise
     public double[,] Transform { get; }
     public double? ClipBound { get; }
 
-    /// <summary>
-    /// The file a run reads: the empirical attack under <c>original</c> injects the partition's <i>local</i>-branch file on
-    /// z_offload, as launch_empirical_attack.py does; every other case (empirical corrected, and the NN attack under both
-    /// fidelities, whose test script reads the offloaded file) reads the offloaded-branch file.
-    /// </summary>
-    public static NoiseTarget TargetFor(AttackKind attack, NoiseFidelity fidelity, int offloaded) =>
-        attack == AttackKind.Empirical && fidelity == NoiseFidelity.Original ? NoiseTarget.Local(offloaded) : NoiseTarget.Offloaded(offloaded);
-
-    /// <summary>Relative file names (inside noise/&lt;fidelity&gt;/) a run with this noise reads.</summary>
-    public static IReadOnlyList<string> Files(AttackKind attack, NoiseFidelity fidelity, NoiseKind kind, int offloaded, double mi)
-    {
-        var target = TargetFor(attack, fidelity, offloaded);
-        if (kind == NoiseKind.Dp) return [NoiseFileNames.DpNoise(target, mi)];
-        return fidelity == NoiseFidelity.Corrected ? [NoiseFileNames.PacNoise(target, mi), NoiseFileNames.SvdU(target)] : [NoiseFileNames.PacNoise(target, mi)];
-    }
-
     public static AttackNoise Load(string noiseDir, AttackKind attack, NoiseFidelity fidelity, NoiseKind kind, int offloaded, double mi, double dpClipBound)
     {
-        var target = TargetFor(attack, fidelity, offloaded);
-        foreach (var f in Files(attack, fidelity, kind, offloaded, mi))
+        var target = AttackInputs.TargetFor(attack, fidelity, offloaded);
+        foreach (var f in AttackInputs.Files(attack, fidelity, kind, offloaded, mi))
             if (!File.Exists(Path.Combine(noiseDir, f)))
                 throw new FileNotFoundException($"{Path.Combine(noiseDir, f)}: noise file not found (written by the Noise step for fidelity {fidelity.Name()}, MI {NoiseFileNames.Mi(mi)})");
         var transform = NoiseArtifacts.LoadNoiseTransform(noiseDir, kind, target, mi, fidelity);

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Noise;
 using Privatar.Results;
 

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Torch;
 using Privatar.Models;
 using Privatar.Noise;

@@ -49,11 +49,9 @@ public static class NoiseArtifacts
     /// <summary>The d×d matrix A with noise = A·ε, read back from the files a noise unit wrote.</summary>
     public static double[,] LoadNoiseTransform(string directory, NoiseKind kind, NoiseTarget target, double mi, NoiseFidelity fidelity)
     {
-        var file = kind == NoiseKind.Dp ? NoiseFileNames.DpNoise(target, mi) : NoiseFileNames.PacNoise(target, mi);
-        var diagonal = Npy.Read(Path.Combine(directory, file)).ToDoubles();
-        if (kind == NoiseKind.Dp || fidelity == NoiseFidelity.Original) return NoiseSampling.Transform(diagonal, null);
-        var basisPath = Path.Combine(directory, NoiseFileNames.SvdU(target));
-        return NoiseSampling.Transform(diagonal, Npy.Read(basisPath).ToMatrix());
+        var files = NoiseFileNames.TransformFiles(kind, target, mi, fidelity);
+        var diagonal = Npy.Read(Path.Combine(directory, files[0])).ToDoubles();
+        return NoiseSampling.Transform(diagonal, files.Count > 1 ? Npy.Read(Path.Combine(directory, files[1])).ToMatrix() : null);
     }
 }
 

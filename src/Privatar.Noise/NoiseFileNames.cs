@@ -40,6 +40,13 @@ public static class NoiseFileNames
     public static string SvdS(NoiseTarget t) => $"{SvdDir}/s_partition_{t.Side}_decoder_{t.N}.npy";
     public static string SvdUt(NoiseTarget t) => $"{SvdDir}/u_t_partition_{t.Side}_decoder_{t.N}.npy";
 
+    /// <summary>
+    /// The files a consumer reads to apply one noise (<see cref="NoiseArtifacts.LoadNoiseTransform"/>): the DP or PAC
+    /// vector, and for corrected PAC the eigenbasis u. Steps declare these as inputs; workers read exactly these.
+    /// </summary>
+    public static IReadOnlyList<string> TransformFiles(NoiseKind kind, NoiseTarget t, double mi, NoiseFidelity fidelity) =>
+        kind == NoiseKind.Dp ? [DpNoise(t, mi)] : fidelity == NoiseFidelity.Corrected ? [PacNoise(t, mi), SvdU(t)] : [PacNoise(t, mi)];
+
     /// <summary>The MI-independent file of a target's DP statistics unit.</summary>
     public static IReadOnlyList<string> DpStatisticsOutputs(NoiseTarget t) => [L2Norm(t)];
 

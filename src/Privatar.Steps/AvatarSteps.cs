@@ -1,4 +1,4 @@
-using System.Globalization;
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -10,12 +10,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class AvatarSteps
 {
-    /// <summary>One trained configuration: its unit id (<c>partition_n8</c>) and the privatar options that select it.</summary>
-    public sealed record ModelUnit(string Id, string Variant, object[] Options)
-    {
-        public bool Offloads => Variant is "direct_split" or "partition";
-    }
-
     public static string Subject(PlanContext c) => c.Artifact("data/subject");
     public static string Manifest(PlanContext c) => c.Artifact("data/subject.manifest.tsv");
     public static string TrainDir(PlanContext c, string id) => c.Artifact($"train/{id}");
@@ -29,28 +23,28 @@ public static class AvatarSteps
     /// <summary>The [train] keys that choose the configurations (they belong to the step, not to each unit).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.StringList("train.variants"), P.IntList("train.quantization_bits").AtLeast(1), P.DoubleList("train.sparse_ratios").Above(0), P.IntList("train.partition_n").AtLeast(1),
+        P.StringList(ModelVariants.ListKey).OneOf([.. ModelVariants.All.Select(v => v.Name)]),
+        .. ModelVariants.All.Where(v => v.ListKey is not null)
+            .Select(v => v.Parameter == VariantParameter.Ratio ? P.DoubleList(v.ListKey!).Above(0) : P.IntList(v.ListKey!).AtLeast(1)),
     ];
 
-    /// <summary>baseline; direct_split; quantization per bit width; sparse per ratio; freq_decompose; partition per n (in [train] variants order).</summary>
-    public static IReadOnlyList<ModelUnit> Models(ParamValues p)
-    {
-        var list = new List<ModelUnit>();
-        foreach (var v in p.StringList("train.variants"))
-            switch (v)
-            {
-                case "baseline" or "direct_split" or "freq_decompose": list.Add(new(v, v, [])); break;
-                case "quantization": list.AddRange(p.IntList("train.quantization_bits").Select(b => new ModelUnit($"{v}_bits{b}", v, ["--bits", b]))); break;
-                case "sparse": list.AddRange(p.DoubleList("train.sparse_ratios").Select(r => new ModelUnit($"{v}_ratio{Text(r)}", v, ["--ratio", r]))); break;
-                case "partition": list.AddRange(p.IntList("train.partition_n").Select(n => new ModelUnit($"{v}_n{n}", v, ["--n", n]))); break;
-                default: throw new ArgumentException($"[train] variants: unknown variant '{v}'; expected baseline, direct_split, quantization, sparse, freq_decompose or partition.");
-            }
-        if (list.Count > 1 && list[0].Id != "baseline")
-            throw new ArgumentException("[train] variants: every variant starts from the trained baseline, so 'baseline' must come first.");
-        return list;
-    }
+    /// <summary>Every configuration the [train] lists expand into, in [train] variants order: the one place unit ids are made.</summary>
+    public static IReadOnlyList<ModelConfig> Models(ParamValues p) => ModelConfig.Expand(p.StringList(ModelVariants.ListKey), p.Text);
 
-    static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>The models of one variant, e.g. every partition n.</summary>
+    public static IReadOnlyList<ModelConfig> Models(ParamValues p, VaeVariant variant) => ModelConfig.Expand(p.StringList(ModelVariants.ListKey), p.Text, variant);
+
+    /// <summary>The variant options of the verbs that still take them (<c>--variant partition --n 8</c>).</summary>
+    public static object[] VariantArgs(ModelConfig m) => m.Variant switch
+    {
+        VaeVariant.Quantization => ["--variant", m.VariantName, "--bits", m.Bits!.Value],
+        VaeVariant.Sparse => ["--variant", m.VariantName, "--ratio", m.Ratio!.Value],
+        VaeVariant.Partition => ["--variant", m.VariantName, "--n", m.Offloaded!.Value],
+        _ => ["--variant", m.VariantName],
+    };
+
+    /// <summary>The profile tree's artifact families (Privatar.Contracts ArtifactPaths).</summary>
+    public static ArtifactPaths Paths(PlanContext c) => new(c.ArtifactRoot);
 
     /// <summary>The .cs files of one project's listed folders ("" = the project folder), never bin/ or obj/.</summary>
     public static IEnumerable<string> Sources(string project, params string[] folders) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -109,23 +109,5 @@ public static class FiguresStep
     /// <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c> with the variant and config as training_curves.csv spells
     /// them (SCHEMAS.md: sparsity, frequency_decompose; default, bits8, ratio0.5, n8).
     /// </summary>
-    public static string TrainingCurvesName(AvatarSteps.ModelUnit m)
-    {
-        var variant = m.Variant switch { "sparse" => "sparsity", "freq_decompose" => "frequency_decompose", var v => v };
-        var config = m.Variant switch
-        {
-            "quantization" => "bits" + Text(m.Options[1]),
-            "sparse" => "ratio" + Text(m.Options[1]),
-            "partition" => "n" + Text(m.Options[1]),
-            _ => "default",
-        };
-        return $"extra_training_curves_{variant}_{config}";
-    }
-
-    static string Text(object o) => o switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => o.ToString() ?? "",
-    };
+    public static string TrainingCurvesName(ModelConfig m) => $"extra_training_curves_{m.ResultVariant}_{m.ResultConfig}";
 }

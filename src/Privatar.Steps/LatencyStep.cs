@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -41,7 +42,7 @@ public static class LatencyStep
             {
                 Outputs = [csv(m.Id)],
                 Params = ["latency.tex_size", "latency.vertices", .. Probe.Select(k => "latency." + k), "runtime.seed", "runtime.threads", "runtime.device"],
-                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency", "--variant", m.Variant }.Concat(m.Options).Concat(new object[]
+                Command = UnitCommand.Privatar(p => new object[] { "vae", "latency" }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[]
                 {
                     "--out", csv(m.Id), "--tex-size", p.Int("latency.tex_size"), "--vertices", p.Int("latency.vertices"),
                 }).Concat(Probe.SelectMany(k => new object[] { "--" + k.Replace('_', '-'), p.Text("latency." + k) })).Concat(new object[]

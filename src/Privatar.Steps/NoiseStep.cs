@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
@@ -37,18 +38,21 @@ public static class NoiseStep
     {
         var variants = ctx.Params.StringList("train.variants");
         var original = ctx.Params.String("noise.original_latents") is var root && root != "none" ? root.TrimEnd('/') : null;
-        // ours: test/<unit>/z.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
-        string Z(string unit, string originalFolder, string stem) =>
-            original is null ? $"{AvatarSteps.TestDir(ctx, unit)}/{stem}.npy" : $"{original}/{originalFolder}/latent_code/{stem}";
+        var paths = AvatarSteps.Paths(ctx);
+        // ours: test/<unit>/z.npy or z_offload.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
+        string Z(ModelConfig m, string originalFolder, bool offloaded) => original is null
+            ? paths.Test(m).Latent(offloaded)
+            : $"{original}/{originalFolder}/latent_code/{(offloaded ? "z_offload" : "z")}";
         var list = new List<NoiseSource>();
-        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z("baseline", "multiface", "z"), Pac: false));
-        if (variants.Contains("direct_split")) list.Add(new(NoiseTarget.DirectSplit, Z("direct_split", "test_multiface_direct_split", "z_offload"), Pac: true));
-        if (variants.Contains("partition"))
-            foreach (var n in ctx.Params.IntList("train.partition_n"))
-            {
-                list.Add(new(NoiseTarget.Local(n), Z($"partition_n{n}", $"test_partition_{n}", "z"), Pac: true));
-                list.Add(new(NoiseTarget.Offloaded(n), Z($"partition_n{n}", $"test_partition_{n}", "z_offload"), Pac: true));
-            }
+        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z(ModelConfig.Baseline, "multiface", offloaded: false), Pac: false));
+        if (variants.Contains("direct_split"))
+            list.Add(new(NoiseTarget.DirectSplit, Z(new ModelConfig(VaeVariant.DirectSplit), "test_multiface_direct_split", offloaded: true), Pac: true));
+        foreach (var m in AvatarSteps.Models(ctx.Params, VaeVariant.Partition))
+        {
+            var n = m.Offloaded!.Value;
+            list.Add(new(NoiseTarget.Local(n), Z(m, $"test_partition_{n}", offloaded: false), Pac: true));
+            list.Add(new(NoiseTarget.Offloaded(n), Z(m, $"test_partition_{n}", offloaded: true), Pac: true));
+        }
         return list;
     }
 

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Core;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
@@ -29,18 +30,14 @@ public static class NoisyInferenceStep
         var list = new List<Offloader>();
         if (variants.Contains("baseline")) list.Add(new("baseline", NoiseTarget.Baseline, false));
         if (variants.Contains("direct_split")) list.Add(new("direct_split", NoiseTarget.DirectSplit, true));
-        if (variants.Contains("partition")) list.AddRange(p.IntList("train.partition_n").Select(n => new Offloader($"partition_n{n}", NoiseTarget.Offloaded(n), true)));
+        list.AddRange(AvatarSteps.Models(p, VaeVariant.Partition).Select(m => new Offloader(m.Id, m.OffloadedTarget!.Value, true)));
         return list;
     }
 
-    /// <summary>The noise files one (model, fidelity, MI) unit reads, relative to the fidelity's noise folder.</summary>
-    static IEnumerable<string> NoiseFiles(Offloader m, string fidelity, double mi)
-    {
-        yield return NoiseFileNames.DpNoise(m.Target, mi);
-        if (!m.HasPac) yield break;
-        yield return NoiseFileNames.PacNoise(m.Target, mi);
-        if (fidelity == "corrected") yield return NoiseFileNames.SvdU(m.Target);   // corrected PAC noise is rotated by the eigenbasis
-    }
+    /// <summary>The noise files one (model, fidelity, MI) unit reads, relative to the fidelity's noise folder: what the verb reads.</summary>
+    static IEnumerable<string> NoiseFiles(Offloader m, string fidelity, double mi) =>
+        (m.HasPac ? new[] { NoiseKind.Dp, NoiseKind.Pac } : [NoiseKind.Dp])
+            .SelectMany(k => NoiseFileNames.TransformFiles(k, m.Target, mi, NoiseFidelityText.Parse(fidelity)));
 
     /// <summary>Keys the noise of one fidelity depends on: corrected needs K (its PSR) and the DP clip bound.</summary>
     static string[] NoiseKeys(string fidelity) => fidelity == "corrected" ? ["noise.classes", "noise.dp_clip_bound"] : [];

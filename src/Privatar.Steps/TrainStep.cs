@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -12,8 +13,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class TrainStep
 {
-    public static readonly string[] Variants = ["baseline", "direct_split", "quantization", "sparse", "freq_decompose", "partition"];
-
     /// <summary>What every --fidelity option accepts: the corrected code, or the original's quirks.</summary>
     public static readonly string[] Fidelities = ["corrected", "original"];
 
@@ -25,7 +24,7 @@ public static class TrainStep
         Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
         Params =
         [
-            .. AvatarSteps.ListParams, .. Variants.Select(v => P.Int($"train.{v}_max_iter").AtLeast(1)),
+            .. AvatarSteps.ListParams, .. ModelVariants.All.Select(v => P.Int(v.MaxIterKey).AtLeast(1)),
             P.Int("train.val_every").AtLeast(1), P.Int("train.val_num").AtLeast(0), P.Int("train.batch_size").AtLeast(1), P.Double("train.lambda_screen").AtLeast(0),
             P.String("train.fidelity").OneOf(Fidelities),
             P.Int("runtime.seed"), P.Int("train.threads").AtLeast(0).Unstamped(), P.String("runtime.device"), P.String("train.pretrained"),
@@ -33,14 +32,14 @@ public static class TrainStep
         Units = ctx =>
         {
             var models = AvatarSteps.Models(ctx.Params);
-            var baseline = $"{AvatarSteps.TrainDir(ctx, "baseline")}/best_model.pt";
+            var baseline = AvatarSteps.Paths(ctx).Train(ModelConfig.Baseline).Checkpoint[0];
             // With the original's checkpoint every unit starts from it (an input, so its content is in the stamp).
             var pretrained = ctx.Params.String("train.pretrained") is var text && text != "none" ? text : null;
             var units = models.Select(m =>
             {
                 var dir = AvatarSteps.TrainDir(ctx, m.Id);
-                var maxIter = $"train.{m.Variant}_max_iter";
-                var isBaseline = m.Id == "baseline";
+                var maxIter = m.MaxIterKey;
+                var isBaseline = m.Variant == VaeVariant.Baseline;
                 return new UnitSpec(m.Id)
                 {
                     Inputs = pretrained is not null ? [AvatarSteps.Manifest(ctx), pretrained]
@@ -49,7 +48,7 @@ public static class TrainStep
                     Params = [maxIter, .. Shared],
                     Command = UnitCommand.Privatar(p => new object[]
                     {
-                        "vae", "train", "--data", AvatarSteps.Subject(ctx), "--variant", m.Variant }.Concat(m.Options).Concat(new object[] {
+                        "vae", "train", "--data", AvatarSteps.Subject(ctx) }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[] {
                         "--out", dir, "--max-iter", p.Int(maxIter), "--val-every", p.Int("train.val_every"), "--val-num", p.Int("train.val_num"),
                         "--batch-size", p.Int("train.batch_size"), "--lambda-screen", p.Double("train.lambda_screen"),
                         "--fidelity", p.String("train.fidelity"), "--seed", p.Long("runtime.seed"),

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Attacks;
 using Privatar.Noise;
 using Xunit;

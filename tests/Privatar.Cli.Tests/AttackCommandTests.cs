@@ -13,7 +13,7 @@ public sealed class AttackCommandTests
     public void Nn_Should_Name_The_Bad_Setting_Of_Either_Attacker(string option, string value, string message)
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-subject-" + Guid.NewGuid().ToString("N"));
-        var r = CliProcess.Run("attack", "nn", "--data", missing, "--checkpoint-dir", missing, "--out", Path.Combine(missing, "a.csv"), option, value);
+        var r = CliProcess.Run("attack", "nn", "--profile", "smoke", "--data", missing, "--checkpoint-dir", missing, "--out", Path.Combine(missing, "a.csv"), option, value);
 
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains(message, r.Stderr);

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Steps;
 using Xunit;
 
@@ -23,8 +24,8 @@ public sealed class FiguresStepTests
         Assert.Equal("extra_training_curves_frequency_decompose_default", f.Name);
         Assert.Equal("extra_training_curves_sparsity_ratio0.5", FigureCatalog.Find("extra_training_curves_sparsity_ratio0.5").Name);
         Assert.Contains("unknown figure 'fig99'", Assert.Throws<ArgumentException>(() => FigureCatalog.Find("fig99")).Message);
-        Assert.Equal("extra_training_curves_sparsity_ratio0.5", FiguresStep.TrainingCurvesName(new AvatarSteps.ModelUnit("sparse_ratio0.5", "sparse", ["--ratio", 0.5])));
-        Assert.Equal("extra_training_curves_partition_n8", FiguresStep.TrainingCurvesName(new AvatarSteps.ModelUnit("partition_n8", "partition", ["--n", 8])));
+        Assert.Equal("extra_training_curves_sparsity_ratio0.5", FiguresStep.TrainingCurvesName(ModelConfig.ParseId("sparse_ratio0.5")));
+        Assert.Equal("extra_training_curves_partition_n8", FiguresStep.TrainingCurvesName(ModelConfig.ParseId("partition_n8")));
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class NoiseStepTests
     }
 
     [Theory]
-    [InlineData("noise_fidelities", "corrected, fancy", "[noise] fidelities = corrected, fancy: item fancy: expected corrected or original")]
+    [InlineData("noise_fidelities", "corrected, fancy", "[noise] fidelities = corrected, fancy: item fancy: expected original or corrected")]
     [InlineData("noise_fidelities", "corrected, corrected", "[noise] fidelities: each fidelity may be listed once")]
     [InlineData("noise_mi_bounds", "1, 0", "[noise] mi_bounds = 1, 0: item 0: expected a value above 0")]
     [InlineData("noise_mi_bounds", "1, 1.0", "[noise] mi_bounds: each bound may be listed once")]

@@ -18,10 +18,21 @@ public static class ExperimentConfig
 
     public static ResolvedConfig Resolve(IniFile ini, string profile, IReadOnlyDictionary<string, string> overrides, ConfigSchema schema)
     {
+        var (values, lines) = Overlay(ini, profile, overrides);
+        var warnings = schema.Validate(values, lines, System.IO.Path.GetFileName(ini.Path));
+        return new ResolvedConfig(profile, values, schema, warnings);
+    }
+
+    /// <summary>
+    /// Every value after the profile's overlay (none when <paramref name="profile"/> is null: the step sections as written)
+    /// and the overrides, unvalidated: the build validates against its schema, a verb run by hand parses what it reads.
+    /// </summary>
+    public static (Dictionary<string, ConfigValue> Values, Dictionary<string, int> Lines) Overlay(IniFile ini, string? profile, IReadOnlyDictionary<string, string> overrides)
+    {
         var file = System.IO.Path.GetFileName(ini.Path);
         var profiles = ini.Sections.Where(s => s.StartsWith(ProfilePrefix, StringComparison.Ordinal))
             .Select(s => s[ProfilePrefix.Length..]).ToList();
-        if (!profiles.Contains(profile))
+        if (profile is not null && !profiles.Contains(profile))
             throw new ConfigException($"--profile={profile}: unknown profile; expected one of {string.Join(", ", profiles)} (the [profile.<name>] sections of {file}).");
 
         var values = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
@@ -32,7 +43,7 @@ public static class ExperimentConfig
             lines[e.Section + "." + e.Key] = e.Line;
         }
 
-        foreach (var e in ini.In(ProfilePrefix + profile))
+        foreach (var e in profile is null ? [] : ini.In(ProfilePrefix + profile))
         {
             if (!values.ContainsKey(e.Key))
                 throw new ConfigException($"{file}:{e.Line}: [{ProfilePrefix}{profile}] {e.Key}: unknown key; an overlay may only change a key " +
@@ -47,9 +58,7 @@ public static class ExperimentConfig
                 throw new ConfigException($"command line --{name}={raw}: unknown key; expected --section_key=value for a key of {file}, e.g. --runtime_seed=7.");
             values[key[0]] = new ConfigValue(raw, $"command line --{name}");
         }
-
-        var warnings = schema.Validate(values, lines, file);
-        return new ResolvedConfig(profile, values, schema, warnings);
+        return (values, lines);
     }
 
     static bool IsStepSection(string section) =>

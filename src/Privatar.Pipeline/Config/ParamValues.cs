@@ -22,6 +22,9 @@ public sealed class ParamValues(ResolvedConfig config, IReadOnlySet<string> decl
     public IReadOnlyList<double> DoubleList(string key) => Items(key, ParamKind.DoubleList).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
     public IReadOnlyList<string> StringList(string key) => Items(key, ParamKind.StringList);
 
+    /// <summary>Whether the reader declared <paramref name="key"/> (a contract fills only the keyed fields its unit declares).</summary>
+    public bool Declares(string key) => declared.Contains(key);
+
     /// <summary>The canonical text of any declared key, whatever its kind (for passing on to a CLI verb).</summary>
     public string Text(string key) => Read(key, null);
 

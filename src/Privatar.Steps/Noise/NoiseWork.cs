@@ -59,12 +59,8 @@ public static class NoiseWork
     {
         var variances = PacSpectrum.NoiseVariances(eigenvalues, mi, fidelity);
         Npy.Write(Path.Combine(directory, NoiseFileNames.PacNoise(target, mi)), variances, variances.Length);
-        return Row("pac", fidelity, target, mi, PsrOf(fidelity, mi, classes), ClassesOf(fidelity, classes), variances, file);
+        return Row("pac", fidelity, target, mi, MiBound.Psr(fidelity, mi, classes), ClassesOf(fidelity, classes), variances, file);
     }
-
-    /// <summary>The PSR an MI bound stands for: corrected, the Fano root for K classes; original, its hard-coded value (or its own equation's root for K = 65).</summary>
-    public static double PsrOf(NoiseFidelity fidelity, double mi, int classes) =>
-        fidelity == NoiseFidelity.Original ? OriginalArtifact.PsrFor(mi) : PosteriorSuccess.FromMutualInformation(mi, classes).SuccessRate;
 
     static int ClassesOf(NoiseFidelity fidelity, int classes) => fidelity == NoiseFidelity.Original ? OriginalArtifact.EquationClasses : classes;
 

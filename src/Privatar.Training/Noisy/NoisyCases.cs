@@ -42,10 +42,6 @@ public static class NoisyCases
     public static long NoiseSeed(long rootSeed, ModelSpec spec) =>
         Privatar.Core.SeedStreams.Derive(rootSeed, Privatar.Core.SeedPurpose.NoisyInferenceNoise, spec.Id);
 
-    /// <summary>The PSR bound the noise was calibrated to: the original's hard-coded list, or the Fano bound with K classes.</summary>
-    public static double Psr(NoiseFidelity fidelity, double mi, int classes) =>
-        fidelity == NoiseFidelity.Original ? OriginalArtifact.PsrFor(mi) : PosteriorSuccess.FromMutualInformation(mi, classes).SuccessRate;
-
     /// <summary>One noisy case from the files of one fidelity's noise folder (<c>noise/&lt;fidelity&gt;/</c>).</summary>
     public static NoiseCase Load(string noiseDir, NoiseKind kind, NoiseFidelity fidelity, ModelSpec spec, double mi, int classes, double clipBound, long rootSeed)
     {
@@ -54,7 +50,7 @@ public static class NoisyCases
         var transform = NoiseArtifacts.LoadNoiseTransform(noiseDir, kind, TargetOf(spec), mi, fidelity);
         double? clip = kind == NoiseKind.Dp && fidelity == NoiseFidelity.Corrected ? clipBound : null;
         if (clip is { } c && !(c > 0)) throw new ArgumentException($"noise.dp_clip_bound: expected a positive L2 norm, got {c}");
-        return new NoiseCase(MechanismName(kind), fidelity.Name(), mi, Psr(fidelity, mi, classes), transform, clip, NoiseSeed(rootSeed, spec));
+        return new NoiseCase(MechanismName(kind), fidelity.Name(), mi, MiBound.Psr(fidelity, mi, classes), transform, clip, NoiseSeed(rootSeed, spec));
     }
 
     /// <summary>A grid or table label: <c>baseline</c>, <c>direct split</c>, <c>partition n=8</c>.</summary>

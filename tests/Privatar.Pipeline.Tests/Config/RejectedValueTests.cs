@@ -48,7 +48,7 @@ public sealed class RejectedValueTests : IDisposable
     [InlineData("attack_nn_epochs", "0", "[attack] nn_epochs = 0: expected at least 1")]
     [InlineData("attack_nn_lr", "0", "[attack] nn_lr = 0: expected a value above 0")]
     [InlineData("noise_mi_bounds", "1, -0.1", "[noise] mi_bounds = 1, -0.1: item -0.1: expected a value above 0")]
-    [InlineData("noise_fidelities", "corrected, bogus", "[noise] fidelities = corrected, bogus: item bogus: expected corrected or original")]
+    [InlineData("noise_fidelities", "corrected, bogus", "[noise] fidelities = corrected, bogus: item bogus: expected original or corrected")]
     [InlineData("dpsgd_epochs", "0", "[dpsgd] epochs = 0: expected at least 1")]
     [InlineData("dpsgd_batch_size", "-64", "[dpsgd] batch_size = -64: expected at least 1")]
     [InlineData("dpsgd_synthesis_fidelities", "leaky", "[dpsgd] synthesis_fidelities = leaky: expected corrected or original")]

@@ -15,10 +15,10 @@ public sealed record DpCganSettings(
     int NoiseDim = 100,
     int GeneratorHidden = 128,
     int DiscriminatorHidden = 128,
-    int BatchSize = 600,            // expected Poisson batch q·N of the discriminator's real examples
-    int Epochs = 30,                // discriminator epochs: Epochs · round(N / BatchSize) DP-SGD steps
-    double DiscriminatorLr = 2e-4,
-    double GeneratorLr = 2e-4,
+    int BatchSize = 100,            // expected Poisson batch q·N of the discriminator's real examples
+    int Epochs = 10,                // discriminator epochs: Epochs · round(N / BatchSize) DP-SGD steps
+    double DiscriminatorLr = 1e-3,  // at 2e-4 and batch 600, 500 steps left ε = 1000 samples as blobs
+    double GeneratorLr = 1e-3,
     double Beta1 = 0.5,
     double MaxGradNorm = 1.0)       // C: per-example clip of the discriminator's real-data gradient
 {
@@ -36,10 +36,9 @@ public sealed record DpCganSettings(
 
 /// <summary>
 /// DP-CGAN (Torkzadehmahani et al. 2019): a conditional GAN whose discriminator trains with DP-SGD through our engine
-/// (Poisson batches at q, per-example clipping of the real-data loss's gradient to C, N(0, σ²C²) on the sum). Only the
-/// discriminator touches private images; its fake-image loss term depends on the released discriminator, the generator
-/// and fresh noise, and the generator learns only through the discriminator's weights, so both are post-processing of
-/// the DP-SGD releases. σ is calibrated for the target ε over exactly the steps that run; ε is then recomputed from them.
+/// (Poisson batches of real images at q plus a fixed number of fakes, every row's gradient clipped to C, N(0, σ²C²) on the
+/// sum). Only the discriminator touches private images; the fakes come from the generator and fresh noise, and the
+/// generator learns only through the discriminator's weights, so it is post-processing of the DP-SGD releases. σ is calibrated for the target ε over exactly the steps that run; ε is then recomputed from them.
 /// </summary>
 public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
 {
@@ -101,12 +100,12 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
     {
         var n = images.shape[0];
         using var sampler = new PoissonSampler(n, q, seed(SeedPurpose.GeneratorSampling));
-        using var engine = new DpSgdEngine(d, new DpSgdOptions(sigma, settings.MaxGradNorm, q * n), seed(SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks);
+        var fakeBatch = Math.Max(1, (int)Math.Round(q * n));
+        // The divisor is the expected row count, real plus fake (public constants); it scales the step, not the privacy.
+        using var engine = new DpSgdEngine(d, new DpSgdOptions(sigma, settings.MaxGradNorm, q * n + fakeBatch), seed(SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks);
         using var rng = new Generator(seed(SeedPurpose.GeneratorTraining));
         using var dOpt = optim.Adam(d.parameters(), settings.DiscriminatorLr, beta1: settings.Beta1);
         using var gOpt = optim.Adam(g.parameters(), settings.GeneratorLr, beta1: settings.Beta1);
-        var dParams = d.parameters().ToArray();
-        var fakeBatch = Math.Max(1, (int)Math.Round(q * n));
         var perEpoch = PoissonSampler.StepsFor(q);
         g.train();
         d.train();
@@ -117,16 +116,20 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
             NoGc.Run(() =>   // one step per no-GC region: TorchSharp's implicit Scalars (see Privatar.Torch NoGc)
             {
                 using var step = NewDisposeScope();
-                // Discriminator: the DP-SGD gradient of the real-data term, then the fake term's plain gradient added.
+                // Discriminator: one DP-SGD step over the Poisson batch of real images (target 1) and a fixed-size batch
+                // of fakes (target 0). Every row is clipped to C, as DP-CGAN clips both terms: a clipped real term next
+                // to an unclipped fake one lets "everything is fake" win. The fakes are public (generator + fresh noise),
+                // so adding or removing one real example still moves the sum by at most C.
                 var idx = sampler.Next();
-                var real = engine.ComputeGradients([images.index_select(0, idx), labels.index_select(0, idx)],
-                    b => nn.functional.binary_cross_entropy_with_logits(d.call(b[0], b[1]), ones(b[0].shape[0]), reduction: nn.Reduction.None));
                 var yFake = randint(0, ClassConditional.Classes, [fakeBatch], dtype: ScalarType.Int64, generator: rng);
-                var fake = g.call(randn([fakeBatch, settings.NoiseDim], generator: rng), yFake).detach();
-                var fakeLoss = nn.functional.binary_cross_entropy_with_logits(d.call(fake, yFake), zeros(fakeBatch));
-                var fakeGrads = autograd.grad([fakeLoss], dParams);
-                using (no_grad())
-                    for (var i = 0; i < dParams.Length; i++) dParams[i].grad!.add_(fakeGrads[i]);
+                var fake = g.call(randn([fakeBatch, settings.NoiseDim], generator: rng), yFake).detach().flatten(1);
+                var batch = new[]
+                {
+                    cat([images.index_select(0, idx), fake], 0), cat([labels.index_select(0, idx), yFake], 0),
+                    cat([ones(idx.shape[0]), zeros(fakeBatch)], 0),
+                };
+                var stats = engine.ComputeGradients(batch,
+                    b => nn.functional.binary_cross_entropy_with_logits(d.call(b[0], b[1]), b[2], reduction: nn.Reduction.None));
                 dOpt.step();
 
                 // Generator: non-saturating loss through the (privatised) discriminator; no private data.
@@ -136,7 +139,7 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
                 gOpt.zero_grad();
                 genLoss.backward();   // also fills the discriminator's .grad, which its next DP-SGD step overwrites
                 gOpt.step();
-                dLoss += (real.BatchSize > 0 ? real.MeanLoss : 0) + fakeLoss.ToDouble();
+                dLoss += stats.MeanLoss;
                 gLoss += genLoss.ToDouble();
             });
             if ((taken + 1) % perEpoch == 0)

@@ -36,6 +36,13 @@
 #load "tasks/MnistVae.cake"
 #load "tasks/MnistSynthetic.cake"
 #load "tasks/MnistResults.cake"
+#load "tasks/SynthesisData.cake"
+#load "tasks/SynthesisEvaluator.cake"
+#load "tasks/SynthesisDpMerf.cake"
+#load "tasks/SynthesisDpCgan.cake"
+#load "tasks/SynthesisDpVae.cake"
+#load "tasks/SynthesisEvaluate.cake"
+#load "tasks/Synthesis.cake"
 #load "tasks/Figures.cake"
 #load "tasks/Verify.cake"
 #load "tasks/Report.cake"
@@ -67,6 +74,7 @@ Task("Default")
     .IsDependentOn("NoisyInference")
     .IsDependentOn("Attack")
     .IsDependentOn("MnistResults")
+    .IsDependentOn("Synthesis")
     .IsDependentOn("Report"); // not Verify: Report runs it, writes the failures into the report, then fails
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -4,6 +4,7 @@
 using Privatar.Pipeline;
 using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Reports;
+using Privatar.Pipeline.Planning;
 using Privatar.Pipeline.Specs;
 
 // build.sh runs Cake at --verbosity=minimal unless told otherwise, which drops Cake's task banners and summary table:
@@ -35,11 +36,12 @@ public static class PipelineHost
     static readonly string[] DryRunFlags = { "--dryrun", "--noop", "--whatif" };
 
     /// <summary>
-    /// Reads cake.config (profile, overlay, --section_key=value overrides) and expands the steps; any
-    /// configuration error stops the build here, before any task. Arguments: --profile (default smoke),
+    /// Reads cake.config (profile, overlay, --section_key=value overrides) and expands the steps; any configuration
+    /// error stops the build here, before any task exists. It runs before the tasks are registered because the step
+    /// tasks are drawn from the plan (<see cref="StepTaskGraph"/>). Arguments: --profile (default smoke),
     /// --force=Step[,Step|all], --dryrun. Every argument whose name contains '_' is a config override.
     /// </summary>
-    public static PipelineSession Open(ISetupContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
+    public static PipelineSession Open(ICakeContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
         IReadOnlyDictionary<string, ToolLaunch> extraTools = null)
     {
         var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath) };
@@ -52,15 +54,20 @@ public static class PipelineHost
             Overrides = overrides,
             Force = ctx.Argument("force", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             DryRun = System.Environment.GetCommandLineArgs().Any(a => DryRunFlags.Any(f => a.StartsWith(f, StringComparison.OrdinalIgnoreCase))),
-            Scheduled = ctx.TasksToExecute.Select(t => t.Name).Where(n => steps.Any(s => s.Name == n)).ToList(),
             Tools = tools,
         };
         var pipeline = PipelineSession.Open(options, steps, new CakePipelineLog(ctx));
         pipeline.Log.Info($"Profile '{options.Profile}': {pipeline.Plan.Steps.Count} steps, {pipeline.Plan.Units.Count} units, outputs in {pipeline.Layout.TreeRelative}/");
+        return pipeline;
+    }
+
+    /// <summary>Cake's Setup: the session learns which steps the target runs (for the progress line).</summary>
+    public static PipelineSession Begin(ISetupContext ctx, PipelineSession pipeline)
+    {
+        pipeline.Scheduled = ctx.TasksToExecute.Select(t => t.Name).Where(n => pipeline.Plan.Steps.Any(s => s.Name == n)).ToList();
         // Under a dry run Cake skips every task action, so walk its task list through the dry-run strategy here.
-        if (options.DryRun)
-            foreach (var task in ctx.TasksToExecute.Where(t => steps.Any(s => s.Name == t.Name)))
-                pipeline.Run(task.Name);
+        if (pipeline.DryRun)
+            foreach (var step in pipeline.Scheduled) pipeline.Run(step);
         return pipeline;
     }
 
@@ -70,4 +77,23 @@ public static class PipelineHost
     public static string RequiredArgument(ICakeContext ctx, string name, string example) =>
         ctx.HasArgument(name) ? ctx.Argument<string>(name)
             : throw new ArgumentException($"--{name}=<value> is required, e.g. --{name}={example}.");
+}
+
+// One Cake task per step, named as the step and described by its StepSpec, so a new step needs no .cake file. A step
+// whose task does more than run the step brings its own builder in `own` (build/tasks/Verify.cake, Report.cake) and
+// gets the same edges. Returns every step's builder by name.
+Dictionary<string, CakeTaskBuilder> RegisterStepTasks(PipelineSession pipeline, IReadOnlyDictionary<string, CakeTaskBuilder> own,
+    IReadOnlyDictionary<string, string> runsAlso)
+{
+    var tasks = new Dictionary<string, CakeTaskBuilder>(StringComparer.Ordinal);
+    foreach (var step in pipeline.Plan.Steps)
+    {
+        var name = step.Name;
+        tasks[name] = own.TryGetValue(name, out var builder) ? builder
+            : Task(name).Description(step.Description).Does<PipelineSession>(p => p.Run(name));
+    }
+    foreach (var step in pipeline.Plan.Steps)
+        foreach (var upstream in Privatar.Pipeline.Planning.StepTaskGraph.Upstream(pipeline.Plan, step.Name, runsAlso))
+            tasks[step.Name].IsDependentOn(upstream);
+    return tasks;
 }

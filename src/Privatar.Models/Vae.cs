@@ -1,6 +1,7 @@
 using Privatar.Models.Layers;
 using Privatar.Models.Variants;
 using TorchSharp;
+using Privatar.Contracts;
 
 namespace Privatar.Models;
 
@@ -65,18 +66,8 @@ public static class Vae
             _ => throw new ArgumentException($"variant: unknown value {variant}"),
         };
 
-    /// <summary>Parses the CLI/config spelling: baseline, direct_split, quantization, sparse, freq_decompose, partition.</summary>
-    public static VaeVariant ParseVariant(string text) => text switch
-    {
-        "baseline" => VaeVariant.Baseline,
-        "direct_split" => VaeVariant.DirectSplit,
-        "quantization" => VaeVariant.Quantization,
-        "sparse" => VaeVariant.Sparse,
-        "freq_decompose" => VaeVariant.FreqDecompose,
-        "partition" => VaeVariant.Partition,
-        _ => throw new ArgumentException(
-            $"variant: expected one of baseline, direct_split, quantization, sparse, freq_decompose, partition; got '{text}'"),
-    };
+    /// <summary>Parses the CLI/config spelling (baseline, direct_split, ...), as the variant list names them.</summary>
+    public static VaeVariant ParseVariant(string text) => ModelVariants.Parse(text);
 
     static torch.Generator Generator(long seed) => new torch.Generator((ulong)seed);
 }

@@ -9,9 +9,6 @@ public enum Fidelity
     Original,
 }
 
-/// <summary>The six model variants.</summary>
-public enum VaeVariant { Baseline, DirectSplit, Quantization, Sparse, FreqDecompose, Partition }
-
 /// <summary>
 /// Architecture of a DeepAppearanceVAE-family model. Defaults are the original's full size.
 /// The texture size sets the number of x4 stages (1024: 4 stages, 256: 3, 64: 2); the layer widths stay the

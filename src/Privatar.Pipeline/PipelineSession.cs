@@ -17,8 +17,6 @@ public sealed record PipelineOptions(string Root, string Profile)
     /// <summary>Steps whose units all rerun; "all" forces every step.</summary>
     public IReadOnlyList<string> Force { get; init; } = [];
     public bool DryRun { get; init; }
-    /// <summary>The steps this build will run (the target's tasks), for the progress line; null means every step.</summary>
-    public IReadOnlyList<string>? Scheduled { get; init; }
     public IReadOnlyDictionary<string, ToolLaunch> Tools { get; init; } = new Dictionary<string, ToolLaunch>();
 }
 
@@ -46,7 +44,7 @@ public sealed class PipelineSession : IDisposable
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
         Executor = new UnitExecutor(o.Root, o.Tools, Log);
         Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
-        Progress = new BuildProgress(() => Status(o.Scheduled).Where(d => d.State != UnitState.UpToDate)
+        Progress = new BuildProgress(() => Status(Scheduled).Where(d => d.State != UnitState.UpToDate)
             .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
         _run = new RunContext
         {
@@ -79,6 +77,15 @@ public sealed class PipelineSession : IDisposable
     internal StalenessChecker Checker { get; }
     internal UnitExecutor Executor { get; }
     internal BuildProgress Progress { get; }
+
+    /// <summary>
+    /// The steps this build will run (the target's tasks), for the progress line; null means every step. Set once the
+    /// build tool knows its target's tasks, which is after the session (and the task graph drawn from its plan) exists.
+    /// </summary>
+    public IReadOnlyList<string>? Scheduled { get; set; }
+
+    /// <summary>Whether this build only reports what would run (Cake's --dryrun).</summary>
+    public bool DryRun => Strategy is DryRunStrategy;
 
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
     public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(_run, Plan.Step(step));

@@ -1,3 +1,5 @@
+using Privatar.Contracts;
+
 namespace Privatar.Results;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Privatar.Results;
 /// </summary>
 public static class Vocabulary
 {
-    public static readonly string[] Variants = ["baseline", "direct_split", "quantization", "sparsity", "frequency_decompose", "partition"];
+    /// <summary>The variants as the result tables name them (the variant list's result names).</summary>
+    public static readonly string[] Variants = [.. ModelVariants.All.Select(v => v.ResultName)];
     public static readonly string[] Splits = ["train", "val"];
     public static readonly string[] Paths = ["headset", "cloud", "full"];
     public static readonly string[] Headsets = ["quest_pro", "quest_3"];

@@ -19,14 +19,10 @@ public static class AttackStep
     /// <summary>The one key of the contract only a unit with corrected DP noise reads (it clips z_offload rows first).</summary>
     const string ClipKey = "noise.dp_clip_bound";
 
-    public static StepSpec Spec => new("Attack", "empirical and NN identification attacks on the offloaded latent, per n, fidelity and MI")
+    public static StepSpec Spec => new("Attack", "Empirical and NN identification attacks on the offloaded latent per n, fidelity and MI bound")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code =
-        [
-            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.AttackCode, "src/Privatar.Noise/*.cs", "src/Privatar.Attacks/*.cs",
-            "src/Privatar.Steps/AttackStep.cs",
-        ],
+        Code = StepCode.Verbs("Attack", ["Privatar.Attacks"], "AttackCommand"),
         Params = VerbCommand.Distinct(AvatarSteps.ListParams, [P.DoubleList("noise.mi_bounds").Above(0)], VerbCommand.Params<AttackArgs>()),
         Units = ctx =>
         {

@@ -45,46 +45,4 @@ public static class AvatarSteps
 
     /// <summary>The profile tree's artifact families (Privatar.Contracts ArtifactPaths).</summary>
     public static ArtifactPaths Paths(PlanContext c) => new(c.ArtifactRoot);
-
-    /// <summary>The .cs files of one project's listed folders ("" = the project folder), never bin/ or obj/.</summary>
-    public static IEnumerable<string> Sources(string project, params string[] folders) =>
-        folders.Select(f => f.Length == 0 ? $"src/{project}/*.cs" : $"src/{project}/{f}/*.cs");
-
-    public static readonly string[] DataCode = [.. Sources("Privatar.Data", "Dataset", "Format")];
-    public static readonly string[] ModelCode = [.. Sources("Privatar.Models", "", "Layers", "Variants", "Training", "Rendering", "Analysis")];
-
-    static string Training(string file) => $"src/Privatar.Training/{file}.cs";
-    static string Verb(string file) => $"src/Privatar.Cli/Commands/{file}.cs";
-
-    /// <summary>
-    /// The <c>privatar vae</c> group file (shared options, device/thread set-up) and the torch set-up every verb applies,
-    /// which pins MKL's reduction order (NativeReproducibility): both change the bytes of every step.
-    /// </summary>
-    static readonly string[] TorchSetup = ["src/Privatar.Torch/TorchSettings.cs", "src/Privatar.Torch/NativeReproducibility.cs"];
-    static readonly string[] VaeGroup = [Verb("VaeCommand"), .. TorchSetup];
-
-    /// <summary>What <c>vae train</c> runs, the PyTorch interchange included (+ the gather verb of the curves unit).</summary>
-    public static readonly string[] TrainCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "TrainSettings", "Trainer" }.Select(Training), .. Sources("Privatar.Interop", ""), .. VaeGroup, Verb("TrainCommand"), Verb("GatherCommand")];
-
-    /// <summary>What <c>vae test</c> runs (Trainer.cs for its validation batch order; + the gather verb).</summary>
-    public static readonly string[] TestCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), .. VaeGroup, Verb("TestCommand"), Verb("GatherCommand")];
-
-    /// <summary>What <c>vae latency</c> and <c>vae capacity</c> run.</summary>
-    public static readonly string[] LatencyCode =
-        [.. new[] { "LatencyBench", "CapacityReport", "ModelSpec" }.Select(Training), .. VaeGroup, "src/Privatar.Torch/NativeAllocator.cs", "src/Privatar.Torch/NativeThreading.cs", Verb("LatencyCommand"), Verb("CapacityCommand")];
-
-    /// <summary>What <c>vae covariance</c> runs.</summary>
-    public static readonly string[] CovarianceCode = [Training("CovarianceAnalysis"), .. VaeGroup, Verb("CovarianceCommand")];
-
-    /// <summary>What <c>vae noisy-test|noisy-gather|noisy-grid</c> run: the tester's pieces and the Noisy folder.</summary>
-    /// <summary>The one seed derivation every seeded stream goes through.</summary>
-    public const string SeedCode = "src/Privatar.Core/SeedStreams.cs";
-
-    public static readonly string[] NoisyCode =
-        [.. new[] { "AvatarData", "Checkpoints", "ModelSpec", "Tester", "Trainer" }.Select(Training), "src/Privatar.Training/Noisy/*.cs", SeedCode, .. VaeGroup, Verb("NoisyCommand")];
-
-    /// <summary>What the <c>attack</c> verbs take from Privatar.Training (checkpoint restore) and the CLI.</summary>
-    public static readonly string[] AttackCode = [.. new[] { "Checkpoints", "ModelSpec" }.Select(Training), .. TorchSetup, SeedCode, Verb("AttackCommand")];
 }

@@ -6,9 +6,9 @@ namespace Privatar.Steps;
 /// <summary>The per-frequency covariance statistic (original row-variable and corrected) over attack frames x test cameras.</summary>
 public static class CovarianceStep
 {
-    public static StepSpec Spec => new("Covariance", "covariance statistic per BDCT frequency component, original and corrected")
+    public static StepSpec Spec => new("Covariance", "Per-frequency covariance statistic over attack frames x test cameras, original and corrected")
     {
-        Code = [.. AvatarSteps.DataCode, "src/Privatar.Models/BlockDct.cs", "src/Privatar.Evaluation/Covariance/*.cs", .. AvatarSteps.CovarianceCode, "src/Privatar.Steps/CovarianceStep.cs"],
+        Code = StepCode.Vae("Covariance", "CovarianceCommand"),
         Params = [P.Int("runtime.threads").Unstamped(), P.String("runtime.device")],
         Units = ctx => [new UnitSpec("frequency_covariance")
         {

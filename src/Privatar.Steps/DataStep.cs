@@ -17,9 +17,9 @@ public static class DataStep
 {
     static readonly string[] Keys = ["seed", "texture_size", "photo_width", "photo_height", "mesh_rows", "mesh_cols", "expressions", "frames_per_expression", "rom_frames", "cameras"];
 
-    public static StepSpec Spec => new("Data", "procedural Multiface subject (real on-disk layout) and its manifest")
+    public static StepSpec Spec => new("Data", "Generate the procedural Multiface subject for the profile ([data])")
     {
-        Code = [.. AvatarSteps.Sources("Privatar.Data", "Generator", "Format"), "src/Privatar.Steps/DataStep.cs"],
+        Code = StepCode.InProcess("Data", ["Privatar.Data"]),
         Params = [.. Keys.Select(k => k == "seed" ? P.Int("data.seed").AtLeast(0) : P.Int("data." + k).AtLeast(1)), P.Int("runtime.threads").Unstamped()],
         Units = ctx =>
         {

@@ -10,10 +10,10 @@ namespace Privatar.Steps;
 /// </summary>
 public static class EvaluateStep
 {
-    public static StepSpec Spec => new("Evaluate", "test every trained model: MSEs, KL, SSIM (LPIPS with weights), latents")
+    public static StepSpec Spec => new("Evaluate", "Test every trained model: screen/tex/vert MSE, KL, SSIM (LPIPS with weights), latents as .npy ([test])")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TestCode, "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/EvaluateStep.cs"],
+        Code = StepCode.Vae("Evaluate", "TestCommand", "GatherCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("test.batches").AtLeast(1), P.Int("test.batch_size").AtLeast(1), P.String("test.lpips_weights"),

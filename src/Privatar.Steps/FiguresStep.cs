@@ -57,10 +57,10 @@ public static class FiguresStep
 
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
-    public static StepSpec Spec => new("Figures", "every paper figure and the extras from the result CSVs, one unit per figure")
+    public static StepSpec Spec => new("Figures", "Every paper figure (and the extras) from the result CSVs, PNG + SVG under artifacts/<profile>/figures/")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = ["src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/FiguresStep.cs"],
+        Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),
         Params =
         [
             .. AvatarSteps.ListParams,

@@ -19,9 +19,9 @@ public static class LatencyStep
         "cloud_relative_throughput", "cloud_flops", "downlink_mbps", "uplink_mbps", "bytes_per_element",
     ];
 
-    public static StepSpec Spec => new("Latency", "decoder latency and FLOPs per configuration and path, and users supported")
+    public static StepSpec Spec => new("Latency", "Time every configuration's decoder paths at batch 1 and compute users supported ([latency], [capacity])")
     {
-        Code = [.. AvatarSteps.ModelCode, .. AvatarSteps.LatencyCode, "src/Privatar.Evaluation/Latency/*.cs", "src/Privatar.Evaluation/Capacity/*.cs", "src/Privatar.Steps/LatencyStep.cs"],
+        Code = StepCode.Vae("Latency", "LatencyCommand", "CapacityCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),

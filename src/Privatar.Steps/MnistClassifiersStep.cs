@@ -9,10 +9,10 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistClassifiersStep
 {
-    public static StepSpec Spec => new("MnistClassifiers", "MNIST CNN: non-private and DP-SGD at each noise multiplier and target epsilon")
+    public static StepSpec Spec => new("MnistClassifiers", "Train the MNIST CNN non-privately and with DP-SGD at each [dpsgd] noise multiplier and target epsilon")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = [.. MnistSteps.ClassifierCode, "src/Privatar.Steps/MnistClassifiersStep.cs"],
+        Code = StepCode.Verbs("MnistClassifiers", ["Privatar.DpSgd"], "MnistCommand"),
         Params = MnistSteps.AllParams,
         Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r => (r.Id, (MnistSteps.DpRun?)r)).Prepend((MnistSteps.NonPrivate, null)).Select(x =>
         {

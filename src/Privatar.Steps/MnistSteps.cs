@@ -40,20 +40,15 @@ public static class MnistSteps
     /// <summary>The [dpsgd] keys that choose the runs (the step's, not any unit's).</summary>
     public static readonly ParamSpec[] ListParams =
     [
-        P.DoubleList("dpsgd.noise_multipliers"), P.DoubleList("dpsgd.target_epsilons"), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
+        P.DoubleList("dpsgd.noise_multipliers").Above(0), P.DoubleList("dpsgd.target_epsilons").Above(0), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
     ];
 
-    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's; duplicates are rejected.</summary>
+    /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's (each above 0, checked when the config is read); duplicates are rejected.</summary>
     public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
     {
         var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, ["--target-epsilon", e]))
             .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, ["--noise-multiplier", s])))
             .ToList();
-        foreach (var r in runs)
-        {
-            var value = (double)r.Options[1];
-            if (!(value > 0)) throw new ArgumentException($"[dpsgd] {(r.Calibrated ? "target_epsilons" : "noise_multipliers")}: every value must be > 0, got {Text(value)}.");
-        }
         var dup = runs.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"[dpsgd]: the run {dup.Key} is listed twice.");
         return runs;
@@ -102,26 +97,4 @@ public static class MnistSteps
     ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-    static readonly string[] Common =
-    [
-        "src/Privatar.Mnist/*.cs", "src/Privatar.DpSgd/Data/*.cs", "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Runs/*.cs",
-        "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.Accounting/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
-        AvatarSteps.SeedCode,
-    ];
-
-    public static readonly string[] DataCode = ["src/Privatar.Mnist/*.cs", "src/Privatar.Cli/Commands/MnistCommand.cs", "src/Privatar.Steps/MnistDataStep.cs"];
-    public static readonly string[] ClassifierCode = [.. Common, "src/Privatar.DpSgd/Models/MnistCnn.cs", "src/Privatar.DpSgd/Training/ClassifierTraining.cs"];
-    public static readonly string[] VaeCode = [.. Common, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs"];
-    public static readonly string[] SynthesisCode =
-    [
-        .. ClassifierCode, "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Training/VaeTraining.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
-        "src/Privatar.DpSgd/Study/SampleGrid.cs", "src/Privatar.Core/Png.cs", "src/Privatar.Core/RgbImage.cs",
-    ];
-    public static readonly string[] ResultsCode =
-    [
-        "src/Privatar.DpSgd/Study/*.cs", "src/Privatar.DpSgd/Runs/*.cs", "src/Privatar.DpSgd/Training/TrainConfig.cs", "src/Privatar.DpSgd/Training/Synthesis.cs",
-        "src/Privatar.Accounting/*.cs", "src/Privatar.Results/*.cs", "src/Privatar.Results/Csv/*.cs", "src/Privatar.Results/Rows/MnistRows.cs",
-        "src/Privatar.Results/Rows/MnistSyntheticRow.cs", "src/Privatar.Cli/Commands/MnistCommand.cs",
-    ];
 }

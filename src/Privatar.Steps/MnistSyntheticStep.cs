@@ -9,10 +9,10 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistSyntheticStep
 {
-    public static StepSpec Spec => new("MnistSynthetic", "synthetic MNIST from each DP-VAE under each synthesis fidelity, and a CNN trained on each")
+    public static StepSpec Spec => new("MnistSynthetic", "Synthesize MNIST from each DP-VAE under each synthesis fidelity; train a CNN on each set")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = [.. MnistSteps.SynthesisCode, "src/Privatar.Steps/MnistSyntheticStep.cs"],
+        Code = StepCode.Verbs("MnistSynthetic", ["Privatar.DpSgd"], "MnistCommand"),
         Params = MnistSteps.AllParams,
         Units = ctx =>
         {

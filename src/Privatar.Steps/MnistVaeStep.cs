@@ -5,10 +5,10 @@ namespace Privatar.Steps;
 /// <summary>The study's MLP VAE trained with DP-SGD at the classifiers' settings: one unit per noise multiplier and target ε (mnist/vae/&lt;id&gt;/).</summary>
 public static class MnistVaeStep
 {
-    public static StepSpec Spec => new("MnistVae", "MNIST DP-VAE at each noise multiplier and target epsilon")
+    public static StepSpec Spec => new("MnistVae", "Train the MNIST DP-VAE at each [dpsgd] noise multiplier and target epsilon")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = [.. MnistSteps.VaeCode, "src/Privatar.Steps/MnistVaeStep.cs"],
+        Code = StepCode.Verbs("MnistVae", ["Privatar.DpSgd"], "MnistCommand"),
         Params = MnistSteps.AllParams,
         Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r =>
         {

@@ -18,13 +18,9 @@ namespace Privatar.Steps;
 /// </summary>
 public static class NoiseStep
 {
-    public static StepSpec Spec => new("Noise", "DP and PAC noise files per fidelity, target and MI bound, and their tables")
+    public static StepSpec Spec => new("Noise", "DP and PAC noise on the test latents, per fidelity, target and MI bound, with the original's file names ([noise])")
     {
-        Code =
-        [
-            "src/Privatar.Noise/*.cs", "src/Privatar.Steps/NoiseStep.cs", "src/Privatar.Steps/Noise/*.cs", AvatarSteps.SeedCode,
-            "src/Privatar.Results/Rows/NoiseSummaryRow.cs", "src/Privatar.Results/Rows/NoiseVectorRow.cs", "src/Privatar.Results/Rows/PsrBoundRow.cs",
-        ],
+        Code = StepCode.InProcess("Noise", ["Privatar.Noise", "Privatar.Results"], "src/Privatar.Steps/Noise/*.cs"),
         Params =
         [
             P.StringList("train.variants"), P.IntList("train.partition_n"), P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"),

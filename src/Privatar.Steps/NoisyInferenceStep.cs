@@ -46,14 +46,10 @@ public static class NoisyInferenceStep
         ? ["--classes", p.Int("noise.classes"), "--clip-bound", p.Double("noise.dp_clip_bound")]
         : [];
 
-    public static StepSpec Spec => new("NoisyInference", "test with DP/PAC noise on the offloaded latent, and the reconstruction grid")
+    public static StepSpec Spec => new("NoisyInference", "Test with DP/PAC noise on the offloaded latent per model, fidelity and MI bound; the reconstruction grid ([noise], [noisy_inference])")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code =
-        [
-            .. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.NoisyCode,
-            "src/Privatar.Noise/*.cs", "src/Privatar.Evaluation/Metrics/*.cs", "src/Privatar.Steps/NoisyInferenceStep.cs",
-        ],
+        Code = StepCode.Vae("NoisyInference", "NoisyCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, P.DoubleList("noise.mi_bounds"), P.StringList("noise.fidelities"), P.Int("noise.classes"), P.Double("noise.dp_clip_bound"),

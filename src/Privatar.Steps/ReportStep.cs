@@ -12,9 +12,9 @@ public static class ReportStep
 {
     public static string Dir(PlanContext c) => c.Artifact("report");
 
-    public static StepSpec Spec => new("Report", "the reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
+    public static StepSpec Spec => new("Report", "The reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
     {
-        Code = ["src/Privatar.Reporting/**/*.cs", "src/Privatar.Figures/**/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/ReportStep.cs"],
+        Code = StepCode.Verbs("Report", ["Privatar.Reporting"], "ResultsCommand"),
         Units = ctx =>
         {
             var results = AvatarSteps.Results(ctx, "");

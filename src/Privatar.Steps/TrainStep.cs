@@ -18,10 +18,10 @@ public static class TrainStep
 
     static readonly string[] Shared = ["train.val_every", "train.val_num", "train.batch_size", "train.lambda_screen", "train.fidelity", "runtime.seed", "train.threads", "runtime.device"];
 
-    public static StepSpec Spec => new("Train", "train every variant and configuration")
+    public static StepSpec Spec => new("Train", "Train every variant and configuration ([train]); variants start from the baseline checkpoint (every unit from the original's with [train] pretrained)")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = [.. AvatarSteps.DataCode, .. AvatarSteps.ModelCode, .. AvatarSteps.TrainCode, "src/Privatar.Steps/TrainStep.cs"],
+        Code = StepCode.Vae("Train", "TrainCommand", "GatherCommand"),
         Params =
         [
             .. AvatarSteps.ListParams, .. ModelVariants.All.Select(v => P.Int(v.MaxIterKey).AtLeast(1)),

@@ -14,9 +14,9 @@ public static class VerifyStep
     public static string Expected(PlanContext c) => $"verify/expected-{c.Profile}.csv";
     public static string Output(PlanContext c) => c.Artifact("report/verify.csv");
 
-    public static StepSpec Spec => new("Verify", "check the results against verify/expected-<profile>.csv, writing report/verify.csv")
+    public static StepSpec Spec => new("Verify", "Check the results against verify/expected-<profile>.csv, writing report/verify.csv")
     {
-        Code = ["src/Privatar.Reporting/Verify/*.cs", "src/Privatar.Results/**/*.cs", "src/Privatar.Cli/Commands/ResultsCommand.cs", "src/Privatar.Steps/VerifyStep.cs"],
+        Code = StepCode.Verbs("Verify", ["Privatar.Reporting"], "ResultsCommand"),
         Units = ctx =>
         {
             // Every result table the plan produces is an input (a superset of the ones the claims name: the expected

@@ -2,6 +2,7 @@ using Privatar.Evaluation.Capacity;
 using Privatar.Models;
 using Privatar.Results;
 using LatencyRow = Privatar.Results.LatencyRow;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
@@ -12,12 +13,12 @@ namespace Privatar.Training;
 /// </summary>
 public static class CapacityReport
 {
-    public static IReadOnlyList<CapacityRow> Build(IReadOnlyList<(ModelSpec Spec, IReadOnlyList<LatencyRow> Rows)> measured, VaeConfig cfg, CapacityParameters p)
+    public static IReadOnlyList<CapacityRow> Build(IReadOnlyList<(ModelConfig Spec, IReadOnlyList<LatencyRow> Rows)> measured, VaeConfig cfg, CapacityParameters p)
     {
         var baselineRow = measured.Where(m => m.Spec.Variant == VaeVariant.Baseline).SelectMany(m => m.Rows).SingleOrDefault()
             ?? throw new ArgumentException("capacity: needs the baseline's latency (add baseline to [train] variants)");
         var baseline = new MeasuredBaseline(baselineRow.MedianMs, baselineRow.FlopsOriginal ?? 0);
-        var paths = new List<(ModelSpec Spec, MeasuredPath Path)>();
+        var paths = new List<(ModelConfig Spec, MeasuredPath Path)>();
         foreach (var (spec, rows) in measured)
         {
             var local = rows.Single(r => r.Path is "headset" or "full");

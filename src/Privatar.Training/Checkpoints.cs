@@ -4,6 +4,7 @@ using Privatar.Interop;
 using Privatar.Models;
 using Privatar.Models.Variants;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
@@ -68,7 +69,7 @@ public static class Checkpoints
 
     /// <summary>Builds <paramref name="spec"/>'s model and initialises it from our trained baseline's checkpoint.</summary>
     public static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromBaseline(
-        ModelSpec spec, VaeConfig cfg, long seed, string baselineCheckpoint)
+        ModelConfig spec, VaeConfig cfg, long seed, string baselineCheckpoint)
     {
         var baseline = new DeepAppearanceVae(cfg);
         Load(baseline, baselineCheckpoint);
@@ -80,7 +81,7 @@ public static class Checkpoints
     /// DeepAppearanceVAE, keys with or without 'module.'), which must match a baseline of this size exactly.
     /// </summary>
     public static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromPretrained(
-        ModelSpec spec, VaeConfig cfg, long seed, string pretrained)
+        ModelConfig spec, VaeConfig cfg, long seed, string pretrained)
     {
         var baseline = new DeepAppearanceVae(cfg);
         using (var file = PyTorchStateDict.Read(pretrained)) StateDictTransfer.LoadStrict(baseline, file);
@@ -92,7 +93,7 @@ public static class Checkpoints
     /// rule; an eligible key whose shape differs fails, as the original's strict load_state_dict does.
     /// </summary>
     static (AvatarVae Model, IReadOnlyList<string> Copied, IReadOnlyList<string> Fresh) FromBaseline(
-        ModelSpec spec, VaeConfig cfg, long seed, DeepAppearanceVae baseline, string sourcePath)
+        ModelConfig spec, VaeConfig cfg, long seed, DeepAppearanceVae baseline, string sourcePath)
     {
         switch (spec.Variant)
         {
@@ -134,7 +135,7 @@ public static class Checkpoints
     /// </summary>
     public static AvatarVae Restore(string checkpoint, CheckpointInfo info, bool asSaved = false)
     {
-        var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+        var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
         var cfg = new VaeConfig
         {
             TexSize = info.TexSize, Vertices = info.Vertices, Latent = info.Latent, Cameras = info.Cameras,

@@ -6,6 +6,7 @@ using Privatar.Results;
 using Privatar.Torch;
 using LatencyRow = Privatar.Results.LatencyRow;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
@@ -20,7 +21,7 @@ namespace Privatar.Training;
 /// </summary>
 public static class LatencyBench
 {
-    public static IReadOnlyList<LatencyRow> Measure(ModelSpec spec, VaeConfig cfg, long seed, LatencyOptions options, string device)
+    public static IReadOnlyList<LatencyRow> Measure(ModelConfig spec, VaeConfig cfg, long seed, LatencyOptions options, string device)
     {
         // Time the steady-state call: without this, glibc hands each call's large buffers back to the OS and the
         // next call page-faults them in again, or not, making the timings bimodal (see NativeAllocator).
@@ -66,7 +67,7 @@ public static class LatencyBench
     }
 
     /// <summary>Bytes per frame the split variants move: downlink = the cloud path's output, uplink = z_offload and the view.</summary>
-    public static (long Down, long Up) LinkBytes(ModelSpec spec, VaeConfig cfg, int bytesPerElement)
+    public static (long Down, long Up) LinkBytes(ModelConfig spec, VaeConfig cfg, int bytesPerElement)
     {
         if (!spec.Offloads) return (0, 0);
         var up = (long)bytesPerElement * (cfg.Latent + 3);

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Torch;
 using System.Text;
 using Privatar.Core;
@@ -39,7 +40,7 @@ public static class Tester
         if (s.Batches < 1 || s.BatchSize < 1) throw new ArgumentException($"[test] batches and batch_size: expected at least 1, got {s.Batches} and {s.BatchSize}");
         random.manual_seed(s.Seed);
         using var model = Checkpoints.Restore(checkpoint, info);
-        var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+        var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
         model.eval();
         using var lpips = s.LpipsWeights is { } dir ? AlexLpips.Load(dir) : null;
         var order = Trainer.ValidationBatches(data.Test.Count, s.BatchSize, s.Batches, checked((int)s.Seed));

@@ -4,18 +4,9 @@ using Privatar.Models.Training;
 using Privatar.Results;
 using TorchSharp;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
-
-/// <summary>The files one training unit writes, all in its own folder.</summary>
-public sealed record TrainOutputs(string Directory)
-{
-    public string Best => Path.Combine(Directory, "best_model.pt");
-    public string Last => Path.Combine(Directory, "model.pt");
-    public string Info => Path.Combine(Directory, "checkpoint.json");
-    public string Curve => Path.Combine(Directory, ResultFamilies.TrainingCurves.FileName);
-    public static IReadOnlyList<string> Names { get; } = ["best_model.pt", "model.pt", "checkpoint.json", "training_curves.csv"];
-}
 
 public sealed record TrainResult(int Iterations, int Skipped, int BestIteration, double BestValLoss, IReadOnlyList<TrainingCurveRow> Curve);
 
@@ -33,7 +24,7 @@ public sealed record TrainResult(int Iterations, int Skipped, int BestIteration,
 /// </summary>
 public static class Trainer
 {
-    public static TrainResult Run(AvatarData data, ModelSpec spec, TrainSettings s, TrainOutputs outputs,
+    public static TrainResult Run(AvatarData data, ModelConfig spec, TrainSettings s, TrainOutputs outputs,
                                   string? baselineCheckpoint, IProgress<TrainProgress>? progress = null)
     {
         s.Validate();
@@ -179,7 +170,7 @@ public static class Trainer
         return list;
     }
 
-    static TrainingCurveRow Row(ModelSpec spec, int it, string split, LossValues v) => new()
+    static TrainingCurveRow Row(ModelConfig spec, int it, string split, LossValues v) => new()
     {
         Variant = spec.ResultVariant, Config = spec.ResultConfig, Iter = it, Split = split,
         LossTotal = v.Total, LossVert = v.Vert, LossTex = v.Tex, LossScreen = v.Screen, LossKl = v.Kl,

@@ -1,5 +1,6 @@
 using Privatar.Models;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training;
 
@@ -11,7 +12,7 @@ namespace Privatar.Training;
 /// </summary>
 public static class Untrained
 {
-    public static CheckpointInfo Write(AvatarData data, ModelSpec spec, Fidelity fidelity, long seed, TrainOutputs outputs)
+    public static CheckpointInfo Write(AvatarData data, ModelConfig spec, Fidelity fidelity, long seed, TrainOutputs outputs)
     {
         if (spec.Variant != VaeVariant.Baseline)
             throw new ArgumentException($"{spec}: only the baseline has an untrained starting point (every variant starts from the trained baseline)");

@@ -4,6 +4,7 @@ using Privatar.Results;
 using Privatar.Training.Tests.Fixtures;
 using Xunit;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests;
 
@@ -18,10 +19,10 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
         using var data = AvatarData.Open(subject.Subject);
         var a = new TrainOutputs(subject.NewDir("a"));
         var b = new TrainOutputs(subject.NewDir("b"));
-        var ra = Trainer.Run(data, ModelSpec.Baseline, Tiny, a, null);
-        var rb = Trainer.Run(data, ModelSpec.Baseline, Tiny, b, null);
+        var ra = Trainer.Run(data, ModelConfig.Baseline, Tiny, a, null);
+        var rb = Trainer.Run(data, ModelConfig.Baseline, Tiny, b, null);
 
-        Assert.All(TrainOutputs.Names, n => Assert.True(File.Exists(Path.Combine(a.Directory, n)), n));
+        Assert.All(a.All, f => Assert.True(File.Exists(f), f));
         var curve = ResultCsv.ReadFile(ResultFamilies.TrainingCurves, a.Curve);
         Assert.Equal([(0L, "train"), (1L, "train"), (1L, "val")], curve.Select(r => (r.Iter, r.Split)));
         Assert.All(curve, r => Assert.Equal(r.LossVert + r.LossTex + r.LossScreen + 0.01 * r.LossKl, r.LossTotal, 1e-4));
@@ -53,12 +54,12 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
         var cfg = data.ModelConfig(Fidelity.Corrected);
         var dir = subject.NewDir("init");
         var path = Path.Combine(dir, "baseline.pt");
-        using (var baseline = ModelSpec.Baseline.Create(cfg, 3)) Checkpoints.Save(baseline, path);
-        using var reference = ModelSpec.Baseline.Create(cfg, 99);
+        using (var baseline = ModelConfig.Baseline.Create(cfg, 3)) Checkpoints.Save(baseline, path);
+        using var reference = ModelConfig.Baseline.Create(cfg, 99);
         Checkpoints.Load(reference, path);
         var refDict = reference.state_dict();
 
-        var (part, copied, fresh) = Checkpoints.FromBaseline(new ModelSpec(VaeVariant.Partition, Offloaded: 14), cfg, 5, path);
+        var (part, copied, fresh) = Checkpoints.FromBaseline(new ModelConfig(VaeVariant.Partition, Offloaded: 14), cfg, 5, path);
         using (part)
         {
             Assert.Contains("dec.z_fc.weight", copied);
@@ -69,7 +70,7 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
             var partDict = part.state_dict();
             Assert.All(copied, k => Assert.True(partDict[k].allclose(refDict[k], 0, 0), k));
         }
-        var (quant, qCopied, qFresh) = Checkpoints.FromBaseline(new ModelSpec(VaeVariant.Quantization, Bits: 8), cfg, 5, path);
+        var (quant, qCopied, qFresh) = Checkpoints.FromBaseline(new ModelConfig(VaeVariant.Quantization, Bits: 8), cfg, 5, path);
         using (quant)
         {
             Assert.Empty(qFresh);
@@ -85,19 +86,19 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
         var cfg = data.ModelConfig(Fidelity.Corrected);
         var dir = subject.NewDir("pretrained");
         var path = Path.Combine(dir, "6795937_best_model.pth");
-        using var source = ModelSpec.Baseline.Create(cfg, 3);
+        using var source = ModelConfig.Baseline.Create(cfg, 3);
         Privatar.Interop.PyTorchStateDict.Write(path, source.state_dict().Select(kv => ("module." + kv.Key, kv.Value)));
         var sourceDict = source.state_dict();
 
         // Then the baseline loads it whole, bit for bit
-        var (baseline, all, none) = Checkpoints.FromPretrained(ModelSpec.Baseline, cfg, 5, path);
+        var (baseline, all, none) = Checkpoints.FromPretrained(ModelConfig.Baseline, cfg, 5, path);
         using (baseline)
         {
             Assert.Empty(none);
             Assert.All(baseline.state_dict(), kv => Assert.True(kv.Value.bytes.SequenceEqual(sourceDict[kv.Key].bytes), kv.Key));
         }
         // direct split and partition copy every key but texture_encoder / texture_decoder that the baseline has
-        foreach (var spec in new[] { new ModelSpec(VaeVariant.DirectSplit), new ModelSpec(VaeVariant.Partition, Offloaded: 8), new ModelSpec(VaeVariant.FreqDecompose) })
+        foreach (var spec in new[] { new ModelConfig(VaeVariant.DirectSplit), new ModelConfig(VaeVariant.Partition, Offloaded: 8), new ModelConfig(VaeVariant.FreqDecompose) })
         {
             var (model, copied, fresh) = Checkpoints.FromPretrained(spec, cfg, 5, path);
             using (model)
@@ -113,7 +114,7 @@ public sealed class EndToEndTests(TinySubject subject) : IClassFixture<TinySubje
 
         // And a checkpoint of another size fails naming the file, before anything is trained
         var other = cfg with { Vertices = cfg.Vertices + 1 };
-        var e = Assert.Throws<InvalidDataException>(() => Checkpoints.FromPretrained(ModelSpec.Baseline, other, 5, path));
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoints.FromPretrained(ModelConfig.Baseline, other, 5, path));
         Assert.StartsWith(path + ": not a state dict of DeepAppearanceVae at this size: key 'module.enc.mesh_fc.weight' has shape", e.Message);
     }
 }

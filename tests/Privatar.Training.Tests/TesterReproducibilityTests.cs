@@ -2,6 +2,7 @@ using Privatar.Models;
 using Privatar.Torch;
 using Privatar.Training.Tests.Fixtures;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests;
 
@@ -18,7 +19,7 @@ public sealed class TesterReproducibilityTests(TinySubject subject) : IClassFixt
         Assert.Equal(NativeReproducibility.Value, NativeReproducibility.Current());
         using var data = AvatarData.Open(subject.Subject);
         var ckpt = new TrainOutputs(subject.NewDir("untrained"));
-        var info = Untrained.Write(data, ModelSpec.Baseline, Fidelity.Corrected, 11, ckpt);
+        var info = Untrained.Write(data, ModelConfig.Baseline, Fidelity.Corrected, 11, ckpt);
         Assert.Equal((0, "untrained"), (info.Iterations, info.Config));
         byte[][] Run()
         {
@@ -38,7 +39,7 @@ public sealed class TesterReproducibilityTests(TinySubject subject) : IClassFixt
     public void Untrained_rejects_variants()
     {
         using var data = AvatarData.Open(subject.Subject);
-        var e = Assert.Throws<ArgumentException>(() => Untrained.Write(data, new ModelSpec(VaeVariant.Partition, Offloaded: 8), Fidelity.Corrected, 1, new TrainOutputs(subject.NewDir("x"))));
+        var e = Assert.Throws<ArgumentException>(() => Untrained.Write(data, new ModelConfig(VaeVariant.Partition, Offloaded: 8), Fidelity.Corrected, 1, new TrainOutputs(subject.NewDir("x"))));
         Assert.Contains("only the baseline", e.Message);
     }
 }

@@ -16,17 +16,15 @@
 
 var target = Argument("target", "Integration.All");
 var paths = BuildPaths.From(Context);
-Setup<PipelineSession>(ctx => PipelineHost.Open(ctx, paths, FakeSteps.All,
-    new Dictionary<string, ToolLaunch> { ["sh"] = new ToolLaunch("sh", new string[0]) }));
+var pipeline = PipelineHost.Open(Context, paths, FakeSteps.All,
+    new Dictionary<string, ToolLaunch> { ["sh"] = new ToolLaunch("sh", new string[0]) });
+Setup<PipelineSession>(ctx => PipelineHost.Begin(ctx, pipeline));
 
 ///////////////////////////////////////////////////////////////////////////////
-// TASKS
+// TASKS: the step tasks as the real build registers them, from the plan's step graph
 ///////////////////////////////////////////////////////////////////////////////
 
-Task("Integration.Gen").Does<PipelineSession>(p => p.Run("Integration.Gen"));
-Task("Integration.Square").IsDependentOn("Integration.Gen").Does<PipelineSession>(p => p.Run("Integration.Square"));
-Task("Integration.Sum").IsDependentOn("Integration.Square").Does<PipelineSession>(p => p.Run("Integration.Sum"));
-Task("Integration.Report").IsDependentOn("Integration.Sum").Does<PipelineSession>(p => p.Run("Integration.Report"));
+RegisterStepTasks(pipeline, new Dictionary<string, CakeTaskBuilder>(), new Dictionary<string, string>());
 
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using Privatar.Core;
 using Privatar.Evaluation.Capacity;
@@ -46,11 +47,11 @@ public static class CapacityCommand
     }
 
     /// <summary>Back from the result tables' names to a configuration (variant names differ: sparsity, frequency_decompose).</summary>
-    static ModelSpec SpecOf(string variant, string config)
+    static ModelConfig SpecOf(string variant, string config)
     {
-        var v = variant switch { "sparsity" => "sparse", "frequency_decompose" => "freq_decompose", _ => variant };
+        var v = ModelVariants.ParseResult(variant).Name();
         int? Int(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? int.Parse(config[prefix.Length..], Invariant.Culture) : null;
         double? Dbl(string prefix) => config.StartsWith(prefix, StringComparison.Ordinal) ? Invariant.ParseDouble(config[prefix.Length..]) : null;
-        return ModelSpec.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
+        return ModelConfig.Parse(v, Int("bits"), Dbl("ratio"), Int("n"));
     }
 }

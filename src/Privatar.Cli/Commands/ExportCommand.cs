@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using Privatar.Interop;
 using Privatar.Training;

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using Privatar.Evaluation.Latency;
 using Privatar.Models;
@@ -28,7 +29,7 @@ public static class LatencyCommand
         cmd.SetAction(p =>
         {
             Apply(p);
-            var spec = ModelSpec.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
+            var spec = ModelConfig.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
             var options = new LatencyOptions
             {
                 WarmupIterations = p.GetValue(warmup), MinIterations = p.GetValue(minIt), MaxIterations = p.GetValue(maxIt), CheckEvery = p.GetValue(every),

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Core;
@@ -60,7 +61,7 @@ public static class NoisyCommand
             var models = p.GetValue(ckpt)!.Select(dir =>
             {
                 var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
-                var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+                var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
                 var available = NoisyCases.Mechanisms(spec).Select(NoisyCases.MechanismName).ToHashSet();
                 var cases = asked.Where(m => m == "none" || available.Contains(m)).Select(m =>
                 {
@@ -131,10 +132,10 @@ public static class NoisyCommand
         {
             Apply(p);
             var seed = p.GetValue(Seed);
-            GridSource Column(string dir, Func<ModelSpec, NoiseCase> noise)
+            GridSource Column(string dir, Func<ModelConfig, NoiseCase> noise)
             {
                 var info = Checkpoints.ReadInfo(Path.Combine(dir, "checkpoint.json"));
-                var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+                var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
                 var c = noise(spec);
                 return new GridSource(NoisyCases.Label(spec, c), dir, c);
             }

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Core;
@@ -25,7 +26,7 @@ public static class TrainCommand
         cmd.SetAction(p =>
         {
             Apply(p);
-            var spec = ModelSpec.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
+            var spec = ModelConfig.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
             var s = new TrainSettings
             {
                 MaxIter = p.GetValue(maxIter), ValEvery = p.GetValue(valEvery), ValNum = p.GetValue(valNum), BatchSize = p.GetValue(batch),

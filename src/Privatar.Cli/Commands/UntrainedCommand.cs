@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using System.CommandLine;
 using Privatar.Training;
 using Spectre.Console;
@@ -22,7 +23,7 @@ public static class UntrainedCommand
         {
             Apply(p);
             using var data = AvatarData.Open(p.GetValue(DataRoot)!);
-            var info = Untrained.Write(data, ModelSpec.Baseline, ParseFidelity(p.GetValue(FidelityOpt)!), p.GetValue(Seed), new TrainOutputs(p.GetValue(Out)!));
+            var info = Untrained.Write(data, ModelConfig.Baseline, ParseFidelity(p.GetValue(FidelityOpt)!), p.GetValue(Seed), new TrainOutputs(p.GetValue(Out)!));
             AnsiConsole.WriteLine($"untrained baseline (seed {info.Seed}, texture {info.TexSize}², {info.Vertices} vertices) -> {p.GetValue(Out)}");
             return 0;
         });

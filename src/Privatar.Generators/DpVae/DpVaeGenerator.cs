@@ -20,7 +20,7 @@ public sealed record DpVaeSettings(
     double MaxGradNorm = 1.2,
     int LatentDim = 20,
     double StatsClip = 5,
-    double StatsBudgetShare = 0.1,
+    double StatsBudgetShare = 0.5,
     AccountingConvention Convention = AccountingConvention.Ours)
 {
     public void Validate()

@@ -2,6 +2,7 @@ using Privatar.Models.Layers;
 using Privatar.Models.Variants;
 using TorchSharp;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Models.Analysis;
 
@@ -87,15 +88,7 @@ public sealed record ModelDescription(
         return new ModelDescription(VariantName(model.Variant), model.Config.TexSize, parts, parts.Values.Sum(), headset, cloud, grouping, notes);
     }
 
-    public static string VariantName(VaeVariant v) => v switch
-    {
-        VaeVariant.Baseline => "baseline",
-        VaeVariant.DirectSplit => "direct_split",
-        VaeVariant.Quantization => "quantization",
-        VaeVariant.Sparse => "sparse",
-        VaeVariant.FreqDecompose => "freq_decompose",
-        _ => "partition",
-    };
+    public static string VariantName(VaeVariant v) => v.Name();
 
     static bool IsOffloadDecoderKey(string name) =>
         name.StartsWith("dec.texture_decoder_offload.", StringComparison.Ordinal)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Privatar.Models.Layers;
 using Privatar.Models.Variants;
+using Privatar.Contracts;
 
 namespace Privatar.Models.Analysis;
 

@@ -1,6 +1,7 @@
 using Privatar.Models.Layers;
 using TorchSharp;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Models.Variants;
 

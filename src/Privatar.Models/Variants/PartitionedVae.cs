@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Privatar.Models.Layers;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Models.Variants;
 

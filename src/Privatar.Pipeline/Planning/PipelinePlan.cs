@@ -21,6 +21,17 @@ public sealed partial class PipelinePlan
         Steps.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown step '{name}'. Known steps: {string.Join(", ", Steps.Select(s => s.Name))}.");
 
+    /// <summary>
+    /// The step graph's edges into <paramref name="step"/>: the steps whose outputs its units read, in registration order.
+    /// The build tool's task graph is drawn from this, so it cannot disagree with the files.
+    /// </summary>
+    public IReadOnlyList<string> UpstreamSteps(string step)
+    {
+        var name = Step(step).Name;
+        var read = UnitsOf(name).SelectMany(u => u.Upstream).Select(u => u.Step.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. Steps.Select(s => s.Name).Where(n => n != name && read.Contains(n))];
+    }
+
     public IEnumerable<Unit> UnitsOf(string step) => Units.Where(u => string.Equals(u.Step.Name, step, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The schema of every parameter the steps declare, for validating the configuration first.</summary>

@@ -17,10 +17,10 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
     public (string Hash, int Files) CodeHash(StepSpec step)
     {
         if (_code.TryGetValue(step.Name, out var known)) return known;
-        var files = step.Code.SelectMany(c => Glob.IsPattern(c) ? Glob.Expand(root, c) : [c]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var files = step.Code.SelectMany(c => CodeSources.Expand(root, c)).Distinct().Order(StringComparer.Ordinal).ToList();
         var lines = files.Select(f => $"{f}\t{(hasher.TryHash(f) ?? throw new FileNotFoundException($"step {step.Name}: code file '{f}' does not exist.")).Hash}");
         var result = (FileHasher.HashText($"salt\t{step.Salt}\n" + string.Join('\n', lines)), files.Count);
-        foreach (var c in step.Code.Where(c => Glob.IsPattern(c) && Glob.Expand(root, c).Count == 0))
+        foreach (var c in step.Code.Where(c => Glob.IsPattern(c) && CodeSources.Expand(root, c).Count == 0))
             throw new FileNotFoundException($"step {step.Name}: code glob '{c}' matches no file.");
         return _code[step.Name] = result;
     }

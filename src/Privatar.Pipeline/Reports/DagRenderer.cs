@@ -8,10 +8,7 @@ public static class DagRenderer
 {
     /// <summary>Step → the steps whose outputs it reads, in registration order.</summary>
     public static IReadOnlyList<(string Step, IReadOnlyList<string> Upstream, int Units)> Edges(PipelinePlan plan) =>
-        plan.Steps.Select(s => (s.Name,
-            (IReadOnlyList<string>)plan.UnitsOf(s.Name).SelectMany(u => u.Upstream).Select(u => u.Step.Name)
-                .Where(n => n != s.Name).Distinct().ToList(),
-            plan.UnitsOf(s.Name).Count())).ToList();
+        plan.Steps.Select(s => (s.Name, plan.UpstreamSteps(s.Name), plan.UnitsOf(s.Name).Count())).ToList();
 
     public static string Text(PipelinePlan plan)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Privatar.Models;
 using Privatar.Noise;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Noisy;
 
@@ -14,7 +15,7 @@ namespace Privatar.Training.Noisy;
 /// </summary>
 public static class NoisyCases
 {
-    public static NoiseTarget TargetOf(ModelSpec spec) => spec.Variant switch
+    public static NoiseTarget TargetOf(ModelConfig spec) => spec.Variant switch
     {
         VaeVariant.Baseline => NoiseTarget.Baseline,
         VaeVariant.DirectSplit => NoiseTarget.DirectSplit,
@@ -23,7 +24,7 @@ public static class NoisyCases
     };
 
     /// <summary>The original writes PAC noise for partition and direct split only (no PAC statistics for the baseline).</summary>
-    public static IReadOnlyList<NoiseKind> Mechanisms(ModelSpec spec) =>
+    public static IReadOnlyList<NoiseKind> Mechanisms(ModelConfig spec) =>
         spec.Variant == VaeVariant.Baseline ? [NoiseKind.Dp] : [NoiseKind.Dp, NoiseKind.Pac];
 
     public static string MechanismName(NoiseKind kind) => kind == NoiseKind.Dp ? "dp" : "pac";
@@ -39,11 +40,11 @@ public static class NoisyCases
     /// The noise seed of one model: its own stream (<see cref="Privatar.Core.SeedStreams"/>, unit = the model id). Every
     /// case of a model (mechanism, fidelity, MI) draws the same ε, so their differences come from the noise files alone.
     /// </summary>
-    public static long NoiseSeed(long rootSeed, ModelSpec spec) =>
+    public static long NoiseSeed(long rootSeed, ModelConfig spec) =>
         Privatar.Core.SeedStreams.Derive(rootSeed, Privatar.Core.SeedPurpose.NoisyInferenceNoise, spec.Id);
 
     /// <summary>One noisy case from the files of one fidelity's noise folder (<c>noise/&lt;fidelity&gt;/</c>).</summary>
-    public static NoiseCase Load(string noiseDir, NoiseKind kind, NoiseFidelity fidelity, ModelSpec spec, double mi, int classes, double clipBound, long rootSeed)
+    public static NoiseCase Load(string noiseDir, NoiseKind kind, NoiseFidelity fidelity, ModelConfig spec, double mi, int classes, double clipBound, long rootSeed)
     {
         if (!Mechanisms(spec).Contains(kind)) throw new ArgumentException($"noisy inference: no {MechanismName(kind)} noise for {spec} (the original writes PAC noise for partition and direct split only)");
         if (!(mi > 0)) throw new ArgumentException($"--mi: expected a positive MI bound, got {mi}");
@@ -54,7 +55,7 @@ public static class NoisyCases
     }
 
     /// <summary>A grid or table label: <c>baseline</c>, <c>direct split</c>, <c>partition n=8</c>.</summary>
-    public static string Label(ModelSpec spec) => spec.Variant switch
+    public static string Label(ModelConfig spec) => spec.Variant switch
     {
         VaeVariant.Partition => $"partition n={spec.Offloaded}",
         VaeVariant.DirectSplit => "direct split",
@@ -62,6 +63,6 @@ public static class NoisyCases
     };
 
     /// <summary><c>partition n=14 + pac MI=1 (corrected)</c>.</summary>
-    public static string Label(ModelSpec spec, NoiseCase c) =>
+    public static string Label(ModelConfig spec, NoiseCase c) =>
         c.IsClean ? Label(spec) : $"{Label(spec)} + {c.Mechanism} MI={Privatar.Core.Invariant.Format(c.Mi!.Value)} ({c.Fidelity})";
 }

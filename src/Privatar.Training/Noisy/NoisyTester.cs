@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Torch;
 using Privatar.Evaluation.Metrics;
 using Privatar.Models;
@@ -37,7 +38,7 @@ public static class NoisyTester
         if (cases.Count == 0) throw new ArgumentException("noisy inference: no cases to run");
         var generator = random.manual_seed(s.Seed);
         using var model = Checkpoints.Restore(checkpoint, info);
-        var spec = ModelSpec.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
+        var spec = ModelConfig.Parse(info.Variant, info.Bits, info.Ratio, info.Offloaded);
         OffloadHook.LayerName(model.Variant);   // fails early for a variant that offloads nothing
         model.eval();
         using var lpips = s.LpipsWeights is { } dir ? AlexLpips.Load(dir) : null;
@@ -126,7 +127,7 @@ public static class NoisyTester
             _n += m.Size; _vert += m.Vert; _tex += m.Tex; _screen += m.Screen; _ssim += m.Ssim; _lpips += m.Lpips;
         }
 
-        public NoisyInferenceRow Row(ModelSpec spec, NoiseCase c, bool withLpips) => new()
+        public NoisyInferenceRow Row(ModelConfig spec, NoiseCase c, bool withLpips) => new()
         {
             Variant = spec.ResultVariant, Config = spec.ResultConfig, N = spec.ResultN,
             Mechanism = c.Mechanism, Fidelity = c.Fidelity, Mi = c.Mi, Psr = c.Psr, Samples = _n,

@@ -1,6 +1,7 @@
 using Privatar.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Noisy;
 

@@ -1,6 +1,7 @@
 using Privatar.Models.Analysis;
 using Privatar.Models.Variants;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Models.Tests.Analysis;
 

@@ -1,3 +1,4 @@
+using Privatar.Contracts;
 using Privatar.Models.Tests.Fixtures;
 using Xunit;
 using static TorchSharp.torch;
@@ -11,7 +12,8 @@ namespace Privatar.Models.Tests.Variants;
 /// </summary>
 public sealed class InitialisationTests
 {
-    public static TheoryData<string> Variants => new() { "baseline", "direct_split", "quantization", "sparse", "freq_decompose", "partition" };
+    /// <summary>Every variant of the one list (Privatar.Contracts ModelVariants): a new one is built here without editing this test.</summary>
+    public static TheoryData<string> Variants => new(ModelVariants.All.Select(v => v.Name));
 
     [Theory]
     [MemberData(nameof(Variants))]

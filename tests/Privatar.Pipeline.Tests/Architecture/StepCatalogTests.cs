@@ -22,15 +22,49 @@ public sealed class StepCatalogTests
     }
 
     [Fact]
-    public void Should_Have_A_Task_File_Loaded_By_Build_Cake_For_Every_Step()
+    public void Should_Register_Step_Tasks_From_The_Catalog_With_No_Task_File_Restating_A_Step()
     {
+        // The step tasks come from StepCatalog and the plan's step graph; a hand-written file exists only for a task that
+        // does more than run its step, and then it must not restate the edges.
         var toc = File.ReadAllText(RepoPaths.Of("build/build.cake"));
+        Assert.Contains("RegisterStepTasks(pipeline", toc);
+        string[] handWritten = ["Verify", "Report"];
         foreach (var step in StepCatalog.All)
         {
-            var task = RepoPaths.Of($"build/tasks/{step.Name}.cake");
-            Assert.True(File.Exists(task), $"Step {step.Name} has no build/tasks/{step.Name}.cake.");
-            Assert.Contains($"#load \"tasks/{step.Name}.cake\"", toc);
-            Assert.Contains($"p.Run(\"{step.Name}\")", File.ReadAllText(task));
+            var file = RepoPaths.Of($"build/tasks/{step.Name}.cake");
+            Assert.True(handWritten.Contains(step.Name) != !File.Exists(file), $"build/tasks/{step.Name}.cake: only {string.Join(" and ", handWritten)} have a task file.");
+            if (File.Exists(file)) Assert.DoesNotContain("IsDependentOn", File.ReadAllText(file));
+        }
+    }
+
+    [Theory]
+    [InlineData("smoke")]
+    [InlineData("functional")]
+    [InlineData("full")]
+    public void Should_Draw_Task_Edges_Only_To_Earlier_Steps_And_Report_Without_Verify(string profile)
+    {
+        var config = ExperimentConfig.Load(RepoPaths.Of("cake.config"), profile, new Dictionary<string, string>(), PipelinePlan.SchemaOf(StepCatalog.All));
+        var plan = PipelinePlan.Build(StepCatalog.All, config, new ListLog());
+        var graph = StepTaskGraph.Of(plan, new Dictionary<string, string> { ["Report"] = "Verify" });
+        var order = StepCatalog.All.Select(s => s.Name).ToList();
+        foreach (var (step, upstream) in graph)
+            Assert.All(upstream, u => Assert.True(order.IndexOf(u) < order.IndexOf(step), $"{step} <- {u}"));
+        Assert.Equal(["Data"], graph["Train"]);
+        Assert.DoesNotContain("Verify", graph["Report"]);
+        Assert.Contains("Figures", graph["Report"]);
+        Assert.Superset(graph["Verify"].ToHashSet(), graph["Report"].ToHashSet());
+    }
+
+    [Fact]
+    public void Should_Expand_Every_Steps_Code_To_Existing_Files_Covering_Its_Declaration()
+    {
+        // A step's code is named by project (CodeSources); what it expands to must exist and include the step's own file.
+        foreach (var step in StepCatalog.All)
+        {
+            var files = step.Code.SelectMany(c => Privatar.Pipeline.Hashing.CodeSources.Expand(RepoPaths.Root, c)).ToList();
+            Assert.All(files, f => Assert.True(File.Exists(RepoPaths.Of(f)), $"{step.Name}: {f}"));
+            Assert.Contains($"src/Privatar.Steps/{step.Name}Step.cs", files);
+            Assert.Contains("Directory.Packages.props", files);
         }
     }
 

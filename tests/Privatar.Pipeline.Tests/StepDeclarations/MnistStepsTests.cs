@@ -108,7 +108,7 @@ public sealed class MnistStepsTests
     [Theory]
     [InlineData("dpsgd_synthesis_fidelities", "corrected, leaky", "item leaky: expected corrected or original")]
     [InlineData("dpsgd_target_epsilons", "3, 3", "epsilon3 is listed twice")]
-    [InlineData("dpsgd_noise_multipliers", "0, 0.1", "every value must be > 0")]
+    [InlineData("dpsgd_noise_multipliers", "0, 0.1", "[dpsgd] noise_multipliers = 0, 0.1: item 0: expected a value above 0")]
     public void Should_Reject_Bad_Lists_Naming_The_Key(string key, string value, string message)
     {
         var e = Assert.ThrowsAny<Exception>(() => Plan("smoke", new() { [key] = value }));

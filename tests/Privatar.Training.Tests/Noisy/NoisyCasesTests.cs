@@ -2,6 +2,7 @@ using Privatar.Models;
 using Privatar.Noise;
 using Privatar.Training.Noisy;
 using Xunit;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests.Noisy;
 
@@ -9,7 +10,7 @@ namespace Privatar.Training.Tests.Noisy;
 public sealed class NoisyCasesTests : IDisposable
 {
     readonly string _dir = Path.Combine(Path.GetTempPath(), "privatar-noisy-cases-" + Guid.NewGuid().ToString("N"));
-    static readonly ModelSpec P8 = new(VaeVariant.Partition, Offloaded: 8);
+    static readonly ModelConfig P8 = new(VaeVariant.Partition, Offloaded: 8);
 
     static double[,] Latents(int rows, int dims, int seed)
     {
@@ -54,7 +55,7 @@ public sealed class NoisyCasesTests : IDisposable
         for (var i = 0; i < 256; i += 51)
             for (var j = 0; j < 256; j += 37)
                 Assert.Equal(spectrum.U[i, j] * Math.Sqrt(variances[j]), c.Transform![i, j], 1e-9);
-        var e = Assert.Throws<ArgumentException>(() => NoisyCases.Load(_dir, NoiseKind.Pac, NoiseFidelity.Corrected, ModelSpec.Baseline, 1, 65, 20, 1234));
+        var e = Assert.Throws<ArgumentException>(() => NoisyCases.Load(_dir, NoiseKind.Pac, NoiseFidelity.Corrected, ModelConfig.Baseline, 1, 65, 20, 1234));
         Assert.Contains("no pac noise for baseline", e.Message);
     }
 
@@ -69,11 +70,11 @@ public sealed class NoisyCasesTests : IDisposable
     public void Each_model_has_its_own_stable_noise_seed_shared_by_its_cases()
     {
         var seed = NoisyCases.NoiseSeed(1234, P8);
-        Assert.Equal(seed, NoisyCases.NoiseSeed(1234, new ModelSpec(VaeVariant.Partition, Offloaded: 8)));
+        Assert.Equal(seed, NoisyCases.NoiseSeed(1234, new ModelConfig(VaeVariant.Partition, Offloaded: 8)));
         Assert.NotEqual(seed, NoisyCases.NoiseSeed(1235, P8));
-        Assert.NotEqual(seed, NoisyCases.NoiseSeed(1234, new ModelSpec(VaeVariant.Partition, Offloaded: 2)));
+        Assert.NotEqual(seed, NoisyCases.NoiseSeed(1234, new ModelConfig(VaeVariant.Partition, Offloaded: 2)));
         Assert.Equal(Privatar.Core.SeedStreams.Derive(1234, Privatar.Core.SeedPurpose.NoisyInferenceNoise, "partition_n8"), seed);
         Assert.Equal("partition n=8 + pac MI=0.1 (corrected)", NoisyCases.Label(P8, new NoiseCase("pac", "corrected", 0.1, 0.09, null, null, 0)));
-        Assert.Equal("baseline", NoisyCases.Label(ModelSpec.Baseline, NoiseCase.Clean));
+        Assert.Equal("baseline", NoisyCases.Label(ModelConfig.Baseline, NoiseCase.Clean));
     }
 }

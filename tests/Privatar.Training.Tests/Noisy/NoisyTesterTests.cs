@@ -4,6 +4,7 @@ using Privatar.Results;
 using Privatar.Training.Noisy;
 using Xunit;
 using static TorchSharp.torch;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests.Noisy;
 

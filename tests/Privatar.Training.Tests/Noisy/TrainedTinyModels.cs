@@ -1,5 +1,6 @@
 using Privatar.Models;
 using Privatar.Training.Tests.Fixtures;
+using Privatar.Contracts;
 
 namespace Privatar.Training.Tests.Noisy;
 
@@ -11,10 +12,10 @@ public sealed class TrainedTinyModels : IDisposable
         using var data = AvatarData.Open(Subject.Subject);
         var settings = new TrainSettings { MaxIter = 2, ValEvery = 2, ValNum = 0, BatchSize = 2, Seed = 7 };
         var baseline = new TrainOutputs(Subject.NewDir("baseline"));
-        Trainer.Run(data, ModelSpec.Baseline, settings, baseline, null);
+        Trainer.Run(data, ModelConfig.Baseline, settings, baseline, null);
         Baseline = baseline.Directory;
         var partition = new TrainOutputs(Subject.NewDir("partition_n8"));
-        Trainer.Run(data, new ModelSpec(VaeVariant.Partition, Offloaded: 8), settings, partition, baseline.Best);
+        Trainer.Run(data, new ModelConfig(VaeVariant.Partition, Offloaded: 8), settings, partition, baseline.Best);
         Partition = partition.Directory;
     }
 

@@ -1,5 +1,0 @@
-// The DP image-synthesis benchmark (src/Privatar.Steps/SynthesisSteps.cs).
-Task("SynthesisDpCgan")
-    .Description("DP-CGAN releases per dataset and target epsilon (a per-method target: generation only)")
-    .IsDependentOn("SynthesisData")
-    .Does<PipelineSession>(p => p.Run("SynthesisDpCgan"));

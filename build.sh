@@ -26,15 +26,35 @@ done < <(awk -v root="$root" '
     print "CAKE_" toupper(section) "_" toupper(key) "=" value
   }' cake.config)
 
-dotnet tool restore >/dev/null
-dotnet build Privatar.slnx -c Release --nologo -v quiet -tl:off -clp:"NoSummary;ErrorsOnly"
+# The solution build runs only when something it reads or writes changed since the last successful one: even with
+# nothing to do, MSBuild takes seconds to evaluate the solution's projects. The fingerprint lists, with size and
+# modification time, every file and folder under src/, tests/ and build/msbuild/ (so an added, removed or edited
+# source counts) and the top-level MSBuild files; then the projects' built assemblies (a deleted or rebuilt output
+# counts). Inputs are listed before the build, outputs after it, so an edit made during a build is never taken as built.
+inputs() {
+  { find src tests build/msbuild \( -name bin -o -name obj \) -prune -o -printf '%p %s %T@\n'
+    find . -maxdepth 1 -type f \( -name 'Directory.*' -o -name '*.slnx' -o -name .editorconfig -o -name global.json \
+      -o -iname nuget.config \) -printf '%p %s %T@\n'
+    find .config -type f -printf '%p %s %T@\n'; } 2>/dev/null | LC_ALL=C sort | sha256sum | cut -d' ' -f1
+}
+outputs() {
+  find src tests -mindepth 5 -maxdepth 5 -path '*/bin/Release/net10.0/*' \( -name 'Privatar.*.dll' -o -name privatar.dll \) \
+    -printf '%p %s %T@\n' | LC_ALL=C sort | sha256sum | cut -d' ' -f1
+}
+fingerprint="$root/tools/solution.fingerprint"
+before="$(inputs)"
+if [ "$(cat "$fingerprint" 2>/dev/null)" != "$before $(outputs)" ]; then
+  dotnet tool restore >/dev/null
+  dotnet build Privatar.slnx -c Release --nologo -v quiet -tl:off -clp:"NoSummary;ErrorsOnly"
 
-# Cake keys its compiled-script cache on the script text, not on the assemblies it #r's. When the
-# engine or step declarations change, drop the cache so the script is compiled against them again.
-cache="${CAKE_PATHS_CACHE:-$root/build/tools/cache}"
-stamp="$(cat src/Privatar.Steps/bin/Release/net10.0/*.dll | sha256sum | cut -d' ' -f1)"
-if [ "$(cat "$cache/.assemblies.sha256" 2>/dev/null)" != "$stamp" ]; then
-  rm -rf "$cache" && mkdir -p "$cache" && echo "$stamp" > "$cache/.assemblies.sha256"
+  # Cake keys its compiled-script cache on the script text, not on the assemblies it #r's. When the
+  # engine or step declarations change, drop the cache so the script is compiled against them again.
+  cache="${CAKE_PATHS_CACHE:-$root/build/tools/cache}"
+  stamp="$(cat src/Privatar.Steps/bin/Release/net10.0/*.dll | sha256sum | cut -d' ' -f1)"
+  if [ "$(cat "$cache/.assemblies.sha256" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$cache" && mkdir -p "$cache" && echo "$stamp" > "$cache/.assemblies.sha256"
+  fi
+  mkdir -p "$root/tools" && echo "$before $(outputs)" > "$fingerprint.tmp" && mv "$fingerprint.tmp" "$fingerprint"
 fi
 
 # Cake's task banners and duration table add ~4 lines per task; the engine prints one summary line per step instead.

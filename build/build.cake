@@ -4,6 +4,7 @@
 // that everything is up to date costs no subprocess; only stale units start the `privatar` CLI.
 #r "../src/Privatar.Steps/bin/Release/net10.0/System.IO.Hashing.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Core.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Slurm.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Pipeline.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Data.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/MathNet.Numerics.dll"

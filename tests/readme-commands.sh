@@ -11,6 +11,7 @@ run() { echo "+ $*"; "$@" > /tmp/readme-command.log 2>&1 || { tail -20 /tmp/read
 run ./build.sh --dryrun
 run ./build.sh --profile=functional --runtime_threads=1 --dryrun
 run ./build.sh --force=Train --dryrun
+run ./build.sh --pipeline_executor=slurm --dryrun
 # The engine's targets
 run ./build.sh --target=Status
 run ./build.sh --target=Why --step=Train

@@ -25,7 +25,7 @@ def blas():
 
 def main(ts_path, pt_path, out_path, load_before, load_after):
     ts, pt = (json.load(open(p)) for p in (ts_path, pt_path))
-    for key in ("tex", "train_batch", "threads", "matmul_n"):
+    for key in ("tex", "train_batch", "threads", "matmul_n", "malloc"):
         if ts[key] != pt[key]:
             raise SystemExit(f"bench mismatch: {key} is {ts[key]} in TorchSharp but {pt[key]} in PyTorch")
     ratio = lambda k: ts[k]["median_ms"] / pt[k]["median_ms"]
@@ -34,7 +34,7 @@ def main(ts_path, pt_path, out_path, load_before, load_after):
                 "batch-1 no_grad inference and one training step (MSE on texture+mesh, backward, clip 10, Adam 3e-4)",
         "machine": {"cpu": cpu_model(), "logical_cpus": os.cpu_count(), "loadavg_1min_before": load_before,
                     "loadavg_1min_after": load_after, "pytorch_blas": blas()},
-        "settings": {k: ts[k] for k in ("tex", "train_batch", "threads", "matmul_n")},
+        "settings": {k: ts[k] for k in ("tex", "train_batch", "threads", "matmul_n", "malloc")},
         "flops_note": "FLOPs = 2 x true MACs of linear and transposed-conv layers (elementwise ops, weight norm and "
                       "Adam not counted); training step = 3 x forward x batch (forward, input- and weight-gradient GEMMs)",
         "ratio_torchsharp_over_pytorch": {"inference": ratio("inference"), "train_step": ratio("train_step"),

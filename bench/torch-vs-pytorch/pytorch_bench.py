@@ -6,7 +6,7 @@ Frobenius norm, per-texel deconv biases, LeakyReLU 0.2; texture size `--tex` kee
 times batch-1 inference under no_grad, one training step (MSE, backward, clip 10, Adam 3e-4) and a large matmul
 with the same stopping rule as Privatar.Evaluation's LatencyProbe, and writes the same JSON fields.
 """
-import argparse, json, math, os, time
+import argparse, ctypes, json, math, os, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -83,6 +83,13 @@ class Decoder(nn.Module):
         return h, self.mesh_fc(zc)
 
 
+def keep_freed_memory():
+    """glibc keeps freed memory in the process (no mmap for large blocks, no trimming), as Privatar.Torch.NativeAllocator."""
+    libc = ctypes.CDLL("libc.so.6")
+    if libc.mallopt(-4, 0) != 1 or libc.mallopt(-1, 2**31 - 1) != 1:   # M_MMAP_MAX, M_TRIM_THRESHOLD
+        raise SystemExit("mallopt rejected the keep-freed-memory settings")
+
+
 def rel_half_width(s, z=1.96):
     """Order-statistic CI of the median, as Privatar.Evaluation.Latency.LatencyStatistics."""
     s, n = sorted(s), len(s)
@@ -128,8 +135,11 @@ def main():
     ap.add_argument("--batch", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--matmul", type=int, default=2048)
+    ap.add_argument("--malloc", choices=["keep", "default"], default="keep")
     ap.add_argument("--out", default="pytorch.json")
     a = ap.parse_args()
+    if a.malloc == "keep":
+        keep_freed_memory()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1234)
     dec = Decoder(a.tex)
@@ -164,7 +174,7 @@ def main():
     train_flops = 3 * fwd * a.batch
     result = {
         "framework": "PyTorch", "version": torch.__version__, "libtorch": torch.__version__,
-        "threads": torch.get_num_threads(), "tex": a.tex, "train_batch": a.batch,
+        "threads": torch.get_num_threads(), "tex": a.tex, "train_batch": a.batch, "malloc": a.malloc,
         "forward_flops_batch1": fwd, "train_step_flops": train_flops,
         "inference": inference, "train_step": train_step, "matmul": matmul, "matmul_n": a.matmul,
         "train_gflops": train_flops / (train_step["median_ms"] * 1e6),

@@ -1,4 +1,5 @@
 using Privatar.Contracts;
+using Privatar.Core;
 using Privatar.Noise;
 using static TorchSharp.torch;
 
@@ -33,12 +34,12 @@ public sealed class AttackNoise
         return new AttackNoise(kind, target, mi, transform, clip);
     }
 
-    /// <summary>(K, d) float32 latents -> clipped (corrected DP) plus one seeded draw A·ε per row, float32.</summary>
-    public Tensor Apply(Tensor latents, int seed)
+    /// <summary>(K, d) float32 latents -> clipped (corrected DP) plus one draw A·ε per row (seeded, or OS CSPRNG under release), float32.</summary>
+    public Tensor Apply(Tensor latents, int seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         var z = ToArray(latents);
         if (ClipBound is { } c) z = LatentStatistics.ClipRows(z, c);
-        return FromArray(NoiseSampling.AddNoise(z, Transform, seed));
+        return FromArray(NoiseSampling.AddNoise(z, Transform, seed, mode));
     }
 
     /// <summary>(K, d) tensor -> double[K, d].</summary>

@@ -11,7 +11,8 @@ namespace Privatar.Attacks;
 /// One attack unit: a partition model, one fidelity and one MI bound (null = no noise). Noise files are read from
 /// <paramref name="NoiseDir"/> (noise/&lt;fidelity&gt;/); seeds derive from <paramref name="Seed"/> (runtime.seed).
 /// </summary>
-public sealed record AttackUnit(NoiseFidelity Fidelity, double? Mi, string NoiseDir, double DpClipBound, long Seed);
+public sealed record AttackUnit(NoiseFidelity Fidelity, double? Mi, string NoiseDir, double DpClipBound, long Seed,
+    Privatar.Core.NoiseMode Noise = Privatar.Core.NoiseMode.Reproducible);
 
 /// <summary>Both attacks on one unit: every mechanism (none, or dp and pac) × reference mode, or × attacker kind.</summary>
 public static class AttackRunner
@@ -37,7 +38,7 @@ public static class AttackRunner
             foreach (var kind in AttackRows.Mechanisms(u.Mi))
             {
                 using var noised = kind is { } k
-                    ? AttackNoise.Load(u.NoiseDir, AttackKind.Empirical, u.Fidelity, k, n, u.Mi!.Value, u.DpClipBound).Apply(z, Seeds.Derive(u.Seed, $"empirical-noise-{AttackRows.Name(kind)}"))
+                    ? AttackNoise.Load(u.NoiseDir, AttackKind.Empirical, u.Fidelity, k, n, u.Mi!.Value, u.DpClipBound).Apply(z, Seeds.Derive(u.Seed, $"empirical-noise-{AttackRows.Name(kind)}"), u.Noise)
                     : z.alias();
                 using var predictions = model.CloudDecode(noised, samples.View);
                 foreach (var (mode, refs) in references)
@@ -92,10 +93,10 @@ public static class AttackRunner
                     continue;
                 }
                 var noise = AttackNoise.Load(u.NoiseDir, AttackKind.Nn, u.Fidelity, kd, n, u.Mi!.Value, u.DpClipBound);
-                using var noisedTest = noise.Apply(test, Seeds.Derive(u.Seed, $"nn-test-noise-{mech}"));
+                using var noisedTest = noise.Apply(test, Seeds.Derive(u.Seed, $"nn-test-noise-{mech}"), u.Noise);
                 rows.Add(AttackRows.Make(AttackKind.Nn, "none", n, mech, u.Fidelity, u.Mi, false, k, k, clean.Correct(noisedTest, labels)));
                 using var adaptive = TrainNet(settings, (int)test.shape[1], k, u.Seed,
-                    e => (noise.Apply(train[e], Seeds.Derive(u.Seed, $"nn-train-noise-{mech}-{e}")), trainLabels.clone()));
+                    e => (noise.Apply(train[e], Seeds.Derive(u.Seed, $"nn-train-noise-{mech}-{e}"), u.Noise), trainLabels.clone()));
                 rows.Add(AttackRows.Make(AttackKind.Nn, "none", n, mech, u.Fidelity, u.Mi, true, k, k, adaptive.Correct(noisedTest, labels)));
             }
         }

@@ -11,8 +11,8 @@ public static class CliRunner
 
     public static int Invoke(RootCommand root, string[] args)
     {
-        // Before any tensor work: libgomp reads its wait policy when libtorch loads (see NativeThreading).
-        Privatar.Torch.NativeThreading.PreferPassiveWait();
+        // Before any tensor work: libgomp reads its wait policy when libtorch loads (see NativeProcess).
+        Privatar.Torch.NativeProcess.Prepare();
         try
         {
             // The default handler would print a stack trace and exit 1; user errors deserve one line and exit 2.

@@ -60,6 +60,9 @@ public static class SeedPurpose
     public const string GeneratorDpNoise = "generator/dp-noise";
     public const string GeneratorOutput = "generator/output";
 
+    /// <summary>A DP image generator's stream (Privatar.Generators SeedPurpose, lower-case): "generator/release", ….</summary>
+    public static string Generator(string stream) => "generator/" + stream;
+
     /// <summary>Every constant above (by reflection, so a new one cannot be forgotten).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(SeedPurpose)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

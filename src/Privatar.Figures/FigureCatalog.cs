@@ -27,7 +27,7 @@ public static class FigureCatalog
     public static IReadOnlyList<IFigure> Extras { get; } =
     [
         new ExtraFidelityNoise(), new ExtraFidelityAttack("pac"), new ExtraFidelityAttack("dp"),
-        new ExtraMnist(curves: false), new ExtraMnist(curves: true),
+        new ExtraMnist(curves: false), new ExtraMnist(curves: true), new ExtraPrivacyAudit(),
         new ExtraReconstructionGrid(),
     ];
 

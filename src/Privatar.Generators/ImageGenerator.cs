@@ -1,4 +1,5 @@
 using Privatar.Accounting;
+using Privatar.Core;
 using Privatar.Mnist;
 
 namespace Privatar.Generators;
@@ -9,7 +10,7 @@ namespace Privatar.Generators;
 /// Method hyper-parameters belong to each generator's own settings record.
 /// </summary>
 public sealed record GeneratorRequest(string Dataset, LabeledImages Train, double TargetEpsilon, double Delta, ulong Seed,
-    AccountantOptions Accountant, int Samples)
+    AccountantOptions Accountant, int Samples, NoiseMode Noise = NoiseMode.Reproducible)
 {
     public void Validate()
     {

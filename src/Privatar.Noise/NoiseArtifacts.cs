@@ -69,17 +69,30 @@ public static class NoiseSampling
         return (Matrix<double>.Build.DenseOfArray(basis) * scale).ToArray();
     }
 
-    /// <summary>Each row z_t plus an independent draw A·ε_t (Mersenne Twister seeded with <paramref name="seed"/>).</summary>
-    public static double[,] AddNoise(double[,] latents, double[,] transform, int seed)
+    /// <summary>
+    /// Each row z_t plus an independent draw A·ε_t: ε from a Mersenne Twister seeded with <paramref name="seed"/>, or under
+    /// <see cref="NoiseMode.Release"/> from the OS CSPRNG (<see cref="SecureGaussian"/>; the seed is then unused).
+    /// </summary>
+    public static double[,] AddNoise(double[,] latents, double[,] transform, int seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         var d = latents.GetLength(1);
         if (transform.GetLength(0) != d || transform.GetLength(1) != d)
             throw new ArgumentException($"noise: latents have {d} columns but the noise transform is {transform.GetLength(0)}×{transform.GetLength(1)}");
-        var rng = new MathNet.Numerics.Random.MersenneTwister(seed);
         var eps = Matrix<double>.Build.Dense(latents.GetLength(0), d);
-        for (var t = 0; t < eps.RowCount; t++)
-            for (var j = 0; j < d; j++)
-                eps[t, j] = MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1);
+        if (mode == NoiseMode.Release)
+        {
+            var values = SecureGaussian.Sample(eps.RowCount * d, 1);
+            for (var t = 0; t < eps.RowCount; t++)
+                for (var j = 0; j < d; j++)
+                    eps[t, j] = values[t * d + j];
+        }
+        else
+        {
+            var rng = new MathNet.Numerics.Random.MersenneTwister(seed);
+            for (var t = 0; t < eps.RowCount; t++)
+                for (var j = 0; j < d; j++)
+                    eps[t, j] = MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1);
+        }
         var z = Matrix<double>.Build.DenseOfArray(latents);
         return (z + eps * Matrix<double>.Build.DenseOfArray(transform).Transpose()).ToArray();
     }

@@ -22,4 +22,7 @@ public sealed record PipelineLayout(string Root, string Profile)
     public string Previous => Path.Combine(EngineDirectory, "previous");
     /// <summary>Why each unit's last run failed.</summary>
     public string Failures => Path.Combine(EngineDirectory, "failures");
+    /// <summary>The slurm executor's files: job scripts and logs per step, the probe, and the journal of submitted jobs.</summary>
+    public string Slurm => Path.Combine(EngineDirectory, "slurm");
+    public string SlurmJournal => Path.Combine(Slurm, "jobs.json");
 }

@@ -18,6 +18,8 @@ public sealed record PipelineOptions(string Root, string Profile)
     public IReadOnlyList<string> Force { get; init; } = [];
     public bool DryRun { get; init; }
     public IReadOnlyDictionary<string, ToolLaunch> Tools { get; init; } = new Dictionary<string, ToolLaunch>();
+    /// <summary>How the slurm executor starts Slurm's tools (null: from PATH with this process's environment).</summary>
+    public Privatar.Slurm.SlurmCommands? Slurm { get; init; }
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class PipelineSession : IDisposable
         Failures = new FailureStore(Layout.Failures);
         Checker = new StalenessChecker(o.Root, Hasher, Stamps);
         Executor = new UnitExecutor(o.Root, o.Tools, Log);
-        Strategy = o.DryRun ? new DryRunStrategy() : new RunStrategy();
+        Strategy = o.DryRun ? new DryRunStrategy() : config.Executor == "slurm" ? new SlurmStrategy(o.Slurm) : new RunStrategy();
         Progress = new BuildProgress(() => Status(Scheduled).Where(d => d.State != UnitState.UpToDate)
             .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
         _run = new RunContext
@@ -153,9 +155,15 @@ public sealed class PipelineSession : IDisposable
     {
         if (_lock is not null) return;
         _lock = ProfileLock.Acquire(Layout.Lock, Config.Profile);
-        var stale = AtomicFile.CleanStaleTemporaries(Layout.Tree);
+        // Jobs a killed slurm build left in flight may still be writing: their units stay set aside for the build that
+        // adopts them, and so do temporary files (one may be a running job's).
+        var journaled = Privatar.Slurm.JobJournal.Open(Layout.SlurmJournal).Entries.Select(e => e.Unit).ToHashSet(StringComparer.Ordinal);
+        if (journaled.Count > 0 && Strategy is not SlurmStrategy)
+            throw new InvalidOperationException($"{Path.GetRelativePath(Layout.Root, Layout.SlurmJournal)} lists Slurm jobs an earlier build left running " +
+                $"({string.Join(", ", journaled)}): rerun with --pipeline_executor=slurm to adopt them, or scancel them and delete that file.");
+        var stale = journaled.Count > 0 ? 0 : AtomicFile.CleanStaleTemporaries(Layout.Tree);
         if (stale > 0) Log.Info($"Removed {stale} temporary file(s) left by an interrupted build");
-        var restored = Previous.RecoverInterrupted();
+        var restored = Previous.RecoverInterrupted((step, unit) => journaled.Contains($"{step}[{unit}]"));
         if (restored.Count > 0)
             Log.Info($"Restored the previous outputs of {restored.Count} unit(s) an interrupted build left unfinished: {string.Join(", ", restored.Select(r => $"{r.Step}[{r.Unit}]"))}");
     }
@@ -168,6 +176,7 @@ public sealed class PipelineSession : IDisposable
 
     public void Dispose()
     {
+        (Strategy as IDisposable)?.Dispose();
         _lock?.Dispose();
         _lock = null;
     }

@@ -83,8 +83,11 @@ public sealed class SlurmClient(SlurmSettings settings, SlurmCommands? commands 
     }
 
     /// <summary>The exit code the job script recorded, or null if it never got there.</summary>
-    public static int? RecordedExitCode(JobRequest r) =>
-        File.Exists(r.StatusPath) && int.TryParse(File.ReadAllText(r.StatusPath).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
+    public static int? RecordedExitCode(JobRequest r) => RecordedExitCode(r.StatusPath);
+
+    /// <summary>The exit code in a job's status file (<see cref="JobRequest.StatusPath"/>, <see cref="JournalEntry.StatusPath"/>), or null.</summary>
+    public static int? RecordedExitCode(string statusPath) =>
+        File.Exists(statusPath) && int.TryParse(File.ReadAllText(statusPath).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
 
     public void Cancel(IReadOnlyCollection<string> jobIds)
     {

@@ -55,6 +55,7 @@ public static class AttackStep
             Inputs = [paths.Manifest, .. train.Checkpoint, .. NoiseInputs(paths, model.Offloaded!.Value, fidelities, mi)],
             Outputs = [output],
             Params = [.. ContractKeys().Where(k => clips || k != ClipKey)],
+            Release = mi is not null && MnistSteps.IsRelease(ctx.Params),
             Command = VerbCommand.Command(new AttackArgs
             {
                 Data = paths.Subject, CheckpointDir = train.Directory, Out = output, Mi = mi, NoiseRoot = mi is null ? null : paths.NoiseRoot,

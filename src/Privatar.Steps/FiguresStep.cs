@@ -46,6 +46,7 @@ public static class FiguresStep
         new("extra_fidelity_attack_success_pac", ["attacks.csv"]),
         new("extra_fidelity_attack_success_dp", ["attacks.csv"]),
         new("extra_mnist_dp_accuracy_vs_epsilon", ["mnist_dp_accuracy.csv"]),
+        new("extra_privacy_audit", ["privacy_audit.csv"]),
         new("extra_mnist_dp_training_curves", ["mnist_dp_curves.csv"]),
         new("extra_reconstruction_grid", [GridCsv]),
     ];

@@ -22,6 +22,8 @@ public static class LatencyStep
     public static StepSpec Spec => new("Latency", "Time every configuration's decoder paths at batch 1 and compute users supported ([latency], [capacity])")
     {
         Code = StepCode.Vae("Latency", "LatencyCommand", "CapacityCommand"),
+        // Its units time things: on a cluster each job takes a whole node, so no other job shares its cores.
+        Resources = new UnitResources(Exclusive: true),
         Params =
         [
             .. AvatarSteps.ListParams, P.Int("latency.tex_size"), P.Int("latency.vertices"),

@@ -22,6 +22,7 @@ public static class MnistClassifiersStep
                 Inputs = [.. MnistSteps.DataFiles(ctx)],
                 Outputs = MnistSteps.RunOutputs(dir, "classifier.pt"),
                 Params = x.Item2 is { } r ? [.. MnistSteps.TrainKeys, .. MnistSteps.DpKeys(r)] : MnistSteps.TrainKeys,
+                Release = x.Item2 is not null && MnistSteps.IsRelease(ctx.Params),
                 Command = UnitCommand.Privatar(p => new object[] { "mnist", "train-classifier", "--out", dir }
                     .Concat(MnistSteps.TrainOptions(ctx, p)).Concat(x.Item2 is { } r ? MnistSteps.DpOptions(r, p) : [])),
             };

@@ -65,16 +65,22 @@ public static class MnistSteps
         return list;
     }
 
-    /// <summary>Keys and options of one DP-SGD run: the clip and rate, plus δ and accountant when σ is calibrated.</summary>
+    /// <summary>Keys and options of one DP-SGD run: the clip, rate and noise mode, plus δ and accountant when σ is calibrated.</summary>
     public static string[] DpKeys(DpRun r) =>
-        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", "dpsgd.delta", "dpsgd.accountant"]
-            : ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention"];
+        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", Noise, "dpsgd.delta", "dpsgd.accountant"]
+            : ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", Noise];
 
     public static IEnumerable<object> DpOptions(DpRun r, ParamValues p) => r.Options.Concat(new object[]
     {
         "--max-grad-norm", p.Double("dpsgd.max_grad_norm"), "--sample-rate", p.Double("dpsgd.sample_rate"),
-        "--accounting-convention", p.String("dpsgd.accounting_convention"),
+        "--accounting-convention", p.String("dpsgd.accounting_convention"), "--noise", p.String(Noise),
     }).Concat(r.Calibrated ? new object[] { "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant") } : []);
+
+    /// <summary>[runtime] noise: reproducible (seeded, not a DP release) or release (OS CSPRNG).</summary>
+    public const string Noise = "runtime.noise";
+
+    /// <summary>Whether the configuration draws privacy noise for release: such units are never reproducible from a seed.</summary>
+    public static bool IsRelease(ParamValues p) => p.String(Noise) == "release";
 
     /// <summary>Training keys shared by the real-data classifiers and the VAEs.</summary>
     public static readonly string[] TrainKeys = ["mnist.train_limit", "mnist.test_limit", "dpsgd.epochs", "dpsgd.lr", "dpsgd.batch_size", "runtime.seed", "dpsgd.threads"];
@@ -93,7 +99,7 @@ public static class MnistSteps
         P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.String("dpsgd.accounting_convention"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
         P.Int("dpsgd.latent_dim").AtLeast(1), P.String("dpsgd.vae_fidelity").OneOf(TrainStep.Fidelities), P.Int("dpsgd.synthetic_per_class").AtLeast(1), P.Double("dpsgd.stats_noise_multiplier"),
         P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs").AtLeast(1), P.Int("dpsgd.synthetic_batch_size").AtLeast(1),
-        P.Int("runtime.seed"), P.Int("dpsgd.threads").AtLeast(0).Unstamped(),
+        P.Int("runtime.seed"), P.Int("dpsgd.threads").AtLeast(0).Unstamped(), P.String(Noise).OneOf(Privatar.Core.NoiseModes.Names),
     ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);

@@ -32,14 +32,15 @@ public static class MnistSyntheticStep
             Inputs = [.. MnistSteps.DataFiles(ctx), .. MnistSteps.RunOutputs(vaeDir, "vae.pt")],
             Outputs = [.. set, MnistSteps.Grid(ctx, vae, fidelity)],
             Params = corrected
-                ? ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads", "dpsgd.stats_noise_multiplier", "dpsgd.stats_clip"]
+                ? ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads", "dpsgd.stats_noise_multiplier", "dpsgd.stats_clip", MnistSteps.Noise]
                 : ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads"],
             Command = UnitCommand.Privatar(p => new object[]
             {
                 "mnist", "synthesize", "--data", MnistSteps.DataDir(ctx), "--vae", vaeDir, "--out", dir, "--fidelity", fidelity,
                 "--per-class", p.Int("dpsgd.synthetic_per_class"), "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"),
                 "--threads", p.Int("dpsgd.threads"), "--grid", MnistSteps.Grid(ctx, vae, fidelity),
-            }.Concat(corrected ? new object[] { "--stats-noise-multiplier", p.Double("dpsgd.stats_noise_multiplier"), "--stats-clip", p.Double("dpsgd.stats_clip") } : [])),
+            }.Concat(corrected ? new object[] { "--stats-noise-multiplier", p.Double("dpsgd.stats_noise_multiplier"), "--stats-clip", p.Double("dpsgd.stats_clip"), "--noise", p.String(MnistSteps.Noise) } : [])),
+            Release = corrected && MnistSteps.IsRelease(ctx.Params),   // the original fidelity draws no privacy noise at all
         };
         var clf = MnistSteps.SyntheticClassifierDir(ctx, vae, fidelity);
         yield return new UnitSpec($"{vae}_{fidelity}_classifier")

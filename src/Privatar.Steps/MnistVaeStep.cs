@@ -18,6 +18,7 @@ public static class MnistVaeStep
                 Inputs = [.. MnistSteps.DataFiles(ctx)],
                 Outputs = MnistSteps.RunOutputs(dir, "vae.pt"),
                 Params = [.. MnistSteps.TrainKeys, .. MnistSteps.DpKeys(r), "dpsgd.latent_dim", "dpsgd.vae_fidelity"],
+                Release = MnistSteps.IsRelease(ctx.Params),
                 Command = UnitCommand.Privatar(p => new object[] { "mnist", "train-vae", "--out", dir }
                     .Concat(MnistSteps.TrainOptions(ctx, p)).Concat(MnistSteps.DpOptions(r, p))
                     .Concat(new object[] { "--latent-dim", p.Int("dpsgd.latent_dim"), "--fidelity", p.String("dpsgd.vae_fidelity") })),

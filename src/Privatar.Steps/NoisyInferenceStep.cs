@@ -56,6 +56,7 @@ public static class NoisyInferenceStep
             P.Int("test.batches"), P.Int("test.batch_size"), P.String("test.lpips_weights"),
             P.Int("noisy_inference.grid_samples"), P.Double("noisy_inference.grid_mi"),
             P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
+            P.String(MnistSteps.Noise).OneOf(Privatar.Core.NoiseModes.Names),
         ],
         Units = ctx =>
         {
@@ -89,10 +90,12 @@ public static class NoisyInferenceStep
                     {
                         Inputs = [.. checkpoints, .. models.SelectMany(m => NoiseFiles(m, f, mi)).Distinct().Select(n => AvatarSteps.NoiseFile(ctx, f, n))],
                         Outputs = [csv],
-                        Params = [.. Test, .. NoiseKeys(f)],
+                        Params = [.. Test, .. NoiseKeys(f), MnistSteps.Noise],
+                        Release = MnistSteps.IsRelease(ctx.Params),
                         Command = UnitCommand.Privatar(p => Common(p, csv).Concat(new object[]
                         {
                             "--mechanism", "dp", "--mechanism", "pac", "--noise-dir", AvatarSteps.NoiseDir(ctx, f), "--fidelity", f, "--mi", mi,
+                            "--noise", p.String(MnistSteps.Noise),
                         }).Concat(NoiseArgs(p, f))),
                     });
                 }
@@ -133,13 +136,14 @@ public static class NoisyInferenceStep
                 .. NoiseFiles(grid, fidelity, mi).Select(n => AvatarSteps.NoiseFile(ctx, fidelity, n)),
             ],
             Outputs = [AvatarSteps.Results(ctx, "reconstruction_grid.csv"), .. images],
-            Params = ["noisy_inference.grid_samples", "noisy_inference.grid_mi", .. Threads, .. NoiseKeys(fidelity)],
+            Params = ["noisy_inference.grid_samples", "noisy_inference.grid_mi", .. Threads, .. NoiseKeys(fidelity), MnistSteps.Noise],
+            Release = MnistSteps.IsRelease(ctx.Params),
             Command = UnitCommand.Privatar(p => new object[]
             {
                 "vae", "noisy-grid", "--data", AvatarSteps.Subject(ctx), "--results", results.TrimEnd('/'),
                 "--noisy", Train(noisy), "--noise-dir", AvatarSteps.NoiseDir(ctx, fidelity), "--fidelity", fidelity, "--mi", mi,
                 "--samples", p.Int("noisy_inference.grid_samples"), "--seed", p.Long("runtime.seed"), "--threads", p.Int("train.threads"),
-                "--device", p.String("runtime.device"),
+                "--device", p.String("runtime.device"), "--noise", p.String(MnistSteps.Noise),
             }.Concat(clean.SelectMany(m => new object[] { "--clean", Train(m) })).Concat(NoiseArgs(p, fidelity))),
         };
     }

@@ -1,3 +1,4 @@
+using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -12,9 +13,13 @@ public static class ReportStep
 {
     public static string Dir(PlanContext c) => c.Artifact("report");
 
+    /// <summary>The published numbers the report prints beside ours: the paper profile's expected table.</summary>
+    public static string Published => VerifyStep.ExpectedOf(VerifyStep.PaperProfile);
+
     public static StepSpec Spec => new("Report", "The reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
     {
         Code = StepCode.Verbs("Report", ["Privatar.Reporting"], "ResultsCommand"),
+        Params = [P.String(MnistSteps.Noise).OneOf(Privatar.Core.NoiseModes.Names)],
         Units = ctx =>
         {
             var results = AvatarSteps.Results(ctx, "");
@@ -25,12 +30,13 @@ public static class ReportStep
                 .Distinct().Order(StringComparer.Ordinal).ToList();
             return [new UnitSpec("report")
             {
-                Inputs = [.. read, .. ctx.Upstream.Select(u => u.Stamp)],
+                Inputs = [.. read, Published, .. ctx.Upstream.Select(u => u.Stamp)],
                 Outputs = [$"{Dir(ctx)}/index.html", $"{Dir(ctx)}/report.md"],
-                Params = [],
-                Command = UnitCommand.Privatar(_ => new object[]
+                Params = [MnistSteps.Noise],   // the summary says whether the build's privacy numbers describe a DP release
+                Command = UnitCommand.Privatar(p => new object[]
                 {
-                    "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx),
+                    "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx), "--published", Published,
+                    "--noise", p.String(MnistSteps.Noise),
                     "--stamps", ctx.Stamps,
                     // only the current plan's units: stamps of units a config change removed stay on disk until Clean --orphans
                     "--units", string.Join(",", ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")),

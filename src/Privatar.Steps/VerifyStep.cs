@@ -11,7 +11,11 @@ namespace Privatar.Steps;
 /// </summary>
 public static class VerifyStep
 {
-    public static string Expected(PlanContext c) => $"verify/expected-{c.Profile}.csv";
+    public static string Expected(PlanContext c) => ExpectedOf(c.Profile);
+    public static string ExpectedOf(string profile) => $"verify/expected-{profile}.csv";
+
+    /// <summary>The profile at the paper's configuration: its expected table holds the published numbers.</summary>
+    public const string PaperProfile = "full";
     public static string Output(PlanContext c) => c.Artifact("report/verify.csv");
 
     public static StepSpec Spec => new("Verify", "Check the results against verify/expected-<profile>.csv, writing report/verify.csv")

@@ -47,7 +47,6 @@ public class PrvAccountantTests
     [InlineData(1.5, 0.001, 20000, 0.437005108654860807693154356457)]
     [InlineData(2.0, 0.001, 20000, 0.305837939762453436820521801565)]
     [InlineData(3.0, 0.001, 20000, 0.194031030686054706269061398416)]
-    [InlineData(0.8, 0.05, 20000, 140.655209760074228597659384832)]
     [InlineData(1.5, 0.05, 20000, 38.3066179140872336006395926233)]
     [InlineData(2.0, 0.05, 20000, 24.4217185703225858617315680021)]
     [InlineData(3.0, 0.05, 20000, 13.9611146992367061159256991232)]
@@ -55,10 +54,6 @@ public class PrvAccountantTests
     [InlineData(1.5, 0.001, 50000, 0.704218384555810095193351116905)]
     [InlineData(2.0, 0.001, 50000, 0.491354910211401318953505779064)]
     [InlineData(3.0, 0.001, 50000, 0.309694161156544023327796821832)]
-    [InlineData(0.8, 0.05, 50000, 291.384325452396524269715882838)]
-    [InlineData(1.5, 0.05, 50000, 73.1901767238329625797632616013)]
-    [InlineData(2.0, 0.05, 50000, 45.2369958613306906158868514467)]
-    [InlineData(3.0, 0.05, 50000, 24.9420056431444763234139827546)]
     [InlineData(0.8, 0.001, 100000, 2.92462211935041027643933375657)]
     [InlineData(1.5, 0.001, 100000, 1.01528807502760787251361307426)]
     [InlineData(2.0, 0.001, 100000, 0.706719901081851564761393547087)]
@@ -69,6 +64,24 @@ public class PrvAccountantTests
         Assert.Equal(expected, acc.GetEpsilon(1e-6), Math.Max(5e-6, 1e-6 * expected));
         Assert.Null(acc.Fallback);
     }
+
+    /// <summary>
+    /// The table's five rows whose grids need 2^25-2^26 points (ε 25-291 at q 0.05 over 20k-50k steps). They cost about
+    /// 8 of the table's 9.5 minutes on the shared 2-core machine at load ~12 (σ 0.8 over 50k steps alone ~5 min: a 2^26-point grid is
+    /// 67M PRV cells to discretise and a 1 GB complex FFT to compose), and no cheaper route reaches them: a smaller grid
+    /// truncates the privacy-loss tail those ε's live in, and the RDP fallback answers a different (looser) number.
+    /// They are what shows the grid cap is gone, so they stay in the suite; <c>--filter "Cost!=minutes"</c> skips them
+    /// for a quick local run.
+    /// </summary>
+    [Theory]
+    [Trait("Cost", "minutes")]
+    [InlineData(0.8, 0.05, 20000, 140.655209760074228597659384832)]
+    [InlineData(0.8, 0.05, 50000, 291.384325452396524269715882838)]
+    [InlineData(1.5, 0.05, 50000, 73.1901767238329625797632616013)]
+    [InlineData(2.0, 0.05, 50000, 45.2369958613306906158868514467)]
+    [InlineData(3.0, 0.05, 50000, 24.9420056431444763234139827546)]
+    public void OpacusPrvTestTableLargeGrids(double sigma, double q, long steps, double expected) =>
+        OpacusPrvTestTable(sigma, q, steps, expected);
 
     [Fact]
     public void SharedNotesRowNineAcrossAccountants()

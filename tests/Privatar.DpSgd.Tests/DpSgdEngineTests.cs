@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.DpSgd.Engine;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -91,5 +92,46 @@ public sealed class DpSgdEngineTests
             total += a.shape[0];
         }
         Assert.InRange(total / 200.0, 48, 52);                  // sd of the mean ≈ 0.49
+    }
+
+    [Fact]
+    public void Release_Noise_Should_Ignore_The_Seed_And_Keep_Std_Sigma_C_Over_Expected_Batch()
+    {
+        using var scope = NewDisposeScope();
+        var model = TinyModels.ConvNet(seed: 2);
+        var (x, y) = TinyModels.Batch(4, seed: 5);
+        var loss = TinyModels.CrossEntropy(model);
+        double[] Run(double sigma, NoiseMode mode)
+        {
+            using var engine = new DpSgdEngine(model, new DpSgdOptions(sigma, 0.5, 4), 7, mode: mode);
+            engine.ComputeGradients([x, y], loss);
+            return Grads(model);
+        }
+        var clean = Run(0, NoiseMode.Release);
+        var seeded = Run(3.0, NoiseMode.Reproducible);
+        var a = Run(3.0, NoiseMode.Release);
+        var b = Run(3.0, NoiseMode.Release);
+        Assert.NotEqual(a, b);                                  // same seed, fresh OS-CSPRNG noise
+        Assert.NotEqual(seeded, a);
+        var noise = a.Zip(clean, (u, v) => u - v).ToArray();
+        var std = Math.Sqrt(noise.Select(v => v * v).Average());
+        Assert.InRange(std, 0.375 * 0.9, 0.375 * 1.1);
+    }
+
+    [Fact]
+    public void Release_Poisson_Batches_Should_Differ_From_The_Seeded_Ones_And_Keep_The_Rate()
+    {
+        using var seeded = new PoissonSampler(1000, 0.05, 42);
+        using var release = new PoissonSampler(1000, 0.05, 42, NoiseMode.Release);
+        long total = 0, same = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            using var a = seeded.Next();
+            using var b = release.Next();
+            if (a.data<long>().ToArray().SequenceEqual(b.data<long>().ToArray())) same++;
+            total += b.shape[0];
+        }
+        Assert.True(same < 5, $"{same} of 200 release batches equal the seeded ones");
+        Assert.InRange(total / 200.0, 48, 52);
     }
 }

@@ -11,7 +11,7 @@ public sealed class FigureLayoutTests
     static readonly FigureStyle Style = FigureStyle.Default;
 
     /// <summary>Every problem a reader would see: legend over the data, text out of its area, a label cut by the figure edge.</summary>
-    static List<string> Problems(Plot plot, int width, int height)
+    internal static List<string> Problems(Plot plot, int width, int height)
     {
         plot.RenderInMemory(width, height);
         var (figure, data) = (plot.LastRender.FigureRect, plot.LastRender.DataRect);

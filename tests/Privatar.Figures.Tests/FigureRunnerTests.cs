@@ -29,6 +29,14 @@ public sealed class FigureRunnerTests
         }
 
         [Fact]
+        public void Should_Print_No_Tracker_Number_In_Any_Figure_Footer()
+        {
+            var data = new FigureInputs(Repo.FixtureResults);
+            var footers = FigureCatalog.For(data).Select(f => FigureRunner.Caption(f, data, "fixture")).ToList();
+            Assert.DoesNotContain(footers, c => System.Text.RegularExpressions.Regex.IsMatch(c, @"\bissue\s*#?\d+|\(#\d+\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        }
+
+        [Fact]
         public void Should_Skip_With_The_Reason_When_A_Table_Is_Missing()
         {
             using var fx = new FixtureCopy();

@@ -110,4 +110,17 @@ public sealed class PacNoiseTests
         Assert.Equal(a, NoiseSampling.AddNoise(zeros, transform, seed: 42));
         Assert.NotEqual(a[0, 0], NoiseSampling.AddNoise(zeros, transform, seed: 43)[0, 0]);
     }
+
+    [Fact]
+    public void Release_Noise_Should_Have_The_Same_Covariance_But_Never_Repeat()
+    {
+        var variances = Spectrum.NoiseVariances(1.0, NoiseFidelity.Corrected);
+        var transform = NoiseSampling.Transform(variances, Spectrum.U.ToArray());
+        var zeros = new double[20000, 8];
+        var a = NoiseSampling.AddNoise(zeros, transform, seed: 42, Privatar.Core.NoiseMode.Release);
+        var expected = Spectrum.NoiseCovariance(1.0, NoiseFidelity.Corrected);
+        Assert.True((LatentStatistics.Covariance(a) - expected).FrobeniusNorm() / expected.FrobeniusNorm() < 0.03);
+        Assert.NotEqual(a[0, 0], NoiseSampling.AddNoise(zeros, transform, seed: 42, Privatar.Core.NoiseMode.Release)[0, 0]);
+        Assert.NotEqual(a[0, 0], NoiseSampling.AddNoise(zeros, transform, seed: 42)[0, 0]);
+    }
 }

@@ -51,6 +51,20 @@ public sealed class VerifyEngineTests
         }
 
         [Fact]
+        public void Should_Catch_An_Audited_Lower_Bound_Above_The_Accountants_Epsilon_Row_By_Row()
+        {
+            // Given an audit table where one DP run's ε_lower exceeds its own ε (the non-private row has no ε: no bound)
+            using var fx = new FixtureCopy();
+            var rows = ResultCsv.Read(ResultFamilies.PrivacyAudit, fx.Results)
+                .Select(r => r.Run == "epsilon3" ? r with { EpsilonLower = r.Epsilon!.Value + 0.5 } : r);
+            ResultCsv.Write(ResultFamilies.PrivacyAudit, fx.Results, rows);
+            // When the smoke table is verified, then exactly that claim fails, naming the row
+            var failed = Assert.Single(VerifyEngine.Run(Table("smoke"), fx.Results), r => !r.Passed);
+            Assert.Equal("audit_lower_below_upper", failed.Claim.Id);
+            Assert.EndsWith(":2: epsilon_lower 3.4987 is not ≤ epsilon 2.9987", failed.Message);
+        }
+
+        [Fact]
         public void Should_Fail_A_Claim_Whose_Table_Is_Missing()
         {
             using var fx = new FixtureCopy();

@@ -1,5 +1,4 @@
 using Xunit;
-using System.Diagnostics;
 using Privatar.Slurm;
 using Privatar.Tests.Shared;
 
@@ -17,15 +16,8 @@ public sealed class TestCluster : IDisposable
 
     public TestCluster()
     {
-        var psi = new ProcessStartInfo("bash", [Path.Combine(Repo.Root, "tests", "cluster", "slurm-up.sh")])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"tests/cluster/slurm-up.sh failed ({p.ExitCode}): {err.Result}");
-        StateDir = output.Trim().Split('\n').Last();
-        Commands = new SlurmCommands(new Dictionary<string, string> { ["SLURM_CONF"] = Path.Combine(StateDir, "slurm.conf") });
+        StateDir = SlurmUp.StateDir;
+        Commands = SlurmUp.Commands;
     }
 
     /// <summary>A scratch folder every job can see (one machine: trivially shared).</summary>

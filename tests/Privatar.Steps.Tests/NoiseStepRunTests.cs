@@ -16,15 +16,13 @@ public sealed class NoiseStepRunTests : IDisposable
 {
     const int Rows = 23, Dims = 8, BatchSize = 5;
 
-    const string Config = """
+    const string Config = $"""
         [runtime]
         device = cpu
         threads = 0
         seed = 7
 
-        [pipeline]
-        strict = true
-        jobs = 1
+        {EngineConfig.Sections}
 
         [noise]
         mi_bounds = 1, 0.1

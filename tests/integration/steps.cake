@@ -2,7 +2,7 @@
 // through `sh`), a glob input (Sum) and a single in-process unit (Report). Numbers make early cutoff
 // observable: Gen writes n*scale*sign, Square writes its square, so flipping gen.sign changes Gen's
 // outputs but not Square's. PRIVATAR_IT_PAUSE=<unit>:<point> makes a unit stop at that point and
-// wait to be killed; PRIVATAR_IT_SNEAKY=param|output makes Report break its declaration.
+// wait to be killed; PRIVATAR_IT_SLOW=<seconds> makes each Square unit take that long; PRIVATAR_IT_SNEAKY=param|output makes Report break its declaration.
 using Privatar.Core;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
@@ -48,7 +48,7 @@ public static class FakeSteps
             Outputs = new[] { ctx.Artifact($"sq/item_{n}.txt") },
             Params = new string[0],
             Command = UnitCommand.Tool("sh", p => new object[] { "-c",
-                "set -e; v=$(cat \"$1\"); echo $((v*v)) > \"$2.tmp-sh\" && mv \"$2.tmp-sh\" \"$2\"; " +
+                "set -e; v=$(cat \"$1\"); sleep \"${PRIVATAR_IT_SLOW:-0}\"; echo $((v*v)) > \"$2.tmp-sh\" && mv \"$2.tmp-sh\" \"$2\"; " +
                 "if [ \"$PRIVATAR_IT_PAUSE\" = \"$3:after\" ]; then echo \"PAUSED $3:after\"; sleep 600; fi",
                 "sh", ctx.Artifact($"gen/item_{n}.txt"), ctx.Artifact($"sq/item_{n}.txt"), $"Integration.Square[item_{n}]" }),
         }),

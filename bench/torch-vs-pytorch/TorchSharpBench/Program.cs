@@ -7,6 +7,7 @@ using Privatar.Evaluation.Latency;
 using Privatar.Models;
 using Privatar.Models.Analysis;
 using Privatar.Models.Variants;
+using Privatar.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,6 +18,11 @@ var batch = int.Parse(Arg("batch", "10"), Invariant.Culture);
 var threads = int.Parse(Arg("threads", "2"), Invariant.Culture);
 var matmulN = int.Parse(Arg("matmul", "2048"), Invariant.Culture);
 var output = Arg("out", "torchsharp.json");
+// keep: glibc keeps freed memory in the process, as every libtorch process of the pipeline does (NativeProcess);
+// default: glibc's own policy. pytorch_bench.py applies the same setting.
+var malloc = Arg("malloc", "keep");
+if (malloc == "keep") NativeProcess.Prepare();
+else if (malloc != "default") throw new ArgumentException($"--malloc: expected keep or default, got '{malloc}'");
 
 torch.set_num_threads(threads);
 torch.manual_seed(1234);
@@ -72,7 +78,7 @@ var result = new JsonObject
     ["version"] = typeof(torch).Assembly.GetName().Version?.ToString(),
     ["libtorch"] = torch.__version__,
     ["threads"] = torch.get_num_threads(),
-    ["tex"] = tex, ["train_batch"] = batch,
+    ["tex"] = tex, ["train_batch"] = batch, ["malloc"] = malloc,
     ["forward_flops_batch1"] = forwardFlops,
     ["train_step_flops"] = trainFlops,
     ["inference"] = Timing(inference),

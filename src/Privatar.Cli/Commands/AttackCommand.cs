@@ -52,7 +52,7 @@ public static class AttackCommand
         var rows = new List<AttackRow>();
         foreach (var f in fidelities)
         {
-            var unit = new AttackUnit(f, a.Mi, a.NoiseRoot is null ? "" : ArtifactPaths.NoiseDirIn(a.NoiseRoot, f), a.DpClipBound ?? 0, a.Seed);
+            var unit = new AttackUnit(f, a.Mi, a.NoiseRoot is null ? "" : ArtifactPaths.NoiseDirIn(a.NoiseRoot, f), a.DpClipBound ?? 0, a.Seed, a.Noise);
             if (empirical) rows.AddRange(AttackRunner.Empirical(model, samples, unit));
             if (nn) rows.AddRange(AttackRunner.Nn(model, samples, unit, f == NoiseFidelity.Original ? original! : corrected!, a.LatentDraws));
         }

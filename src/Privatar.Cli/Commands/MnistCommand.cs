@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Privatar.Accounting;
+using Privatar.DpSgd.Audit;
 using Privatar.DpSgd.Runs;
 using Privatar.DpSgd.Study;
 using Privatar.DpSgd.Training;
@@ -29,6 +30,7 @@ public static class MnistCommand
     static readonly Option<string> ConventionOpt = new("--accounting-convention") { Description = "q and steps when --sample-rate is 0: ours (B/N, round(N/B)) or opacus (1/ceil(N/B), ceil(N/B))", DefaultValueFactory = _ => "ours" };
     static readonly Option<string> AccountantOpt = new("--accountant") { Description = "rdp or prv", DefaultValueFactory = _ => "rdp" };
     static readonly Option<string> Conversion = new("--conversion") { Description = "RDP → (ε, δ): improved or classic", DefaultValueFactory = _ => "improved" };
+    static readonly Option<string> Noise = NoiseOption.Create();
     static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
 
     public static void Register(RootCommand root)
@@ -39,6 +41,8 @@ public static class MnistCommand
         group.Subcommands.Add(TrainVae());
         group.Subcommands.Add(Synthesize());
         group.Subcommands.Add(Gather());
+        group.Subcommands.Add(Audit());
+        group.Subcommands.Add(AuditGatherCommand());
         root.Subcommands.Add(group);
     }
 
@@ -63,7 +67,7 @@ public static class MnistCommand
         var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
         var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
         {
-            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads,
+            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
         };
         cmd.SetAction(p =>
         {
@@ -81,7 +85,7 @@ public static class MnistCommand
         var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
         var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
         {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent,
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent, Noise,
         };
         cmd.SetAction(p =>
         {
@@ -103,16 +107,61 @@ public static class MnistCommand
         var grid = new Option<string?>("--grid") { Description = "also write a sample grid PNG here (one row per class)" };
         var cmd = new Command("synthesize", "Decode class-conditional samples from a VAE's per-class latent statistics into IDX files")
         {
-            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid,
+            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid, Noise,
         };
         cmd.SetAction(p =>
         {
             new TorchSettings("cpu", p.GetValue(Threads)).Apply();
             var s = MnistRuns.Synthesize(p.GetValue(Data)!, p.GetValue(vae)!, p.GetValue(Out)!, Fidelity(p), p.GetValue(perClass),
-                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid));
+                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid), NoiseOption.Get(p, Noise));
             Log(s.Release is { } r
                 ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
                 : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command Audit()
+    {
+        var canaries = new Option<int>("--canaries") { Description = "mislabelled canaries m, each inserted with probability 1/2", DefaultValueFactory = _ => 1000 };
+        var guesses = new Option<int>("--guesses") { Description = "membership guesses r (half in, half out; the rest abstain)", DefaultValueFactory = _ => 200 };
+        var mia = new Option<int>("--mia-examples") { Description = "training and as many held-out examples for the loss-threshold AUC", DefaultValueFactory = _ => 1000 };
+        var confidence = new Option<double>("--confidence") { Description = "confidence of epsilon_lower", DefaultValueFactory = _ => 0.95 };
+        var cmd = new Command("audit", "One-run privacy audit of the CNN: canaries, one (DP-SGD) training run, epsilon_lower and the MIA AUC (audit.json)")
+        {
+            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
+            canaries, guesses, mia, confidence,
+        };
+        cmd.SetAction(p =>
+        {
+            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
+            var settings = new AuditSettings(p.GetValue(canaries), p.GetValue(guesses), p.GetValue(mia), p.GetValue(confidence));
+            CanaryAudit.RunClassifier(p.GetValue(Data)!, p.GetValue(Out)!, Config(p), Dp(p), p.GetValue(TrainLimit), p.GetValue(TestLimit), settings, privacy, Log);
+            return 0;
+        });
+        return cmd;
+    }
+
+    static Command AuditGatherCommand()
+    {
+        var results = new Option<string>("--results") { Description = "results folder for privacy_audit.csv", Required = true };
+        var audits = new Option<string[]>("--audit") { Description = "folder of an audit run (repeat)", AllowMultipleArgumentsPerToken = true, Required = true };
+        var cmd = new Command("audit-gather", "privacy_audit.csv: accountant epsilon (recomputed) beside each audit's epsilon_lower and MIA AUC")
+        {
+            results, audits, Delta, AccountantOpt, Conversion,
+        };
+        cmd.SetAction(p =>
+        {
+            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
+            var rows = AuditGather.Write(p.GetValue(results)!, p.GetValue(audits) ?? [], privacy);
+            var table = new Table().AddColumns("run", "σ", "ε (accountant)", "ε_lower", "MIA AUC");
+            foreach (var r in rows)
+                table.AddRow(Markup.Escape(r.Run), r.Sigma?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "—",
+                    r.Epsilon?.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) ?? "∞", r.EpsilonLower.ToString("G4", System.Globalization.CultureInfo.InvariantCulture),
+                    r.MiaAuc.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
             return 0;
         });
         return cmd;
@@ -140,7 +189,7 @@ public static class MnistCommand
     }
 
     static TrainConfig Config(ParseResult p) =>
-        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed));
+        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed), Noise: NoiseOption.Get(p, Noise));
 
     static DpRequest? Dp(ParseResult p) => (p.GetValue(Sigma), p.GetValue(TargetEps)) switch
     {

@@ -20,6 +20,7 @@ namespace Privatar.Cli.Commands;
 /// </summary>
 public static class NoisyCommand
 {
+    static readonly Option<string> NoiseModeOpt = NoiseOption.Create();
     static readonly Option<long> Seed = Opt("--seed", "root seed (latent sampling as the test; the noise seed derives from it and the model id)", 1234L);
     static readonly Option<string?> NoiseDir = new("--noise-dir") { Description = "one fidelity's noise folder (artifacts/<profile>/noise/<fidelity>)" };
     static readonly Option<string> FidelityOpt = Opt("--fidelity", "corrected or original: how the noise files were made", "corrected");
@@ -50,7 +51,7 @@ public static class NoisyCommand
         var batch = Opt("--batch-size", "test batch size", 10);
         var lpips = Opt("--lpips-weights", "folder of converted AlexNet-LPIPS .npy weights, or 'none'", "none");
         var cmd = new Command("noisy-test", "Test trained models with noise on their offloaded latent (NoisyInference); writes noisy_inference.csv rows")
-            { DataRoot, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device };
+            { DataRoot, ckpt, outCsv, mechanisms, NoiseDir, FidelityOpt, mi, Classes, ClipBound, batches, batch, lpips, Seed, Threads, Device, NoiseModeOpt };
         cmd.SetAction(p =>
         {
             Apply(p);
@@ -68,7 +69,7 @@ public static class NoisyCommand
                     if (m == "none") return NoiseCase.Clean;
                     var noiseDir = p.GetValue(NoiseDir) ?? throw new ArgumentException($"--mechanism {m} needs --noise-dir");
                     var bound = p.GetValue(mi) ?? throw new ArgumentException($"--mechanism {m} needs --mi");
-                    return NoisyCases.Load(noiseDir, NoisyCases.ParseMechanism(m), fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), p.GetValue(Seed));
+                    return NoisyCases.Load(noiseDir, NoisyCases.ParseMechanism(m), fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), p.GetValue(Seed), NoiseOption.Get(p, NoiseModeOpt));
                 }).ToList();
                 return (Dir: dir, Info: info, Spec: spec, Cases: cases);
             }).ToList();
@@ -127,7 +128,7 @@ public static class NoisyCommand
         var mi = Req("--mi", "MI bound of the noise shown");
         var samples = Opt("--samples", "test samples (rows), evenly spaced over the test split", 3);
         var cmd = new Command("noisy-grid", "Texture and render comparison grid: photo, clean models, one model with DP and PAC noise")
-            { DataRoot, results, clean, noisy, NoiseDir, FidelityOpt, mi, Classes, ClipBound, samples, Seed, Threads, Device };
+            { DataRoot, results, clean, noisy, NoiseDir, FidelityOpt, mi, Classes, ClipBound, samples, Seed, Threads, Device, NoiseModeOpt };
         cmd.SetAction(p =>
         {
             Apply(p);
@@ -145,7 +146,7 @@ public static class NoisyCommand
             var columns = p.GetValue(clean)!.Select(d => Column(d, _ => NoiseCase.Clean)).ToList();
             var noisyDir = p.GetValue(noisy)!;
             foreach (var kind in new[] { NoiseKind.Dp, NoiseKind.Pac })
-                columns.Add(Column(noisyDir, spec => NoisyCases.Load(noiseDir, kind, fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), seed)));
+                columns.Add(Column(noisyDir, spec => NoisyCases.Load(noiseDir, kind, fidelity, spec, bound, p.GetValue(Classes), p.GetValue(ClipBound), seed, NoiseOption.Get(p, NoiseModeOpt))));
             using var data = AvatarData.Open(p.GetValue(DataRoot)!);
             var rows = ReconstructionGrid.Write(data, columns, p.GetValue(samples), seed, p.GetValue(results)!);
             var table = new Table().AddColumns("row", "column", "image");

@@ -99,19 +99,22 @@ public static class ResultsCommand
         var profile = new Option<string>("--profile") { Description = "profile the results belong to", DefaultValueFactory = _ => "smoke" };
         var expected = new Option<string?>("--expected") { Description = "expected table for the verify section (run here)" };
         var verify = new Option<string?>("--verify") { Description = "verify.csv written by `privatar verify --out` (shown as it is; wins over --expected)" };
+        var published = new Option<string?>("--published") { Description = "the paper profile's expected table (verify/expected-full.csv): its numbers are shown as the published ones beside ours" };
         var figures = new Option<string?>("--figures") { Description = "folder of rendered figures (default: <results>/../figures)" };
         var stamps = new Option<string?>("--stamps") { Description = "the pipeline's stamps folder (default: <results>/../.pipeline/stamps)" };
         var units = new Option<string?>("--units") { Description = "the plan's units as Step/unit,Step/unit,…: provenance reads only their stamps (default: every stamp)" };
+        var noise = NoiseOption.Create();
         var cmd = new Command("report", "Write the reviewer report (HTML and Markdown) from results, figures, verify and stamps")
         {
-            results, output, profile, expected, verify, figures, stamps, units,
+            results, output, profile, expected, verify, published, figures, stamps, units, noise,
         };
         cmd.SetAction(parse =>
         {
             var options = new ReportOptions(parse.GetValue(results)!, parse.GetValue(output)!, parse.GetValue(profile)!)
             {
-                ExpectedTable = parse.GetValue(expected), VerifyCsv = parse.GetValue(verify), FiguresDir = parse.GetValue(figures), StampsRoot = parse.GetValue(stamps),
+                ExpectedTable = parse.GetValue(expected), VerifyCsv = parse.GetValue(verify), PublishedTable = parse.GetValue(published), FiguresDir = parse.GetValue(figures), StampsRoot = parse.GetValue(stamps),
                 Units = parse.GetValue(units)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Noise = NoiseOption.Get(parse, noise),
             };
             var (html, md) = ReportWriter.Write(options);
             Console.WriteLine($"wrote {html}");

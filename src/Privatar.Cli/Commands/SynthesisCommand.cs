@@ -60,7 +60,7 @@ public static class SynthesisCommand
     {
         new TorchSettings("cpu", a.Threads).Apply();
         var request = new GenerateRequest(a.Data, DatasetIds.Parse(a.Dataset, "--dataset"), method, options, a.TargetEpsilon, a.Delta,
-            new AccountantOptions(AccountantOptions.ParseKind(a.Accountant)), a.Seed, a.Samples, a.TrainLimit);
+            new AccountantOptions(AccountantOptions.ParseKind(a.Accountant)), a.Seed, a.Samples, a.TrainLimit, a.Noise);
         var privacy = SynthesisRuns.Generate(request, a.Out, Log);
         Log($"{privacy.Method} on {privacy.Dataset}: ε = {privacy.Epsilon:G6} at δ = {privacy.Delta} (target {privacy.TargetEpsilon})");
         return 0;

@@ -20,6 +20,7 @@ public sealed record AttackArgs : IVerbContract
     [Opt("corrected and/or original (noise file choice; nn: gradient zeroing); repeat for both", Key = "noise.fidelities")] public IReadOnlyList<NoiseFidelity> Fidelity { get; init; } = [];
     [Opt("corrected DP: z_offload rows are clipped to this L2 norm before noise", Key = "noise.dp_clip_bound")] public double? DpClipBound { get; init; }
     [Opt("root seed (latent samples, noise draws, attacker init)", Key = "runtime.seed")] public long Seed { get; init; }
+    [Opt("privacy noise: reproducible (from the seed; not a DP release) or release (OS CSPRNG, no seed)", Key = "runtime.noise")] public Privatar.Core.NoiseMode Noise { get; init; }
     [Opt("libtorch threads (0 = one per core)", Key = "attack.threads", AtLeast = 0, Stamped = false)] public int Threads { get; init; }
     [Opt("NN attacker hidden width (original 128)", Key = "attack.nn_hidden", AtLeast = 1)] public int Hidden { get; init; }
     [Opt("NN attacker training epochs under fidelity original (the launcher's 10)", Key = "attack.nn_epochs", AtLeast = 1)] public int Epochs { get; init; }

@@ -23,6 +23,7 @@ public abstract record GeneratorArgs
     [Opt("δ of the guarantee", Key = "synthesis.delta", Above = 0)] public double Delta { get; init; }
     [Opt("rdp or prv", Key = "synthesis.accountant")] public string Accountant { get; init; } = "";
     [Opt("root seed", Key = "runtime.seed")] public long Seed { get; init; }
+    [Opt("privacy noise: reproducible (from the seed; not a DP release) or release (OS CSPRNG, no seed)", Key = "runtime.noise")] public Privatar.Core.NoiseMode Noise { get; init; }
     [Opt("synthetic images to release (a multiple of 10)", Key = "synthesis.samples", AtLeast = 10)] public int Samples { get; init; }
     [Opt("first N private training images (0 = all)", Key = "synthesis.train_limit", AtLeast = 0)] public int TrainLimit { get; init; }
     [Opt("libtorch threads (0 = one per core)", Key = "synthesis.threads", AtLeast = 0, Stamped = false)] public int Threads { get; init; }

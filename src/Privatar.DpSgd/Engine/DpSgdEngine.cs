@@ -1,3 +1,5 @@
+using Privatar.Core;
+using Privatar.Torch;
 using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -6,17 +8,18 @@ namespace Privatar.DpSgd.Engine;
 
 /// <summary>
 /// DP-SGD gradients for any TorchSharp model: per-example gradients clipped to C in flat L2 norm,
-/// summed, plus N(0, (σC)²) per coordinate from a seeded generator, divided by the expected batch
-/// size. The result is written to each parameter's .grad; any optimizer then steps.
+/// summed, plus N(0, (σC)²) per coordinate (a seeded generator, or the OS CSPRNG under <see cref="NoiseMode.Release"/>),
+/// divided by the expected batch size. The result is written to each parameter's .grad; any optimizer then steps.
 /// Batches come from <see cref="PoissonSampler"/> (the sampling the accountant assumes).
 /// </summary>
 public sealed class DpSgdEngine : IDisposable
 {
     readonly IPerSampleClipper clipper;
     readonly DpSgdOptions options;
-    readonly Generator noise;
+    readonly PrivacyNoise noise;
 
-    public DpSgdEngine(nn.Module model, DpSgdOptions options, ulong noiseSeed, PerSampleRoute route = PerSampleRoute.Auto)
+    public DpSgdEngine(nn.Module model, DpSgdOptions options, ulong noiseSeed, PerSampleRoute route = PerSampleRoute.Auto,
+        NoiseMode mode = NoiseMode.Reproducible)
     {
         options.Validate();
         this.options = options;
@@ -29,7 +32,7 @@ public sealed class DpSgdEngine : IDisposable
         };
         RouteReason = clipper is HookClipper ? "all trainable layers are Linear/Conv2d" : reason ?? "requested";
         if (clipper.Parameters.Count == 0) throw new ArgumentException("the model has no trainable parameters");
-        noise = new Generator(noiseSeed, clipper.Parameters[0].device);
+        noise = new PrivacyNoise(mode, noiseSeed, clipper.Parameters[0].device);
     }
 
     public DpSgdOptions Options => options;
@@ -65,7 +68,7 @@ public sealed class DpSgdEngine : IDisposable
             for (var i = 0; i < ps.Count; i++)
             {
                 var g = sums[i];
-                if (std > 0) g = g + randn(ps[i].shape, dtype: ps[i].dtype, device: ps[i].device, generator: noise) * std;
+                if (std > 0) g = g + noise.Gaussian(ps[i].shape, std, ps[i].dtype, ps[i].device);
                 SetGrad(ps[i], g / options.ExpectedBatchSize);
             }
         }

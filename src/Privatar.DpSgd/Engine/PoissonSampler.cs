@@ -1,4 +1,5 @@
-using TorchSharp.Modules;
+using Privatar.Core;
+using Privatar.Torch;
 using static TorchSharp.torch;
 
 namespace Privatar.DpSgd.Engine;
@@ -9,15 +10,15 @@ namespace Privatar.DpSgd.Engine;
 /// </summary>
 public sealed class PoissonSampler : IDisposable
 {
-    readonly Generator generator;
+    readonly PrivacyNoise generator;
 
-    public PoissonSampler(long datasetSize, double sampleRate, ulong seed)
+    public PoissonSampler(long datasetSize, double sampleRate, ulong seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         if (datasetSize <= 0) throw new ArgumentException($"dataset size: expected > 0, got {datasetSize}");
         if (!(sampleRate > 0 && sampleRate <= 1)) throw new ArgumentException($"sample_rate: expected in (0, 1], got {sampleRate}");
         DatasetSize = datasetSize;
         SampleRate = sampleRate;
-        generator = new Generator(seed);
+        generator = new PrivacyNoise(mode, seed);   // release: membership is secret too (Opacus's secure_rng samples)
     }
 
     public long DatasetSize { get; }
@@ -37,7 +38,7 @@ public sealed class PoissonSampler : IDisposable
     /// <summary>Indices (int64) of the next batch, in increasing order.</summary>
     public Tensor Next()
     {
-        using var u = rand(DatasetSize, dtype: ScalarType.Float64, generator: generator);
+        using var u = generator.Uniform(DatasetSize);
         using var mask = u < SampleRate;
         return mask.nonzero().squeeze(1);
     }

@@ -15,11 +15,18 @@ namespace Privatar.DpSgd.Runs;
 public sealed record RunSummary(
     string Kind, string TrainSource, TrainConfig Train, DpConfig? Dp, string Fidelity,
     int TrainCount, int TestCount, string Route, double SampleRate, long Steps,
-    double FinalTestLoss, double FinalTestAccuracy, int LatentDim = 0, double? TargetEpsilon = null, double? Delta = null);
+    double FinalTestLoss, double FinalTestAccuracy, int LatentDim = 0, double? TargetEpsilon = null, double? Delta = null)
+{
+    /// <summary>"reproducible run: not a DP release", or what a release says.</summary>
+    public string Notice => Train.Noise.Notice();
+}
 
 /// <summary>What a synthesis run records: the generator's settings and any extra mechanism on private data.</summary>
 public sealed record SynthesisSummary(string Vae, string Fidelity, int PerClass, ulong Seed, bool StatsArePrivate,
-    GaussianRelease? Release, double[] ClassCounts);
+    GaussianRelease? Release, double[] ClassCounts, NoiseMode Noise = NoiseMode.Reproducible)
+{
+    public string Notice => Noise.Notice();
+}
 
 /// <summary>The verbs' work: load data, train, write files under an output directory.</summary>
 public static class MnistRuns
@@ -74,7 +81,7 @@ public static class MnistRuns
     /// space follows the VAE's own training targets (recorded in its summary), so both releases of one VAE are comparable.
     /// </summary>
     public static SynthesisSummary Synthesize(string dataDir, string vaeDir, string outDir, Fidelity fidelity, int perClass,
-        double statsNoiseMultiplier, double statsClip, ulong seed, int trainLimit, string? gridPath = null)
+        double statsNoiseMultiplier, double statsClip, ulong seed, int trainLimit, string? gridPath = null, NoiseMode noise = NoiseMode.Reproducible)
     {
         var vaeRun = RunFiles.ReadJson<RunSummary>(Path.Combine(vaeDir, RunFiles.Summary));
         if (vaeRun.Kind != "vae") throw new InvalidDataException($"{vaeDir}: summary kind is '{vaeRun.Kind}', expected 'vae'");
@@ -86,13 +93,13 @@ public static class MnistRuns
         ClassStats stats;
         GaussianRelease? release = null;
         if (fidelity == Fidelity.Original) stats = Synthesis.ExactStats(vae, train);
-        else (stats, release) = Synthesis.PrivateStats(vae, train, statsNoiseMultiplier, statsClip, Seeds.StatsNoise(seed));
+        else (stats, release) = Synthesis.PrivateStats(vae, train, statsNoiseMultiplier, statsClip, Seeds.StatsNoise(seed), noise);
         var images = Synthesis.Generate(vae, stats, perClass, vaeTargets, Seeds.SyntheticDraw(seed));
         images.Save(Path.Combine(outDir, MnistDataset.TrainImages), Path.Combine(outDir, MnistDataset.TrainLabels));
         if (gridPath is not null)
             Png.Write(gridPath, SampleGrid.Render(images, perClass, Math.Min(perClass, SampleGrid.DefaultColumns), vaeTargets));
         var summary = new SynthesisSummary(vaeDir, fidelity.ToString().ToLowerInvariant(), perClass, seed, release is not null,
-            release, stats.Counts);
+            release, stats.Counts, noise);
         RunFiles.WriteJson(Path.Combine(outDir, SynthesisFile), summary);
         return summary;
     }

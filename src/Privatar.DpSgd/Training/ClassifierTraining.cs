@@ -21,9 +21,10 @@ public static class ClassifierTraining
         using var optimizer = optim.Adam(model.parameters(), cfg.LearningRate);
         var schedule = dp?.Schedule(n, cfg.BatchSize);
         var q = schedule?.SampleRate ?? 0;
-        using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed));
+        using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed), cfg.Noise);
         using var engine = dp is null ? null
-            : new DpSgdEngine(model, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed));
+            : new DpSgdEngine(model, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed),
+                mode: cfg.Noise);
         using var shuffle = new Generator(Seeds.Shuffle(cfg.Seed));
         var epochs = new List<EpochMetrics>();
         long steps = 0;

@@ -1,3 +1,5 @@
+using Privatar.Core;
+using Privatar.Torch;
 using Privatar.DpSgd.Data;
 using Privatar.DpSgd.Models;
 using Privatar.Mnist;
@@ -58,21 +60,21 @@ public static class Synthesis
     /// over the noisy count (floored at 1), stds are floored at 1e-3 (post-processing).
     /// </summary>
     public static (ClassStats Stats, GaussianRelease Release) PrivateStats(MlpVae vae, MnistTensors train,
-        double noiseMultiplier, double clipNorm, ulong seed)
+        double noiseMultiplier, double clipNorm, ulong seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         if (!(noiseMultiplier > 0)) throw new ArgumentException($"stats_noise_multiplier: expected > 0, got {noiseMultiplier}");
         if (!(clipNorm > 0)) throw new ArgumentException($"stats_clip: expected > 0, got {clipNorm}");
         using var scope = NewDisposeScope();
-        using var g = new Generator(seed);
+        using var g = new PrivacyNoise(mode, seed);
         var (mu, sigma) = Posteriors(vae, train);
         Tensor Clip(Tensor v) => v * (clipNorm / (v.norm(1, keepdim: true) + 1e-12)).clamp_max(1.0);
         var onehot = nn.functional.one_hot(train.Labels, Classes).to_type(ScalarType.Float32);
         var sensitivity = Math.Sqrt(2 * clipNorm * clipNorm + 1);
         var std = noiseMultiplier * sensitivity;
         var d = mu.shape[1];
-        var sumMu = onehot.t().mm(Clip(mu)) + randn([Classes, d], generator: g) * std;
-        var sumSigma = onehot.t().mm(Clip(sigma)) + randn([Classes, d], generator: g) * std;
-        var counts = onehot.sum(dim: 0) + randn([Classes], generator: g) * std;
+        var sumMu = onehot.t().mm(Clip(mu)) + g.Gaussian([Classes, d], std);
+        var sumSigma = onehot.t().mm(Clip(sigma)) + g.Gaussian([Classes, d], std);
+        var counts = onehot.sum(dim: 0) + g.Gaussian([Classes], std);
         var denom = counts.clamp_min(1).unsqueeze(1);
         var stats = ToStats(sumMu / denom, (sumSigma / denom).clamp_min(1e-3), counts);
         return (stats, new GaussianRelease("class_latent_stats", noiseMultiplier, sensitivity, clipNorm, 1.0, 1));

@@ -9,7 +9,8 @@ public sealed record TrainConfig(
     double LearningRate = 1e-3,      // study: Adam, lr 1e-3
     int BatchSize = 16,              // study: 16; under DP the expected batch q·N replaces it
     ulong Seed = 1234,               // model init, shuffling, Poisson sampling and noise derive from it
-    int EvalBatchSize = 1000)        // evaluation only; does not change results
+    int EvalBatchSize = 1000,        // evaluation only; does not change results
+    NoiseMode Noise = NoiseMode.Reproducible)   // release: DP noise and Poisson sampling from the OS CSPRNG, not the seed
 {
     public void Validate()
     {

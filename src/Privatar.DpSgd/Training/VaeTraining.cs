@@ -24,9 +24,10 @@ public static class VaeTraining
         using var optimizer = optim.Adam(vae.parameters(), cfg.LearningRate);
         var schedule = dp?.Schedule(n, cfg.BatchSize);
         var q = schedule?.SampleRate ?? 0;
-        using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed));
+        using var sampler = dp is null ? null : new PoissonSampler(n, q, Seeds.Sampling(cfg.Seed), cfg.Noise);
         using var engine = dp is null ? null
-            : new DpSgdEngine(vae, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed));
+            : new DpSgdEngine(vae, new DpSgdOptions(dp.NoiseMultiplier, dp.MaxGradNorm, schedule!.ExpectedBatchSize), Seeds.Noise(cfg.Seed),
+                mode: cfg.Noise);
         using var shuffle = new Generator(Seeds.Shuffle(cfg.Seed));
         using var reparam = new Generator(Seeds.Reparameterisation(cfg.Seed));
         var epochs = new List<EpochMetrics>();

@@ -22,6 +22,7 @@ public sealed class FigureInputs(string resultsDir)
     public IReadOnlyList<FrequencyCovarianceRow> FrequencyCovariance => Get(ResultFamilies.FrequencyCovariance);
     public IReadOnlyList<MnistCurveRow> MnistCurves => Get(ResultFamilies.MnistCurves);
     public IReadOnlyList<MnistAccuracyRow> MnistAccuracy => Get(ResultFamilies.MnistAccuracy);
+    public IReadOnlyList<PrivacyAuditRow> PrivacyAudit => Get(ResultFamilies.PrivacyAudit);
 
     public IReadOnlyList<GridCell> ReconstructionGrid
     {

@@ -23,7 +23,8 @@ public static class Draw
         var (px, py, dropped) = Finite(xs, ys);
         var s = plot.Add.Scatter(px, py, FigureStyle.Series(series));
         s.MarkerShape = FigureStyle.Marker(series);
-        if (label.Length > 0) s.LegendText = label + Dropped(dropped);
+        // an unlabelled series still says when points are missing from it
+        if (label.Length > 0 || dropped > 0) s.LegendText = (label + Dropped(dropped)).TrimStart();
         if (dashed) s.LinePattern = FigureStyle.Dashed;
         return s;
     }
@@ -107,8 +108,10 @@ public static class Draw
         t.LabelAlignment = alignment;
     }
 
+    /// <summary>A coloured annotation at a data point; none at a point that cannot be placed (log10 of a zero).</summary>
     public static void Text(Plot plot, string text, double x, double y, int series)
     {
+        if (!double.IsFinite(x) || !double.IsFinite(y)) return;
         var t = plot.Add.Text(text, x, y);
         t.LabelFontColor = FigureStyle.Series(series);
         t.LabelAlignment = Alignment.LowerCenter;

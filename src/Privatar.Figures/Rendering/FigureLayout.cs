@@ -38,6 +38,9 @@ public static class FigureLayout
         foreach (var p in panels) plot.Axes.Remove(p);
         if (plot.Legend.GetItems().Length == 0) { plot.HideLegend(); return; } // an empty legend panel measures as NaN
         plot.ShowLegend(Edge.Right);
+        // one column, each entry as tall as its own text: the default layout gives every entry the height of the
+        // tallest (a wrapped coincidence note) and flows them into columns that squeeze the data area
+        plot.Legend.Layout = new ColumnLegendLayout();
         plot.Legend.SymbolWidth = FigureStyle.LegendSymbolWidth;
         foreach (var item in plot.GetPlottables().OfType<IHasLegendText>())
             item.LegendText = Wrap(item.LegendText, style.TickLabelSize, width * FigureStyle.LegendMaxWidthShare);
@@ -84,7 +87,7 @@ public static class FigureLayout
         foreach (var paragraph in text.Split('\n'))
         {
             var line = "";
-            foreach (var word in paragraph.Split(' '))
+            foreach (var word in paragraph.Split(' ').SelectMany(w => Pieces(w, label, paint, maxPx)))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
                 if (line.Length > 0 && label.Measure(candidate, paint).Width > maxPx) { lines.Add(line); line = word; }
@@ -93,6 +96,20 @@ public static class FigureLayout
             lines.Add(line);
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>A word wider than a line (a long file or configuration name) broken into pieces that fit.</summary>
+    static IEnumerable<string> Pieces(string word, LabelStyle label, Paint paint, double maxPx)
+    {
+        if (word.Length <= 1 || label.Measure(word, paint).Width <= maxPx) { yield return word; yield break; }
+        var start = 0;
+        while (start < word.Length)
+        {
+            var end = start + 1;
+            while (end < word.Length && label.Measure(word[start..(end + 1)], paint).Width <= maxPx) end++;
+            yield return word[start..end];
+            start = end;
+        }
     }
 
     /// <summary>

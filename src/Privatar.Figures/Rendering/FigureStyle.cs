@@ -63,6 +63,9 @@ public sealed record FigureStyle
     /// <summary>An axis of integer positions (iterations) gets one tick per position up to this many.</summary>
     public const int MaxIntegerTicks = 12;
 
+    /// <summary>Margin either side of a categorical axis's first and last category, in category widths.</summary>
+    public const double CategoryMargin = 0.5;
+
     /// <summary>Headroom above the largest value on axes that carry a legend in their upper corner.</summary>
     public const double AxisHeadroom = 1.35;
 

@@ -80,7 +80,7 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
         random.manual_seed((long)Seed(SeedPurpose.GeneratorInit));
         using var g = new CganGenerator(settings.NoiseDim, settings.GeneratorHidden, h, w);
         using var d = new CganDiscriminator(h * w, settings.DiscriminatorHidden);
-        var ran = Train(g, d, images, labels, q, steps, sigma, Seed, log);
+        var ran = Train(g, d, images, labels, q, steps, sigma, Seed, request.Noise, log);
 
         g.eval();
         using var output = new Generator(Seed(SeedPurpose.GeneratorOutput));
@@ -88,21 +88,24 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
 
         var mechanism = new MechanismRecord(MechanismName, "add-remove", sigma, settings.MaxGradNorm, q, ran);
         var privacy = PrivacyRecord.Create(Method, request.Dataset, request.TargetEpsilon, request.Delta, request.Accountant, [mechanism],
-            GeneratorStreams.Record(root, Name, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorSampling, SeedPurpose.GeneratorDpNoise,
-                SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput));
+            request.Noise == NoiseMode.Release   // sampling and DP noise then come from the OS CSPRNG, with no seed to record
+                ? GeneratorStreams.Record(root, Name, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput)
+                : GeneratorStreams.Record(root, Name, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorSampling, SeedPurpose.GeneratorDpNoise,
+                    SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput),
+            request.Noise);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
         return new GeneratorOutput(set, privacy);
     }
 
     /// <summary>Alternating updates, one discriminator step then one generator step; returns the DP-SGD steps taken.</summary>
     long Train(CganGenerator g, CganDiscriminator d, Tensor images, Tensor labels, double q, long steps, double sigma,
-        Func<string, ulong> seed, GeneratorLog log)
+        Func<string, ulong> seed, NoiseMode noise, GeneratorLog log)
     {
         var n = images.shape[0];
-        using var sampler = new PoissonSampler(n, q, seed(SeedPurpose.GeneratorSampling));
+        using var sampler = new PoissonSampler(n, q, seed(SeedPurpose.GeneratorSampling), noise);
         var fakeBatch = Math.Max(1, (int)Math.Round(q * n));
         // The divisor is the expected row count, real plus fake (public constants); it scales the step, not the privacy.
-        using var engine = new DpSgdEngine(d, new DpSgdOptions(sigma, settings.MaxGradNorm, q * n + fakeBatch), seed(SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks);
+        using var engine = new DpSgdEngine(d, new DpSgdOptions(sigma, settings.MaxGradNorm, q * n + fakeBatch), seed(SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks, noise);
         using var rng = new Generator(seed(SeedPurpose.GeneratorTraining));
         using var dOpt = optim.Adam(d.parameters(), settings.DiscriminatorLr, beta1: settings.Beta1);
         using var gOpt = optim.Adam(g.parameters(), settings.GeneratorLr, beta1: settings.Beta1);

@@ -62,7 +62,7 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
             Seed(SeedPurpose.GeneratorFeatures));
         var sigma = CalibrateSigma(request);
         var released = MeanEmbedding.Release(MeanEmbedding.Of(rff, images, labels, Classes), n, sigma,
-            Seed(SeedPurpose.GeneratorRelease));
+            Seed(SeedPurpose.GeneratorRelease), request.Noise);
         log($"released the mean embedding once: σ = {sigma:G6}, sensitivity 2/N = {MeanEmbedding.Sensitivity(n):G6} (N = {n}, D = {settings.Features})");
 
         random.manual_seed((long)Seed(SeedPurpose.GeneratorInit));
@@ -72,8 +72,11 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
 
         var mechanism = new MechanismRecord("rff_mean_embedding", MeanEmbedding.Adjacency, sigma, MeanEmbedding.Sensitivity(n), 1.0, 1);
         var privacy = PrivacyRecord.Create(Method, request.Dataset, request.TargetEpsilon, request.Delta, request.Accountant, [mechanism],
-            GeneratorStreams.Record(seed, Name, SeedPurpose.GeneratorFeatures, SeedPurpose.GeneratorRelease, SeedPurpose.GeneratorInit,
-                SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput));
+            request.Noise == NoiseMode.Release   // the release noise has no seed to record
+                ? GeneratorStreams.Record(seed, Name, SeedPurpose.GeneratorFeatures, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput)
+                : GeneratorStreams.Record(seed, Name, SeedPurpose.GeneratorFeatures, SeedPurpose.GeneratorRelease, SeedPurpose.GeneratorInit,
+                    SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput),
+            request.Noise);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
         return new GeneratorOutput(set, privacy);
     }

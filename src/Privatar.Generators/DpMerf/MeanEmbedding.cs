@@ -1,3 +1,5 @@
+using Privatar.Core;
+using Privatar.Torch;
 using static TorchSharp.torch;
 
 namespace Privatar.Generators.DpMerf;
@@ -30,12 +32,12 @@ public static class MeanEmbedding
         return sum.div_(n);
     }
 
-    /// <summary>The Gaussian mechanism, run once: μ + N(0, (σ · 2/N)²) on every entry, from a seeded generator.</summary>
-    public static Tensor Release(Tensor embedding, long n, double noiseMultiplier, ulong seed)
+    /// <summary>The Gaussian mechanism, run once: μ + N(0, (σ · 2/N)²) on every entry (seeded, or the OS CSPRNG under release).</summary>
+    public static Tensor Release(Tensor embedding, long n, double noiseMultiplier, ulong seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         if (!(noiseMultiplier > 0)) throw new ArgumentException($"noise multiplier: expected > 0, got {noiseMultiplier}");
-        using var g = new Generator(seed);
-        using var noise = randn(embedding.shape, dtype: ScalarType.Float64, generator: g);
-        return embedding + (noise * (noiseMultiplier * Sensitivity(n))).to_type(embedding.dtype);
+        using var g = new PrivacyNoise(mode, seed);
+        using var noise = g.Gaussian(embedding.shape, noiseMultiplier * Sensitivity(n), ScalarType.Float64);
+        return embedding + noise.to_type(embedding.dtype);
     }
 }

@@ -82,7 +82,7 @@ public sealed class DpVaeGenerator(DpVaeSettings settings) : IImageGenerator
         using var train = MnistTensors.From(request.Train);
         // The per-epoch loss is logged on the first 1000 private images: a generator is never given the real test split.
         using var monitor = MnistTensors.From(request.Train, Math.Min(1000, request.Train.Count));
-        var cfg = settings.Train with { Seed = Seed(SeedPurpose.GeneratorTraining) };
+        var cfg = settings.Train with { Seed = Seed(SeedPurpose.GeneratorTraining), Noise = request.Noise };
         var dp = new DpConfig(sgdSigma, settings.MaxGradNorm, 0, settings.Convention);
         random.manual_seed((long)Seed(SeedPurpose.GeneratorInit));
         using var vae = new MlpVae(settings.LatentDim);
@@ -90,13 +90,18 @@ public sealed class DpVaeGenerator(DpVaeSettings settings) : IImageGenerator
 
         var stats = settings.Fidelity == Fidelity.Original
             ? Synthesis.ExactStats(vae, train)
-            : Synthesis.PrivateStats(vae, train, statsSigma, settings.StatsClip, Seed(SeedPurpose.GeneratorRelease)).Stats;
+            : Synthesis.PrivateStats(vae, train, statsSigma, settings.StatsClip, Seed(SeedPurpose.GeneratorRelease), request.Noise).Stats;
         var set = Sample(vae, stats, request.Samples, request.Train.Height, request.Train.Width, Seed(SeedPurpose.GeneratorOutput));
 
         var privacy = PrivacyRecord.Create(Method, request.Dataset, request.TargetEpsilon, request.Delta, request.Accountant,
             [Sgd(sgdSigma, result.SampleRate, result.Steps), Stats(statsSigma)],
-            GeneratorStreams.Record(root, Method, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorRelease,
-                SeedPurpose.GeneratorOutput));
+            // Under release noise the statistics' noise has no seed to record; the training stream still shuffles and
+            // initialises, while DP-SGD's sampling and noise come from the OS CSPRNG.
+            request.Noise == NoiseMode.Release
+                ? GeneratorStreams.Record(root, Method, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput)
+                : GeneratorStreams.Record(root, Method, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorRelease,
+                    SeedPurpose.GeneratorOutput),
+            request.Noise);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
         return new GeneratorOutput(set, privacy);
     }

@@ -91,20 +91,12 @@ public sealed class Conv2dWN : nn.Module<Tensor, Tensor>, IWeightNormLayer
 
     public Tensor EffectiveWeight() => weight * g.view(-1, 1, 1, 1) / WeightNorm.Frobenius(weight);
 
-    /// <summary>
-    /// Computed as im2col + matmul, the same arithmetic as conv2d. libtorch's CPU conv2d kernel here returned
-    /// uninitialised memory for some shapes (e.g. 42 -> 128 channels on 16x16, stride 2: wrong or NaN outputs in
-    /// most calls once the allocator held stale data; ConvolutionDeterminismTests pins this path).
-    /// </summary>
+    /// <summary>libtorch's conv2d on a channels-last view (see <see cref="ChannelsLast"/>); NCHW-contiguous in and out.</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var (b, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
-        var hOut = (h + 2 * Padding - Kernel) / Stride + 1;
-        var wOut = (w + 2 * Padding - Kernel) / Stride + 1;
-        var cols = F.unfold(x, Kernel, padding: Padding, stride: Stride);             // (B, cin·k², L)
-        var y = EffectiveWeight().view(OutChannels, -1).matmul(cols) + bias.view(1, -1, 1);   // (B, cout, L)
-        return y.view(b, OutChannels, hOut, wOut).MoveToOuterDisposeScope();        // (B, cout, H', W')
+        var y = F.conv2d(ChannelsLast.Of(x), EffectiveWeight(), bias, strides: [Stride, Stride], padding: [Padding, Padding]);
+        return y.contiguous().MoveToOuterDisposeScope();                                 // (B, cout, H', W')
     }
 }
 
@@ -141,20 +133,11 @@ public sealed class ConvTranspose2dWN : nn.Module<Tensor, Tensor>, IWeightNormLa
 
     public Tensor EffectiveWeight() => weight * g.view(1, -1, 1, 1) / WeightNorm.Frobenius(weight);
 
-    /// <summary>
-    /// Computed as matmul + col2im (fold), the same arithmetic as conv_transpose2d: every input pixel scatters its
-    /// k×k block of Wᵀx, and fold sums the blocks and crops the padding. libtorch's CPU conv_transpose2d path gave
-    /// non-finite gradients here once the allocator held stale NaNs (partition n = 14's first decoder stage;
-    /// ConvolutionDeterminismTests pins this path), the same class of fault as its conv2d (see Conv2dWN).
-    /// </summary>
+    /// <summary>libtorch's conv_transpose2d on a channels-last view (see <see cref="ChannelsLast"/>); NCHW-contiguous in and out.</summary>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        var (b, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
-        var hOut = (h - 1) * Stride - 2 * Padding + Kernel;
-        var wOut = (w - 1) * Stride - 2 * Padding + Kernel;
-        var blocks = EffectiveWeight().view(InChannels, -1).t().matmul(x.view(b, InChannels, h * w));   // (B, cout·k², H·W)
-        var y = F.fold(blocks, (hOut, wOut), (Kernel, Kernel), padding: (Padding, Padding), stride: (Stride, Stride)) + bias.view(1, -1, 1, 1);
-        return y.MoveToOuterDisposeScope();                                                                 // (B, cout, H', W')
+        var y = F.conv_transpose2d(ChannelsLast.Of(x), EffectiveWeight(), bias, strides: [Stride, Stride], padding: [Padding, Padding]);
+        return y.contiguous().MoveToOuterDisposeScope();                                 // (B, cout, H', W')
     }
 }

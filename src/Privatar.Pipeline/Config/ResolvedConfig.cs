@@ -21,5 +21,11 @@ public sealed class ResolvedConfig(string profile, IReadOnlyDictionary<string, C
     /// </summary>
     public int Jobs => Values.TryGetValue("pipeline.jobs", out var v) ? int.Parse(v.Raw.Trim(), System.Globalization.CultureInfo.InvariantCulture) : 1;
 
+    /// <summary>[pipeline] executor: where stale units run, <c>local</c> (child processes) or <c>slurm</c> (batch jobs).</summary>
+    public string Executor => Values.TryGetValue("pipeline.executor", out var v) ? v.Raw.Trim() : "local";
+
+    /// <summary>A declared key's raw text, trimmed (for the engine's own sections, read where they are used).</summary>
+    public string Text(string key) => Values[key].Raw.Trim();
+
     public bool Strict => Values.TryGetValue("pipeline.strict", out var v) && v.Raw.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 }

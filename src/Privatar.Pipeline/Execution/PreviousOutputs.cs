@@ -53,9 +53,10 @@ public sealed class PreviousOutputs(string root, string directory, StampStore st
 
     /// <summary>
     /// After a killed build: every unit left set aside is either finished (its new stamp exists, so the old copies are
-    /// dropped) or restored. Returns the restored units.
+    /// dropped) or restored. Returns the restored units. Units for which <paramref name="keep"/> holds (a cluster job
+    /// of theirs may still be writing) stay aside for the build that adopts the job.
     /// </summary>
-    public IReadOnlyList<(string Step, string Unit)> RecoverInterrupted()
+    public IReadOnlyList<(string Step, string Unit)> RecoverInterrupted(Func<string, string, bool>? keep = null)
     {
         var restored = new List<(string, string)>();
         if (!Directory.Exists(directory)) return restored;
@@ -63,6 +64,7 @@ public sealed class PreviousOutputs(string root, string directory, StampStore st
             foreach (var dir in Directory.EnumerateDirectories(stepDir).Order(StringComparer.Ordinal))
             {
                 var (step, unit) = (Path.GetFileName(stepDir), Path.GetFileName(dir));
+                if (keep?.Invoke(step, unit) == true) continue;
                 if (!File.Exists(Path.Combine(dir, Manifest)) || File.Exists(stamps.PathOf(step, unit)))
                     Directory.Delete(dir, recursive: true);   // nothing moved yet, or the new run completed
                 else
@@ -96,6 +98,6 @@ public sealed class PreviousOutputs(string root, string directory, StampStore st
             }
             else if (entries.Any(e => e is { Path: "stamp", Existed: false })) StampStore.DeleteFile(stampPath);
         }
-        Directory.Delete(dir, recursive: true);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 }

@@ -96,7 +96,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Why the unit must run (shortened; Why has the detail), or null when it is up to date (a verbose line; the step's summary counts it).</summary>
-    static string? Staleness(RunContext p, Unit unit)
+    internal static string? Staleness(RunContext p, Unit unit)
     {
         var d = p.Decide(unit);
         p.Progress.Decided(unit, d.State);
@@ -107,10 +107,10 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>What a unit's stamp records from before its command ran: its input hashes and, in strict mode, the tree snapshot.</summary>
-    sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
+    internal sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
 
     /// <summary>Moves the unit's stamp and old outputs aside (creating their directories) and hashes its inputs.</summary>
-    static Deps Start(RunContext p, Unit unit)
+    internal static Deps Start(RunContext p, Unit unit)
     {
         var inputs = p.Checker.HashInputs(unit);
         p.Previous.SetAside(unit.Step.Name, unit.Id, unit.Outputs);
@@ -118,7 +118,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>The unit failed: its previous outputs and stamp come back, and Status will say why it is still stale.</summary>
-    static void Fail(RunContext p, Unit unit, Exception e)
+    internal static void Fail(RunContext p, Unit unit, Exception e)
     {
         p.Previous.Restore(unit.Step.Name, unit.Id);
         p.Failures.Record(unit.Step.Name, unit.Id, e.Message);
@@ -126,7 +126,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Runs the unit's command; returns its wall time in seconds.</summary>
-    static double Run(RunContext p, Unit unit, bool tagLines)
+    internal static double Run(RunContext p, Unit unit, bool tagLines)
     {
         var clock = Stopwatch.StartNew();
         p.Executor.Execute(unit, tagLines);
@@ -134,7 +134,7 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Checks and hashes the outputs, then writes the stamp atomically.</summary>
-    static void Finish(RunContext p, Unit unit, Deps deps, double seconds)
+    internal static void Finish(RunContext p, Unit unit, Deps deps, double seconds)
     {
         if (deps.Guard?.Undeclared(unit.Outputs) is { Count: > 0 } extra)
             throw new UndeclaredOutputException($"{unit} wrote undeclared outputs (strict mode): {string.Join(", ", extra)}. Declare them in its Outputs.");

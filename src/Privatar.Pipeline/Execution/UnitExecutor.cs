@@ -28,13 +28,23 @@ public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLa
         }
     }
 
-    void RunTool(Unit unit, ToolCommand t, string prefix)
+    /// <summary>The program and arguments a tool unit runs (in the repository root); null for an in-process unit.</summary>
+    public IReadOnlyList<string>? CommandLine(Unit unit)
     {
+        if (unit.Spec.Command is not ToolCommand t) return null;
         if (!tools.TryGetValue(t.ToolName, out var launch))
             throw new ArgumentException($"{unit}: no tool '{t.ToolName}' is registered (known: {string.Join(", ", tools.Keys)}).");
-        var psi = new ProcessStartInfo(launch.FileName) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in launch.PrefixArgs.Concat(t.Render(unit.Values))) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi) ?? throw new UnitFailedException($"{unit}: could not start {launch.FileName}.");
+        return [launch.FileName, .. launch.PrefixArgs, .. t.Render(unit.Values)];
+    }
+
+    public string Root => root;
+
+    void RunTool(Unit unit, ToolCommand t, string prefix)
+    {
+        var argv = CommandLine(unit)!;
+        var psi = new ProcessStartInfo(argv[0]) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new UnitFailedException($"{unit}: could not start {argv[0]}.");
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Info(prefix + e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Warning(prefix + e.Data); };
         p.BeginOutputReadLine();

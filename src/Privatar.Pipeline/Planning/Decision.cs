@@ -38,6 +38,10 @@ public sealed record Decision(Unit Unit, UnitState State, IReadOnlyList<string> 
         _ => $"{Unit}: maybe ({Short})",
     };
 
+    /// <summary>What Status says of a current release unit (<see cref="Specs.UnitSpec.Release"/>).</summary>
+    public static string ReleaseKept(string step) =>
+        $"release: kept as drawn, not reproducible from a seed (--force={step} draws new noise: a second release, spending the budget again)";
+
     const int MaxReason = 160;
     internal const string CommandChanged = "command changed: ";
 

@@ -17,10 +17,11 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
     public (string Hash, int Files) CodeHash(StepSpec step)
     {
         if (_code.TryGetValue(step.Name, out var known)) return known;
-        var files = step.Code.SelectMany(c => CodeSources.Expand(root, c)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var expanded = step.Code.Select(c => (Entry: c, Files: CodeSources.Expand(root, c))).ToList();   // each entry walked once
+        var files = expanded.SelectMany(e => e.Files).Distinct().Order(StringComparer.Ordinal).ToList();
         var lines = files.Select(f => $"{f}\t{(hasher.TryHash(f) ?? throw new FileNotFoundException($"step {step.Name}: code file '{f}' does not exist.")).Hash}");
         var result = (FileHasher.HashText($"salt\t{step.Salt}\n" + string.Join('\n', lines)), files.Count);
-        foreach (var c in step.Code.Where(c => Glob.IsPattern(c) && CodeSources.Expand(root, c).Count == 0))
+        foreach (var (c, _) in expanded.Where(e => Glob.IsPattern(e.Entry) && e.Files.Count == 0))
             throw new FileNotFoundException($"step {step.Name}: code glob '{c}' matches no file.");
         return _code[step.Name] = result;
     }
@@ -75,7 +76,8 @@ public sealed class StalenessChecker(string root, FileHasher hasher, StampStore 
             else if (!outs.TryGetValue(o, out var was)) reasons.Add($"output '{o}' newly declared");
             else if (was.Hash != now.Value.Hash) reasons.Add($"output '{o}' modified (content differs from its stamp)");
         }
-        return reasons.Count > 0 ? new Decision(unit, UnitState.Stale, reasons) : new Decision(unit, UnitState.UpToDate, []);
+        if (reasons.Count > 0) return new Decision(unit, UnitState.Stale, reasons);
+        return new Decision(unit, UnitState.UpToDate, unit.Spec.Release ? [Decision.ReleaseKept(unit.Step.Name)] : []);
     }
 
     /// <summary>Content hashes of the unit's current inputs (all must exist).</summary>

@@ -14,8 +14,4 @@ public static class StepTaskGraph
         var read = plan.UpstreamSteps(step).Concat(other is null ? [] : plan.UpstreamSteps(other)).ToHashSet(StringComparer.Ordinal);
         return [.. plan.Steps.Select(s => s.Name).Where(n => n != other && read.Contains(n))];
     }
-
-    /// <summary>Every step's task dependencies, by step name.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(PipelinePlan plan, IReadOnlyDictionary<string, string> runsAlso) =>
-        plan.Steps.ToDictionary(s => s.Name, s => Upstream(plan, s.Name, runsAlso), StringComparer.Ordinal);
 }

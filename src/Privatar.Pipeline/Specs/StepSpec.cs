@@ -25,6 +25,9 @@ public sealed record StepSpec(string Name, string Description)
     /// </summary>
     public bool Concurrent { get; init; }
 
+    /// <summary>What each unit asks of a cluster scheduler (executor = slurm); a unit may override any field.</summary>
+    public UnitResources Resources { get; init; } = UnitResources.None;
+
     /// <summary>Expands the step into its units for one configuration (one per variant, list item, file...).</summary>
     public required Func<PlanContext, IEnumerable<UnitSpec>> Units { get; init; }
 }
@@ -44,7 +47,17 @@ public sealed record UnitSpec(string Id)
     /// <summary>The step keys this unit depends on; null means all of them. A list key that only chooses the units belongs to the step, not to each unit.</summary>
     public IReadOnlyList<string>? Params { get; init; }
 
+    /// <summary>This unit's own scheduler request (a GPU for one model, say); unset fields come from the step's.</summary>
+    public UnitResources? Resources { get; init; }
+
     public required UnitCommand Command { get; init; }
+
+    /// <summary>
+    /// The unit draws its privacy noise from the OS CSPRNG ([runtime] noise = release): its outputs cannot be re-derived
+    /// from a seed. A current stamp keeps the release it recorded (a rerun would be a second release, spending the budget
+    /// again), and Status says so instead of calling it reproducible.
+    /// </summary>
+    public bool Release { get; init; }
 }
 
 /// <summary>

@@ -9,6 +9,8 @@ namespace Privatar.Reporting;
 public sealed record ReportOptions(string ResultsDir, string OutDir, string Profile)
 {
     public string? ExpectedTable { get; init; }
+    /// <summary>The paper profile's expected table: its numbers are the published ones the comparison tables show.</summary>
+    public string? PublishedTable { get; init; }
     public string? VerifyCsv { get; init; }
     public string? FiguresDir { get; init; }
     public string? StampsRoot { get; init; }
@@ -16,6 +18,8 @@ public sealed record ReportOptions(string ResultsDir, string OutDir, string Prof
     public IReadOnlyList<string>? Units { get; init; }
     /// <summary>Rows of each result table shown in the report (the whole file is linked).</summary>
     public int PreviewRows { get; init; } = 12;
+    /// <summary>[runtime] noise of the build: the summary says whether its privacy numbers describe a DP release.</summary>
+    public Privatar.Core.NoiseMode Noise { get; init; } = Privatar.Core.NoiseMode.Reproducible;
 
     public string Figures => FiguresDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, "figures");
     public string Stamps => StampsRoot ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!, ".pipeline", "stamps");

@@ -15,6 +15,7 @@ public static class ReportWriter
         [
             SummarySection.Build(ctx),
             VerifySection.Build(ctx),
+            ComparisonSection.Build(ctx),
             FiguresSection.Build(ctx),
             FidelitySection.Build(ctx),
             TablesSection.Build(ctx),
@@ -40,6 +41,11 @@ public sealed class ReportContext(ReportOptions options, IReadOnlyList<ClaimResu
     public ReportOptions Options { get; } = options;
     public IReadOnlyList<ClaimResult>? Verify { get; } = verify;
     public Figures.FigureInputs Data { get; } = new(options.ResultsDir);
+
+    /// <summary>The stamps of the plan's units (every stamp found when the options name no units), read once.</summary>
+    public IReadOnlyList<StampEntry> Stamps => _stamps ??= StampReader.ReadAll(Options.Stamps)
+        .Where(e => Options.Units is not { } units || units.Contains(Path.ChangeExtension(e.File, null), StringComparer.Ordinal)).ToList();
+    IReadOnlyList<StampEntry>? _stamps;
 
     /// <summary>A path as the report links it: relative to the report folder, with forward slashes.</summary>
     public string Link(string path) => Path.GetRelativePath(Path.GetFullPath(Options.OutDir), Path.GetFullPath(path)).Replace('\\', '/');

@@ -14,6 +14,10 @@ public static class ClaimChecker
         Tolerance(c, 1);
         switch (c.Kind)
         {
+            case ClaimKind.AtMost or ClaimKind.AtLeast when RowColumn(c) is not null:
+                if (ColumnSpec.Parse(c.Column, c.Origin).Aggregate is not null)
+                    throw new FormatException($"{c.Origin}: a row-wise bound (expected '{c.Expected}') compares a plain column, not '{c.Column}'");
+                break;
             case ClaimKind.Approx or ClaimKind.AtMost or ClaimKind.AtLeast: Claim.Number(c.Expected, "expected", c.Origin); break;
             case ClaimKind.Between: Range(c); break;
             case ClaimKind.Order: OrderSpec(c); break;
@@ -28,6 +32,7 @@ public static class ClaimChecker
             var col = ColumnSpec.Parse(c.Column, c.Origin);
             if (c.Kind == ClaimKind.Exists) return Exists(c, table, rows, col);
             if (c.Kind == ClaimKind.Order) return Order(c, table, rows, col);
+            if (c.Kind is ClaimKind.AtMost or ClaimKind.AtLeast && RowColumn(c) is { } bound) return RowWise(c, table, rows, col, bound);
             var actual = col.Evaluate(table, rows);
             var expected = c.Kind == ClaimKind.Between ? double.NaN : Claim.Number(c.Expected, "expected", c.Origin);
             var tol = c.Kind == ClaimKind.Between ? 0 : Tolerance(c, expected);
@@ -56,6 +61,35 @@ public static class ClaimChecker
             if (empty >= 0) return new ClaimResult(c, false, $"{rows.Count} rows", $"{table.Path}:{table.Lines[empty]}: column '{col.Column}' is empty");
         }
         return new ClaimResult(c, true, $"{rows.Count} rows", "");
+    }
+
+    /// <summary><c>column(x)</c> as the expected value: each selected row is compared with its own cell of column x.</summary>
+    static string? RowColumn(Claim c) =>
+        c.Expected.StartsWith("column(", StringComparison.Ordinal) && c.Expected.EndsWith(')') ? c.Expected["column(".Length..^1] : null;
+
+    /// <summary>
+    /// Every selected row's value must be ≤ (or ≥) the same row's cell of <paramref name="bound"/>, within the tolerance;
+    /// an empty bound cell means no bound (+∞ for ≤, −∞ for ≥: a non-private run has no ε), so it passes.
+    /// </summary>
+    static ClaimResult RowWise(Claim c, RawTable table, List<int> rows, ColumnSpec col, string bound)
+    {
+        if (rows.Count == 0) return new ClaimResult(c, false, "0 rows", "no row matches the selector");
+        var values = col.Values(table, rows);
+        var b = table.ColumnIndex(bound);
+        var bounded = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cell = table.Rows[rows[i]][b];
+            if (cell.Length == 0) continue;
+            if (!Cells.TryNumber(cell, out var limit))
+                throw new InvalidDataException($"{table.Path}:{table.Lines[rows[i]]}: column '{bound}' is '{cell}'; expected a number or empty");
+            bounded++;
+            var tol = Tolerance(c, limit);
+            if (c.Kind == ClaimKind.AtMost ? values[i] > limit + tol : values[i] < limit - tol)
+                return new ClaimResult(c, false, $"{Fmt(values[i])} vs {Fmt(limit)}",
+                    $"{table.Path}:{table.Lines[rows[i]]}: {col.Column} {Fmt(values[i])} is not {c.KindText} {bound} {Fmt(limit)}");
+        }
+        return new ClaimResult(c, true, $"{rows.Count} rows ({bounded} bounded)", "");
     }
 
     /// <summary>Column values (aggregated per key value if an aggregate is given) must move monotonically with the key; an empty key sorts as +∞.</summary>

@@ -1,3 +1,4 @@
+using Privatar.Core;
 using Privatar.Accounting;
 using Privatar.DpSgd.Runs;
 using Privatar.Generators;
@@ -12,7 +13,7 @@ namespace Privatar.Synthesis.Runs;
 
 /// <summary>One generator unit's request: the method on one dataset at one target ε.</summary>
 public sealed record GenerateRequest(string DataDir, DatasetId Dataset, string Method, MethodOptions Options, double TargetEpsilon,
-    double Delta, AccountantOptions Accountant, long Seed, int Samples, int TrainLimit);
+    double Delta, AccountantOptions Accountant, long Seed, int Samples, int TrainLimit, NoiseMode Noise = NoiseMode.Reproducible);
 
 /// <summary>One evaluation unit's request: a released set (a generator's folder, or null for the real training split).</summary>
 public sealed record EvaluateRequest(string DataDir, DatasetId Dataset, string? SetDir, string EvaluatorPath,
@@ -30,7 +31,7 @@ public static class SynthesisRuns
         var data = MnistDataset.Load(r.DataDir);
         var generator = Methods.Create(r.Method, r.Options);
         var request = new GeneratorRequest(r.Dataset.Name(), data.Train.Take(r.TrainLimit), r.TargetEpsilon, r.Delta,
-            unchecked((ulong)r.Seed), r.Accountant, r.Samples);
+            unchecked((ulong)r.Seed), r.Accountant, r.Samples, r.Noise);
         var output = generator.Generate(request, line => log(line));
         output.Write(outDir);
         return output.Privacy;

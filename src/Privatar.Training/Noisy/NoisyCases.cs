@@ -44,14 +44,15 @@ public static class NoisyCases
         Privatar.Core.SeedStreams.Derive(rootSeed, Privatar.Core.SeedPurpose.NoisyInferenceNoise, spec.Id);
 
     /// <summary>One noisy case from the files of one fidelity's noise folder (<c>noise/&lt;fidelity&gt;/</c>).</summary>
-    public static NoiseCase Load(string noiseDir, NoiseKind kind, NoiseFidelity fidelity, ModelConfig spec, double mi, int classes, double clipBound, long rootSeed)
+    public static NoiseCase Load(string noiseDir, NoiseKind kind, NoiseFidelity fidelity, ModelConfig spec, double mi, int classes, double clipBound, long rootSeed,
+        Privatar.Core.NoiseMode noise = Privatar.Core.NoiseMode.Reproducible)
     {
         if (!Mechanisms(spec).Contains(kind)) throw new ArgumentException($"noisy inference: no {MechanismName(kind)} noise for {spec} (the original writes PAC noise for partition and direct split only)");
         if (!(mi > 0)) throw new ArgumentException($"--mi: expected a positive MI bound, got {mi}");
         var transform = NoiseArtifacts.LoadNoiseTransform(noiseDir, kind, TargetOf(spec), mi, fidelity);
         double? clip = kind == NoiseKind.Dp && fidelity == NoiseFidelity.Corrected ? clipBound : null;
         if (clip is { } c && !(c > 0)) throw new ArgumentException($"noise.dp_clip_bound: expected a positive L2 norm, got {c}");
-        return new NoiseCase(MechanismName(kind), fidelity.Name(), mi, MiBound.Psr(fidelity, mi, classes), transform, clip, NoiseSeed(rootSeed, spec));
+        return new NoiseCase(MechanismName(kind), fidelity.Name(), mi, MiBound.Psr(fidelity, mi, classes), transform, clip, NoiseSeed(rootSeed, spec), noise);
     }
 
     /// <summary>A grid or table label: <c>baseline</c>, <c>direct split</c>, <c>partition n=8</c>.</summary>

@@ -14,7 +14,8 @@ namespace Privatar.Training.Noisy;
 /// <see cref="Transform"/> is A with noise = A·ε (null: none); <see cref="ClipBound"/> clips each row first
 /// (corrected DP); <see cref="NoiseSeed"/> seeds the noise draws.
 /// </summary>
-public sealed record NoiseCase(string Mechanism, string Fidelity, double? Mi, double? Psr, double[,]? Transform, double? ClipBound, long NoiseSeed)
+public sealed record NoiseCase(string Mechanism, string Fidelity, double? Mi, double? Psr, double[,]? Transform, double? ClipBound, long NoiseSeed,
+    Privatar.Core.NoiseMode Noise = Privatar.Core.NoiseMode.Reproducible)
 {
     public static NoiseCase Clean { get; } = new("none", "", null, null, null, null, 0);
     public bool IsClean => Mechanism == "none";
@@ -43,7 +44,7 @@ public static class NoisyTester
         model.eval();
         using var lpips = s.LpipsWeights is { } dir ? AlexLpips.Load(dir) : null;
         var order = Trainer.ValidationBatches(data.Test.Count, s.BatchSize, s.Batches, checked((int)s.Seed));
-        var noises = cases.Select(c => c.IsClean ? null : new OffloadNoise(c.Transform, c.ClipBound, c.NoiseSeed)).ToArray();
+        var noises = cases.Select(c => c.IsClean ? null : new OffloadNoise(c.Transform, c.ClipBound, c.NoiseSeed, c.Noise)).ToArray();
         var sums = cases.Select(_ => new Sums()).ToArray();
         try
         {

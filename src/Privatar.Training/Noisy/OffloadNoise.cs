@@ -1,3 +1,5 @@
+using Privatar.Core;
+using Privatar.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,17 +9,17 @@ namespace Privatar.Training.Noisy;
 /// What happens to each offloaded latent row before the cloud decodes it: optional L2 clipping to
 /// <see cref="ClipBound"/> (corrected DP: the sensitivity the noise is calibrated to assumes every row lies in that
 /// ball, as Privatar.Noise LatentStatistics.ClipRows does), then z + A·ε with ε ~ N(0, I) drawn from its own
-/// generator seeded with <see cref="Seed"/>. The model's own latent sampling keeps the global generator, so the
+/// generator seeded with <see cref="Seed"/> (under release: the OS CSPRNG, <see cref="PrivacyNoise"/>). The model's own latent sampling keeps the global generator, so the
 /// clean part of a run is the same draw as the clean test's. Work is in float64; the result is cast back.
 /// </summary>
 public sealed class OffloadNoise : IDisposable
 {
     readonly Tensor? _transformT;   // Aᵀ (d, d), float64: row-vector noise is ε·Aᵀ
-    readonly Generator _generator;
+    readonly PrivacyNoise _generator;
 
     /// <param name="transform">A (d×d) with noise = A·ε, as Privatar.Noise NoiseArtifacts.LoadNoiseTransform returns it; null adds none.</param>
     /// <param name="clipBound">clip each row to this L2 norm first (rows inside the ball are unchanged); null: no clipping.</param>
-    public OffloadNoise(double[,]? transform, double? clipBound, long seed)
+    public OffloadNoise(double[,]? transform, double? clipBound, long seed, NoiseMode mode = NoiseMode.Reproducible)
     {
         if (clipBound is { } c && !(c > 0)) throw new ArgumentException($"clip bound: expected a positive L2 norm, got {c}");
         if (transform is not null)
@@ -31,7 +33,7 @@ public sealed class OffloadNoise : IDisposable
         }
         ClipBound = clipBound;
         Seed = seed;
-        _generator = new Generator(unchecked((ulong)seed));
+        _generator = new PrivacyNoise(mode, unchecked((ulong)seed));
     }
 
     public double? ClipBound { get; }
@@ -49,7 +51,7 @@ public sealed class OffloadNoise : IDisposable
         if (ClipBound is { } c) x = ClipRows(x, c);
         if (_transformT is not null)
         {
-            var eps = randn(z.shape, dtype: ScalarType.Float64, generator: _generator);
+            var eps = _generator.Gaussian(z.shape, 1, ScalarType.Float64);
             x = x + eps.matmul(_transformT);
         }
         return x.to(z.dtype).MoveToOuterDisposeScope();

@@ -65,7 +65,7 @@ public static class ReconstructionGrid
         random.manual_seed(seed);
         using var model = Checkpoints.Restore(Path.Combine(c.CheckpointDir, "best_model.pt"), info);
         model.eval();
-        using var noise = c.Noise.IsClean ? null : new OffloadNoise(c.Noise.Transform, c.Noise.ClipBound, c.Noise.NoiseSeed);
+        using var noise = c.Noise.IsClean ? null : new OffloadNoise(c.Noise.Transform, c.Noise.ClipBound, c.Noise.NoiseSeed, c.Noise.Noise);
         using var _ = no_grad();
         return NoGc.Run(() =>
         {

@@ -42,6 +42,19 @@ public sealed class DpMerfGeneratorTests
         var b = new DpMerfGenerator(Tiny).Generate(Request(5), _ => { });
         Assert.Equal(a.Set.Pixels, b.Set.Pixels);
         Assert.Equal(a.Privacy.ToJson(), b.Privacy.ToJson());
+        Assert.Contains("reproducible run: not a DP release", a.Privacy.ToJson());
+    }
+
+    [Fact]
+    public void Should_Release_Fresh_Noise_And_Record_No_Release_Seed_In_Release_Mode()
+    {
+        var request = Request(5) with { Noise = Privatar.Core.NoiseMode.Release };
+        var a = new DpMerfGenerator(Tiny).Generate(request, _ => { });
+        var b = new DpMerfGenerator(Tiny).Generate(request, _ => { });
+        Assert.NotEqual(a.Set.Pixels, b.Set.Pixels);                  // same root seed, fresh embedding noise
+        Assert.DoesNotContain("release", a.Privacy.Seeds.Derived.Keys);
+        Assert.Equal(a.Privacy.Epsilon, b.Privacy.Epsilon);
+        Assert.DoesNotContain("not a DP release", a.Privacy.ToJson());
     }
 
     [Fact]

@@ -37,18 +37,22 @@ public sealed class CakeScratch : IDisposable
     {
         var bin = AppContext.BaseDirectory;
         Repo.Write("build/build.cake", string.Join('\n',
-            new[] { "System.IO.Hashing", "Privatar.Core", "Privatar.Pipeline" }.Select(a => $"#r \"{Path.Combine(bin, a + ".dll")}\"")
+            new[] { "System.IO.Hashing", "Privatar.Core", "Privatar.Slurm", "Privatar.Pipeline" }.Select(a => $"#r \"{Path.Combine(bin, a + ".dll")}\"")
                 .Append($"#load \"{RepoPaths.Of("tests/integration/build.cake")}\"")) + "\n");
     }
 
-    public CakeResult Run(params string[] args) => Run(args, pauseAt: null).Result;
+    public CakeResult Run(params string[] args) => Run(args, pauseAt: null, stopWhen: null, "KILL").Result;
 
     /// <summary>Starts a build that stops at <paramref name="pauseAt"/> (unit:point), SIGKILLs its process group there.</summary>
-    public CakeResult RunAndKillAt(string pauseAt, params string[] args) => Run(args, pauseAt).Result;
+    public CakeResult RunAndKillAt(string pauseAt, params string[] args) =>
+        Run(args, pauseAt, line => line.TrimStart().StartsWith("PAUSED ", StringComparison.Ordinal), "KILL").Result;
+
+    /// <summary>Starts a build and sends <paramref name="signal"/> (KILL, INT) to its process group once it prints a line <paramref name="stopWhen"/> accepts.</summary>
+    public CakeResult RunAndSignalWhen(Func<string, bool> stopWhen, string signal, params string[] args) => Run(args, null, stopWhen, signal).Result;
 
     public Dictionary<string, string> Env { get; } = [];
 
-    async Task<CakeResult> Run(string[] args, string? pauseAt)
+    async Task<CakeResult> Run(string[] args, string? pauseAt, Func<string, bool>? stopWhen, string signal)
     {
         var psi = new ProcessStartInfo("setsid") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "dotnet", "cake", Repo.PathOf("build/build.cake") }.Concat(args)) psi.ArgumentList.Add(a);
@@ -67,7 +71,7 @@ public sealed class CakeScratch : IDisposable
             if (line is null) return;
             line = Ansi().Replace(line, "");
             lock (output) output.Append(line).Append('\n');
-            if (line.TrimStart().StartsWith("PAUSED ", StringComparison.Ordinal)) paused.TrySetResult();
+            if (stopWhen?.Invoke(line) == true) paused.TrySetResult();
         }
         p.OutputDataReceived += (_, e) => OnLine(e.Data);
         p.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -76,26 +80,26 @@ public sealed class CakeScratch : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
-            if (pauseAt is not null)
+            if (stopWhen is not null)
             {
                 await Task.WhenAny(paused.Task, p.WaitForExitAsync(timeout.Token));
-                if (!paused.Task.IsCompleted) throw new InvalidOperationException($"The build never reached {pauseAt}:\n{output}");
-                KillGroup(p.Id);
+                if (!paused.Task.IsCompleted) throw new InvalidOperationException($"The build never reached {pauseAt ?? "the awaited line"}:\n{output}");
+                KillGroup(p.Id, signal);
             }
             await p.WaitForExitAsync(timeout.Token);
         }
         catch
         {
-            KillGroup(p.Id);
+            KillGroup(p.Id, "KILL");
             throw;
         }
         lock (output) return new CakeResult(p.ExitCode, output.ToString());
     }
 
-    /// <summary>SIGKILL to the build's whole process group (setsid made it the group leader).</summary>
-    static void KillGroup(int pid)
+    /// <summary>A signal (KILL, INT) to the build's whole process group (setsid made it the group leader).</summary>
+    static void KillGroup(int pid, string signal)
     {
-        using var kill = Process.Start("kill", ["-KILL", "--", $"-{pid}"])!;
+        using var kill = Process.Start("kill", [$"-{signal}", "--", $"-{pid}"])!;
         kill.WaitForExit();
     }
 

@@ -1,9 +1,11 @@
+using Privatar.Tests.Shared;
+
 namespace Privatar.Pipeline.Tests.Fixtures;
 
 /// <summary>The cake.config of the fake pipeline (tests/integration/steps.cake and <see cref="FakeSteps"/>).</summary>
 public static class FakeConfig
 {
-    public const string Default = """
+    public const string Default = $"""
         ; fake pipeline configuration
         [Settings]
         EnableScriptCache = true
@@ -13,9 +15,7 @@ public static class FakeConfig
         threads = 0
         seed = 1
 
-        [pipeline]
-        strict = true
-        jobs = 1
+        {EngineConfig.Sections}
 
         [gen]
         items = 1, 2, 3

@@ -14,6 +14,9 @@ public sealed class FakeSteps
     public Dictionary<string, int> Runs { get; } = [];
     public Action<UnitContext>? Sneak { get; set; }
 
+    /// <summary>Declares Gen's units as release units (noise from the OS CSPRNG).</summary>
+    public bool ReleaseGen { get; set; }
+
     public IReadOnlyList<StepSpec> All => [Gen, Square, Sum, Report];
 
     void Count(UnitContext u) => Runs[u.UnitName] = Runs.GetValueOrDefault(u.UnitName) + 1;
@@ -27,6 +30,7 @@ public sealed class FakeSteps
             Inputs = ["data/source.txt"],
             Outputs = [ctx.Artifact($"gen/item_{n}.txt")],
             Params = ["gen.scale", "gen.sign", "runtime.threads"],
+            Release = ReleaseGen,
             Command = UnitCommand.InProcess(u =>
             {
                 Count(u);

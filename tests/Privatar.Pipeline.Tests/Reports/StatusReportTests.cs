@@ -35,6 +35,23 @@ public sealed class StatusReportTests
         }
 
         [Fact]
+        public void Should_Say_A_Current_Release_Unit_Is_Kept_As_Drawn_Not_Reproducible()
+        {
+            // Given a built pipeline whose Gen units draw release noise
+            _steps.ReleaseGen = true;
+            InProcessBuild.Build(_s, _steps);
+
+            // When
+            using var p = InProcessBuild.Open(_s, _steps);
+            var text = StatusReport.Format(p, p.Status());
+
+            // Then they are current (a rerun would be a second release), and Status says they are not reproducible
+            Assert.Contains("up-to-date Integration.Gen[item_1]: release: kept as drawn, not reproducible from a seed (--force=Integration.Gen draws new noise", text);
+            Assert.Contains("up-to-date Integration.Square[item_1]\n", text);
+            Assert.Contains("8 units: 8 up to date, 0 stale, 0 maybe.", text);
+        }
+
+        [Fact]
         public void Should_Say_The_Estimate_Is_Unknown_When_Nothing_Was_Built()
         {
             using var p = InProcessBuild.Open(_s, _steps);

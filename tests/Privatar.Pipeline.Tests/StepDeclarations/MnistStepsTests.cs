@@ -55,8 +55,8 @@ public sealed class MnistStepsTests
         var plan = Plan("smoke");
         var units = plan.UnitsOf("MnistClassifiers").ToDictionary(u => u.Id);
         Assert.Contains("mnist train-classifier --out artifacts/smoke/mnist/classifiers/sigma0.1 --data artifacts/smoke/mnist/data --epochs 1", units["sigma0.1"].CommandText);
-        Assert.Contains("--noise-multiplier 0.1 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours", units["sigma0.1"].CommandText);
-        Assert.Contains("--target-epsilon 3 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --delta 1E-05 --accountant rdp", units["epsilon3"].CommandText);
+        Assert.Contains("--noise-multiplier 0.1 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible", units["sigma0.1"].CommandText);
+        Assert.Contains("--target-epsilon 3 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible --delta 1E-05 --accountant rdp", units["epsilon3"].CommandText);
         Assert.DoesNotContain("--noise-multiplier", units["nonprivate"].CommandText);
         Assert.EndsWith("--threads 1", units["nonprivate"].CommandText);       // [dpsgd] threads, not the profile's runtime.threads
         var vae = plan.UnitsOf("MnistVae").Single(u => u.Id == "epsilon3");

@@ -6,9 +6,16 @@ using Xunit;
 
 namespace Privatar.Training.Tests.Fixtures;
 
-/// <summary>MKL reads MKL_CBWR once, at its first call: set it before any test touches a tensor (as the CLI's verbs do).</summary>
+/// <summary>
+/// MKL reads MKL_CBWR once, at its first call: set it before any test touches a tensor (as the CLI's verbs do), with
+/// the native settings every libtorch process applies (as tests/Shared/NativeSetup.cs does for the other assemblies).
+/// </summary>
 static class NativeSetup
 {
     [ModuleInitializer]
-    internal static void Init() => NativeReproducibility.Ensure();
+    internal static void Init()
+    {
+        NativeReproducibility.Ensure();
+        NativeProcess.Prepare();
+    }
 }

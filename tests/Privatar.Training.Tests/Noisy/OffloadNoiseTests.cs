@@ -78,4 +78,19 @@ public sealed class OffloadNoiseTests
         Assert.Contains("3 dimensions but the noise transform is 2×2", e.Message);
         Assert.Throws<ArgumentException>(() => new OffloadNoise(null, clipBound: 0, seed: 1));
     }
+
+    [Fact]
+    public void Release_noise_ignores_the_seed_and_keeps_the_transform()
+    {
+        using var z = zeros(20000, 2);
+        using var a = new OffloadNoise(Diagonal(2, 0.5), null, seed: 3, Privatar.Core.NoiseMode.Release);
+        using var b = new OffloadNoise(Diagonal(2, 0.5), null, seed: 3, Privatar.Core.NoiseMode.Release);
+        using var x = a.Apply(z);
+        using var y = b.Apply(z);
+        Assert.NotEqual(x.data<float>().ToArray()[..4], y.data<float>().ToArray()[..4]);
+        using var std = x.std(0);
+        var s = std.data<float>().ToArray();
+        Assert.InRange(s[0], 2 * 0.97, 2 * 1.03);
+        Assert.InRange(s[1], 0.5 * 0.97, 0.5 * 1.03);
+    }
 }

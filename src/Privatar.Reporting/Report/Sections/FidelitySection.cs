@@ -52,8 +52,7 @@ public static class FidelitySection
             blocks.Add(new Heading("Frequency covariance"));
             blocks.Add(new Table(["fidelity", "component 0 value", "component 0 share", "max / min over components"], rows));
         }
-        foreach (var f in FiguresSection.List(ctx).Where(f => FiguresSection.IsFidelity(f.Name)))
-            blocks.Add(FiguresSection.Image(ctx, f));
+        blocks.AddRange(FiguresSection.Shown(ctx, FiguresSection.List(ctx).Where(f => FiguresSection.IsFidelity(f.Name)).ToList()));
         return new ReportSection("fidelity", "Fidelity: original vs corrected", blocks);
     }
 }

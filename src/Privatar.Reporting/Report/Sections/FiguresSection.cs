@@ -20,7 +20,7 @@ public static class FiguresSection
             return records.Select(f => JsonSerializer.Deserialize<FigureRecord>(File.ReadAllText(f), Json)
                     ?? throw new InvalidDataException($"{f}: not a figure record"))
                 .Select(r => new ReportedFigure(r.Name, r.PaperFigure, r.Description, r.Status == "drawn", r.Reason))
-                .OrderBy(r => Order(r.Name)).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+                .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         return FigureCatalog.For(ctx.Data).Select(f =>
         {
             var drawn = File.Exists(Path.Combine(dir, f.Name + ".png"));
@@ -30,41 +30,39 @@ public static class FiguresSection
         }).ToList();
     }
 
-    /// <summary>Paper figures first (by number), then the grid, the other extras, and the per-model training curves last.</summary>
-    static int Order(string name) => name.StartsWith("fig", StringComparison.Ordinal) ? 0
-        : name == "extra_reconstruction_grid" ? 1 : name.StartsWith("extra_training_curves", StringComparison.Ordinal) ? 3 : 2;
+        public static bool IsFidelity(string name) => FigureGroups.Of(name).Id == "fig-fidelity";
 
-    public static bool IsCurves(string name) => name.StartsWith("extra_training_curves", StringComparison.Ordinal);
-    public static bool IsFidelity(string name) => name.StartsWith("extra_fidelity", StringComparison.Ordinal);
-
+    /// <summary>
+    /// The figure index (one table), then one part per group of the paper with its figures as thumbnails that open
+    /// full size. The original-vs-corrected figures are shown in the fidelity section beside their tables.
+    /// </summary>
     public static ReportSection Build(ReportContext ctx)
     {
         var figures = List(ctx);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Our figure → the original's. The original draws its figures from numbers typed into notebook cells " +
-                "(privatar-original.md §7); these are drawn from the CSVs, and each caption line names the profile and the files (with a content hash)."),
-            new Table(["figure", "original", "what it shows"], figures.Select(f => (IReadOnlyList<string>)
-                [$"`{f.Name}`", f.PaperFigure, f.Drawn ? f.Description : $"**not drawn**: {f.Reason}"]).ToList()),
+            new Paragraph("Drawn from the CSVs, never from typed-in numbers (the original's notebook types them into its cells, privatar-original.md §7); " +
+                "each image's footer names the profile and the files it was drawn from, with a content hash. Click a thumbnail for the full-size image."),
         };
-        foreach (var f in figures.Where(f => f.Drawn && !IsFidelity(f.Name) && !IsCurves(f.Name)))
+        foreach (var group in FigureGroups.All.Append(FigureGroups.Other).Where(g => g.Id != "fig-fidelity"))
         {
-            blocks.Add(new Heading($"`{f.Name}` — {f.PaperFigure}"));
-            blocks.Add(Image(ctx, f));
+            var members = figures.Where(f => FigureGroups.Of(f.Name) == group).ToList();
+            if (members.Count == 0) continue;
+            blocks.Add(new Heading(group.Title, group.Id));
+            blocks.AddRange(Shown(ctx, members));
         }
-        var curves = figures.Where(f => f.Drawn && IsCurves(f.Name)).ToList();
-        if (curves.Count > 0)
-        {
-            blocks.Add(new Heading("Training curves, one per trained model (not in the paper)"));
-            blocks.AddRange(curves.Select(f => Image(ctx, f) is Figure img ? img with { Thumbnail = true } : Image(ctx, f)));
-        }
+        blocks.Add(new Folded($"Index: our {figures.Count} figures and the original's", [new Table(["figure", "original", "what it shows"], figures.Select(f => (IReadOnlyList<string>)
+            [$"`{f.Name}`", f.PaperFigure, f.Drawn ? f.Description : $"**not drawn**: {f.Reason}"]).ToList())]));
         return new ReportSection("figures", "Figures", blocks);
     }
 
-    /// <summary>The figure's PNG, or a sentence saying why there is none.</summary>
-    public static ReportBlock Image(ReportContext ctx, ReportedFigure f)
+    /// <summary>The drawn figures as one gallery, then a line per figure that is not drawn and why.</summary>
+    public static IEnumerable<ReportBlock> Shown(ReportContext ctx, IReadOnlyList<ReportedFigure> figures)
     {
-        var png = Path.Combine(ctx.Options.Figures, f.Name + ".png");
-        return f.Drawn && File.Exists(png) ? new Figure(ctx.Link(png), f.Description) : new Paragraph($"`{f.Name}` not drawn: {f.Reason}");
+        var images = figures.Select(f => (f, Png: Path.Combine(ctx.Options.Figures, f.Name + ".png"))).ToList();
+        var drawn = images.Where(i => i.f.Drawn && File.Exists(i.Png)).Select(i => new Figure(ctx.Link(i.Png), $"`{i.f.Name}` ({i.f.PaperFigure}): {i.f.Description}")).ToList();
+        if (drawn.Count > 0) yield return new Gallery(drawn);
+        var missing = images.Where(i => !(i.f.Drawn && File.Exists(i.Png))).Select(i => $"`{i.f.Name}` not drawn: {(i.f.Drawn ? $"`{ctx.Link(i.Png)}` is missing" : i.f.Reason)}").ToList();
+        if (missing.Count > 0) yield return new Bullets(missing);
     }
 }

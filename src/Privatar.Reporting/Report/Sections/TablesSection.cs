@@ -5,7 +5,7 @@ namespace Privatar.Reporting;
 /// <summary>Every result table, mapped to the paper's, with its first rows.</summary>
 public static class TablesSection
 {
-    static readonly Dictionary<string, string> PaperTable = new()
+    public static readonly IReadOnlyDictionary<string, string> PaperTable = new Dictionary<string, string>
     {
         ["training_curves.csv"] = "README training screen-loss table (final values); curves not in the paper",
         ["test_metrics.csv"] = "README test table (screen MSE, LPIPS); notebook baseline/int8/pruning constants",
@@ -21,6 +21,7 @@ public static class TablesSection
         ["mnist_dp_curves.csv"] = "not in the Privatar paper (DP-SGD study)",
         ["mnist_dp_accuracy.csv"] = "not in the Privatar paper (DP-SGD study)",
         ["mnist_synthetic.csv"] = "not in the Privatar paper (DP-VAE synthetic-data study, Table 1 of Benbenisty & Kedem)",
+        ["privacy_audit.csv"] = "not in the Privatar paper (one-run privacy audit of the DP-SGD study, Steinke, Nasr & Jagielski 2023)",
     };
 
     /// <summary>A decimal cell as 4 significant digits (display only); integers and text as they are.</summary>
@@ -32,18 +33,18 @@ public static class TablesSection
     {
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Column meanings: `src/Privatar.Results/SCHEMAS.md`. Each table shows its first rows; the link opens the whole file."),
+            new Paragraph("Every result table, folded: open one for its first rows. Column meanings: `src/Privatar.Results/SCHEMAS.md`; the link under each table opens the whole file."),
         };
         foreach (var family in ResultFamilies.All)
         {
             var path = Path.Combine(ctx.Options.ResultsDir, family.FileName);
-            blocks.Add(new Heading($"`{family.FileName}` — {PaperTable[family.FileName]}"));
-            if (!File.Exists(path)) { blocks.Add(new Paragraph("Not produced.")); continue; }
+            var title = $"`{family.FileName}` — {PaperTable[family.FileName]}";
+            if (!File.Exists(path)) { blocks.Add(new Paragraph($"{title}: not produced.")); continue; }
             var t = RawTable.Load(path);
             var shown = t.Rows.Take(ctx.Options.PreviewRows).Select(r => (IReadOnlyList<string>)r.Select(Short).ToList()).ToList();
-            blocks.Add(new Table(t.Header, shown,
+            blocks.Add(new Folded($"{title} ({t.Rows.Count} rows)", [new Table(t.Header, shown,
                 $"{family.Description}; {(t.Rows.Count > shown.Count ? $"first {shown.Count} of {t.Rows.Count} rows" : $"{t.Rows.Count} rows")}, " +
-                $"decimals shown to 4 significant digits; full precision in the file: `{ctx.Link(path)}`"));
+                $"decimals shown to 4 significant digits; full precision in the file: `{ctx.Link(path)}`")]));
         }
         return new ReportSection("tables", "Result tables", blocks);
     }

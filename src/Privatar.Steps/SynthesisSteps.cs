@@ -30,9 +30,12 @@ public static class SynthesisSteps
 
     public static SynthesisPaths Paths(PlanContext c) => new(c.ArtifactRoot);
 
+    /// <summary>[synthesis] datasets: the Figures step plans one group of synthesis figures per dataset.</summary>
+    internal static ParamSpec DatasetsParam => P.StringList("synthesis.datasets").OneOf(Datasets);
+
     static readonly ParamSpec[] ListParams =
     [
-        P.StringList("synthesis.datasets").OneOf(Datasets), P.StringList("synthesis.methods").OneOf(Methods), P.DoubleList("synthesis.target_epsilons").Above(0),
+        DatasetsParam, P.StringList("synthesis.methods").OneOf(Methods), P.DoubleList("synthesis.target_epsilons").Above(0),
     ];
 
     static IReadOnlyList<string> Distinct(ParamValues p, string key)
@@ -42,7 +45,7 @@ public static class SynthesisSteps
         return list;
     }
 
-    static IReadOnlyList<string> DatasetList(ParamValues p) => Distinct(p, "synthesis.datasets");
+    internal static IReadOnlyList<string> DatasetList(ParamValues p) => Distinct(p, "synthesis.datasets");
     static IReadOnlyList<string> MethodList(ParamValues p) => Distinct(p, "synthesis.methods");
 
     static IReadOnlyList<double> Epsilons(ParamValues p)

@@ -25,10 +25,13 @@ public sealed record SynthesisPaths(string Root)
     /// <summary>A set's id: <c>&lt;method&gt;_eps&lt;ε&gt;</c>.</summary>
     public static string SetId(string method, double targetEpsilon) => $"{method}_eps{targetEpsilon.ToString("R", CultureInfo.InvariantCulture)}";
 
-    public string Set(string dataset, string method, double targetEpsilon) => $"{Base}/sets/{dataset}/{SetId(method, targetEpsilon)}";
+    /// <summary>The folder of every set of one dataset.</summary>
+    public string Sets(string dataset) => $"{Base}/sets/{dataset}";
+    public string Set(string dataset, string method, double targetEpsilon) => $"{Sets(dataset)}/{SetId(method, targetEpsilon)}";
 
     /// <summary>The files a generator verb writes (Privatar.Generators SyntheticSet and PrivacyRecord name them).</summary>
-    public static readonly string[] SetFileNames = ["images.npy", "labels.npy", "samples.png", "privacy.json"];
+    public const string SamplesFile = "samples.png";
+    public static readonly string[] SetFileNames = ["images.npy", "labels.npy", SamplesFile, "privacy.json"];
     public IEnumerable<string> SetFiles(string dataset, string method, double targetEpsilon) =>
         SetFileNames.Select(f => $"{Set(dataset, method, targetEpsilon)}/{f}");
 

@@ -38,6 +38,8 @@ public sealed partial record SynthesisRow : IValidatedRow
     [CsvColumn("coverage")] public double Coverage { get; init; }
     /// <summary>Root seed of the run.</summary>
     [CsvColumn("seed")] public long Seed { get; init; }
+    /// <summary>The set's noise mode: <c>reproducible</c> (seeded, not a DP release) or <c>release</c>; empty for real data.</summary>
+    [CsvColumn("noise")] public string Noise { get; init; } = "";
 
     public IEnumerable<string> Problems()
     {
@@ -45,10 +47,11 @@ public sealed partial record SynthesisRow : IValidatedRow
         Vocabulary.CheckNonEmpty(p, "method", Method);
         Vocabulary.Check(p, "dataset", Dataset, Vocabulary.SynthesisDatasets);
         Vocabulary.CheckNonEmpty(p, "classifier", Classifier);
-        if (Method == RealData && (TargetEpsilon is not null || Epsilon is not null || Delta is not null))
-            p.Add("columns 'target_epsilon', 'epsilon' and 'delta' must be empty for real_data");
+        if (Method == RealData && (TargetEpsilon is not null || Epsilon is not null || Delta is not null || Noise.Length > 0))
+            p.Add("columns 'target_epsilon', 'epsilon', 'delta' and 'noise' must be empty for real_data");
         if (Method != RealData && (TargetEpsilon is null || Delta is null))
             p.Add("columns 'target_epsilon' and 'delta' are required for a generator's row");
+        if (Method != RealData) Vocabulary.Check(p, "noise", Noise, ["reproducible", "release"]);
         if (Epsilon is { } e && !(e >= 0)) p.Add($"column 'epsilon' is {e}; expected >= 0");
         if (Accuracy is < 0 or > 1) p.Add($"column 'accuracy' is {Accuracy}; expected within [0, 1]");
         foreach (var (name, v) in new[] { ("precision", Precision), ("recall", Recall), ("coverage", Coverage) })

@@ -89,6 +89,7 @@ public static class SynthesisRuns
                 Classifier = kind.Name(), Accuracy = tstr.TestAccuracy,
                 FidLocal = metrics.Fid, KidLocal = metrics.KidMean, KidLocalStd = metrics.KidStd,
                 Precision = metrics.Precision, Recall = metrics.Recall, Density = metrics.Density, Coverage = metrics.Coverage, Seed = r.Seed,
+                Noise = privacy is null ? "" : NoiseModes.Name(privacy.Noise),
             });
         }
         ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);

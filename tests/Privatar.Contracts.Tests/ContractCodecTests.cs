@@ -9,7 +9,7 @@ public class ContractCodecTests
 {
     static readonly Dictionary<string, string> Config = new()
     {
-        ["noise.fidelities"] = "corrected, original", ["noise.dp_clip_bound"] = "20", ["runtime.seed"] = "1234", ["attack.threads"] = "1",
+        ["noise.fidelities"] = "corrected, original", ["noise.dp_clip_bound"] = "20", ["runtime.seed"] = "1234", ["runtime.noise"] = "reproducible", ["attack.threads"] = "1",
         ["attack.nn_hidden"] = "128", ["attack.nn_epochs"] = "10", ["attack.nn_lr"] = "0.0001", ["attack.nn_corrected_epochs"] = "100",
         ["attack.nn_corrected_lr"] = "0.01", ["attack.nn_momentum"] = "0", ["attack.nn_batch_size"] = "1", ["attack.nn_latent_draws"] = "1",
     };
@@ -48,7 +48,7 @@ public class ContractCodecTests
         Assert.Equal(100, a.CorrectedEpochs);
         var e = Assert.Throws<ArgumentException>(() => ContractCodec.Decode<AttackArgs>(f => given.GetValueOrDefault(f.Option), null));
         Assert.Contains("--profile", e.Message);
-        Assert.Contains("noise.fidelities", e.Message);
+        Assert.Contains("runtime.noise", e.Message);   // the first keyed field that has no default
         Assert.Contains("expected a number", Assert.Throws<ArgumentException>(() =>
             ContractCodec.Decode<AttackArgs>(f => f.Option == "--lr" ? ["x"] : given.GetValueOrDefault(f.Option), k => Config.GetValueOrDefault(k))).Message);
     }

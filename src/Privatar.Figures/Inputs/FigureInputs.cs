@@ -26,7 +26,7 @@ public sealed class FigureInputs(string resultsDir)
     public IReadOnlyList<SynthesisRow> Synthesis => Get(ResultFamilies.Synthesis);
 
     /// <summary>The synthesis benchmark's tree of the same profile: results/ and synthesis/ share the artifact root.</summary>
-    public Contracts.SynthesisPaths SynthesisTree => new(Path.GetDirectoryName(Path.GetFullPath(ResultsDir))!);
+    public Contracts.SynthesisPaths SynthesisTree => new(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ResultsDir)))!);
 
     public IReadOnlyList<GridCell> ReconstructionGrid
     {

@@ -26,6 +26,7 @@
 // Tasks that do more than run their step; every other step's task is registered from StepCatalog below.
 #load "tasks/Verify.cake"
 #load "tasks/Report.cake"
+#load "tasks/Synthesis.cake"
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN

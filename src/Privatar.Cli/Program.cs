@@ -15,5 +15,6 @@ DataCommand.Register(root);
 NoiseCommand.Register(root);
 NoisyCommand.Register(root);
 AttackCommand.Register(root);
+SynthesisCommand.Register(root);
 
 return CliRunner.Invoke(root, args);

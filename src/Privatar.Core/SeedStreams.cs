@@ -51,6 +51,14 @@ public static class SeedPurpose
     public const string AuditCanaries = "audit/canaries";
     public const string AuditMembership = "audit/membership";
     public const string Tstr = "synthesis/tstr";
+    // A synthetic-data generator's streams; the unit argument is the method ("dp-merf", "dp-cgan", ...).
+    public const string GeneratorInit = "generator/init";
+    public const string GeneratorFeatures = "generator/features";
+    public const string GeneratorRelease = "generator/release";
+    public const string GeneratorTraining = "generator/training";
+    public const string GeneratorSampling = "generator/poisson-sampling";
+    public const string GeneratorDpNoise = "generator/dp-noise";
+    public const string GeneratorOutput = "generator/output";
 
     /// <summary>A DP image generator's stream (Privatar.Generators SeedPurpose, lower-case): "generator/release", ….</summary>
     public static string Generator(string stream) => "generator/" + stream;

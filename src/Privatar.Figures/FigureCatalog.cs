@@ -40,12 +40,18 @@ public static class FigureCatalog
         all.AddRange(Extras);
         if (data.Has(ResultFamilies.TrainingCurves))
             all.AddRange(data.TrainingCurves.Select(r => (r.Variant, r.Config)).Distinct().Order().Select(k => new ExtraTrainingCurves(k.Variant, k.Config)));
+        if (data.Has(ResultFamilies.Synthesis))
+            all.AddRange(data.Synthesis.Select(r => r.Dataset).Distinct().SelectMany(Synthesis));
         return all;
     }
 
+    /// <summary>The synthesis benchmark's figures of one dataset: seed heat table, accuracy and FID vs ε, sample gallery.</summary>
+    public static IReadOnlyList<IFigure> Synthesis(string dataset) =>
+        [new ExtraSynthesisSeedTable(dataset), new ExtraSynthesisVsEpsilon(dataset, fid: false), new ExtraSynthesisVsEpsilon(dataset, fid: true), new ExtraSynthesisSamples(dataset)];
+
     /// <summary>
-    /// The recipe of a figure name: a paper figure or fixed extra, or <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c>
-    /// for a variant of <see cref="Vocabulary.Variants"/>. Throws naming the known figures otherwise.
+    /// The recipe of a figure name: a paper figure or fixed extra, <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c>
+    /// for a variant of <see cref="Vocabulary.Variants"/>, or a synthesis figure of a dataset of <see cref="Vocabulary.SynthesisDatasets"/>. Throws naming the known figures otherwise.
     /// </summary>
     public static IFigure Find(string name)
     {
@@ -56,6 +62,8 @@ public static class FigureCatalog
             var variant = Vocabulary.Variants.OrderByDescending(v => v.Length).FirstOrDefault(v => rest.StartsWith(v + "_", StringComparison.Ordinal));
             if (variant is not null && rest.Length > variant.Length + 1) return new ExtraTrainingCurves(variant, rest[(variant.Length + 1)..]);
         }
-        throw new ArgumentException($"unknown figure '{name}'; expected one of {string.Join(", ", Paper.Concat(Extras).Select(f => f.Name))} or {CurvesPrefix}<variant>_<config>");
+        if (Vocabulary.SynthesisDatasets.SelectMany(Synthesis).FirstOrDefault(f => f.Name == name) is { } synthesis) return synthesis;
+        throw new ArgumentException($"unknown figure '{name}'; expected one of {string.Join(", ", Paper.Concat(Extras).Select(f => f.Name))}, " +
+            $"{CurvesPrefix}<variant>_<config> or a synthesis figure ({string.Join(", ", Synthesis("<dataset>").Select(f => f.Name))})");
     }
 }

@@ -49,13 +49,17 @@ public static class ResultFamilies
     public static readonly ResultFamily<MnistSyntheticRow> MnistSynthetic = new("mnist_synthetic.csv",
         "classifiers trained on DP-VAE synthetic MNIST, tested on real MNIST, per VAE sigma and synthesis fidelity", r => [r.VaeSigma, r.Fidelity]);
 
+    public static readonly ResultFamily<SynthesisRow> Synthesis = new("synthesis.csv",
+        "downstream accuracy and local-CNN feature metrics per method, dataset, target epsilon and classifier",
+        r => [r.Dataset, r.Method, r.TargetEpsilon ?? -1, r.Classifier]);
+
     public static readonly ResultFamily<PrivacyAuditRow> PrivacyAudit = new("privacy_audit.csv",
         "accountant epsilon (upper bound) vs one-run audited epsilon_lower and MIA AUC per audited MNIST run", r => [r.Model, r.Run]);
 
     public static IReadOnlyList<IResultFamily> All { get; } =
     [
         TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, ReconstructionGrid, Attacks,
-        FrequencyCovariance, MnistCurves, MnistAccuracy, MnistSynthetic, PrivacyAudit,
+        FrequencyCovariance, MnistCurves, MnistAccuracy, MnistSynthetic, Synthesis, PrivacyAudit,
     ];
 
     /// <summary>The family stored under <paramref name="fileName"/>, or null for an unknown file.</summary>

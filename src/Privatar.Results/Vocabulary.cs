@@ -20,6 +20,7 @@ public static class Vocabulary
     public static readonly string[] Branches = ["baseline", "local", "offload", "direct_split"];
     public static readonly string[] Attacks = ["empirical", "nn"];
     public static readonly string[] ReferenceModes = ["ambiguity_merge", "accumulated_hf", "accumulated_offload", "none"];
+    public static readonly string[] SynthesisDatasets = ["mnist", "fashion_mnist"];
     public static readonly string[] NoiseVectorSeries = ["latent", "latent_variance", "dp_vector", "pac_vector", "dp_sample", "pac_sample"];
 
     /// <summary>Adds a problem to <paramref name="problems"/> when <paramref name="value"/> is not one of <paramref name="allowed"/>.</summary>

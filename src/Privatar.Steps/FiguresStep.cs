@@ -10,6 +10,7 @@ namespace Privatar.Steps;
 /// A figure is planned only when every file it reads is declared as an output by a step registered before this one
 /// (<see cref="PlanContext.IsProduced"/>): a build without, say, the Attack step plans no attack figures, and they
 /// appear as soon as that step is in <see cref="StepCatalog"/>. Changing a plot setting reruns only these units.
+/// The synthesis benchmark adds one group of figures per [synthesis] dataset.
 /// </summary>
 public static class FiguresStep
 {
@@ -53,6 +54,18 @@ public static class FiguresStep
 
     public const string GridCsv = "reconstruction_grid.csv";
 
+    public const string SynthesisCsv = "synthesis.csv";
+
+    /// <summary>
+    /// The synthesis benchmark's figures of one dataset, as FigureCatalog.Synthesis names them (a test keeps the two
+    /// equal), and whether the figure also reads the sets' sample grids. Each reads synthesis.csv.
+    /// </summary>
+    public static IReadOnlyList<(string Name, bool Samples)> SynthesisFigures(string dataset) =>
+    [
+        ($"extra_synthesis_seed_table_{dataset}", false), ($"extra_synthesis_accuracy_vs_epsilon_{dataset}", false),
+        ($"extra_synthesis_fid_vs_epsilon_{dataset}", false), ($"extra_synthesis_samples_{dataset}", true),
+    ];
+
     /// <summary>The [figures] keys: what a plot looks like, never what it shows.</summary>
     public static readonly string[] StyleKeys = ["figures.width", "figures.height", "figures.scale", "figures.palette", "figures.font_size", "figures.line_width"];
 
@@ -64,7 +77,7 @@ public static class FiguresStep
         Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),
         Params =
         [
-            .. AvatarSteps.ListParams,
+            .. AvatarSteps.ListParams, SynthesisSteps.DatasetsParam,
             P.Int("figures.width"), P.Int("figures.height"), P.Double("figures.scale"), P.String("figures.palette"),
             P.Double("figures.font_size"), P.Double("figures.line_width"),
         ],
@@ -103,6 +116,15 @@ public static class FiguresStep
         }
         if (ctx.IsProduced(R("training_curves.csv")))
             list.AddRange(AvatarSteps.Models(ctx.Params).Select(m => new PlannedFigure(TrainingCurvesName(m), [R("training_curves.csv")])));
+        if (ctx.IsProduced(R(SynthesisCsv)))
+            foreach (var dataset in SynthesisSteps.DatasetList(ctx.Params))
+            {
+                // the gallery's tiles: every sample grid a generator unit declares for this dataset
+                var sets = SynthesisSteps.Paths(ctx).Sets(dataset) + "/";
+                var samples = ctx.Upstream.SelectMany(u => u.Outputs).Where(o => o.StartsWith(sets, StringComparison.Ordinal) && o.EndsWith("/" + SynthesisPaths.SamplesFile, StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal);
+                list.AddRange(SynthesisFigures(dataset).Select(f => new PlannedFigure(f.Name, f.Samples ? [R(SynthesisCsv), .. samples] : [R(SynthesisCsv)])));
+            }
         return list;
     }
 

@@ -14,8 +14,11 @@ public static class StepCode
     static readonly string[] CliCore = ["src/Privatar.Cli/CliRunner.cs", "src/Privatar.Cli/ContractCommand.cs"];
 
     /// <summary>A step whose units run <c>privatar</c> verbs: the projects they call and the verbs' command files.</summary>
-    public static string[] Verbs(string step, string[] projects, params string[] commands) =>
-        [.. projects.Select(CodeSources.Project), .. CliCore, .. commands.Select(c => $"src/Privatar.Cli/Commands/{c}.cs"), Declaration(step)];
+    public static string[] Verbs(string step, string[] projects, params string[] commands) => VerbsDeclaredIn(Declaration(step), projects, commands);
+
+    /// <summary>As <see cref="Verbs"/>, for steps declared together in one file (the synthesis benchmark's).</summary>
+    public static string[] VerbsDeclaredIn(string declarationFile, string[] projects, params string[] commands) =>
+        [.. projects.Select(CodeSources.Project), .. CliCore, .. commands.Select(c => $"src/Privatar.Cli/Commands/{c}.cs"), declarationFile];
 
     /// <summary>A step whose units run in the build process: the projects they call and the step's own files.</summary>
     public static string[] InProcess(string step, string[] projects, params string[] stepFiles) =>

@@ -1,11 +1,12 @@
 using Privatar.Accounting;
+using Privatar.Core;
 
 namespace Privatar.Generators.Tests;
 
 public sealed class SyntheticSetTests
 {
     static PrivacyRecord Record() => PrivacyRecord.Create("m", "d", 1, 1e-5, new AccountantOptions(),
-        [new MechanismRecord("release", "replace-one", 5, 0.01, 1, 1)], GeneratorSeeds.Record(3, SeedPurpose.Release));
+        [new MechanismRecord("release", "replace-one", 5, 0.01, 1, 1)], GeneratorStreams.Record(3, "m", SeedPurpose.GeneratorRelease));
 
     [Fact]
     public void Should_Refuse_Pixels_Outside_The_Unit_Interval_And_Leave_The_Folder_Untouched()
@@ -21,7 +22,7 @@ public sealed class SyntheticSetTests
     public void Should_Round_Trip_The_Privacy_Record_With_An_Infinite_Epsilon()
     {
         var leak = PrivacyRecord.Create("m", "d", 1, 1e-5, new AccountantOptions(),
-            [new MechanismRecord("exact_stats", "add-remove", 0, 1, 1, 1)], GeneratorSeeds.Record(3));
+            [new MechanismRecord("exact_stats", "add-remove", 0, 1, 1, 1)], GeneratorStreams.Record(3, "m"));
         Assert.True(double.IsPositiveInfinity(leak.Epsilon));
         var path = Path.GetTempFileName();
         try
@@ -35,16 +36,9 @@ public sealed class SyntheticSetTests
     }
 
     [Fact]
-    public void Should_Derive_Distinct_Seeds_Per_Purpose_And_Root()
+    public void Should_Keep_Two_Methods_On_One_Root_On_Different_Streams()
     {
-        var seeds = from root in Enumerable.Range(0, 50)
-                    from p in Enum.GetValues<SeedPurpose>()
-                    select GeneratorSeeds.Derive((ulong)root, p);
-        Assert.Equal(50 * Enum.GetValues<SeedPurpose>().Length, seeds.Distinct().Count());
-        // The one derivation (Core SeedStreams) under generator/<purpose>, apart from every other purpose's stream.
-        Assert.Equal((ulong)Privatar.Core.SeedStreams.Derive(3, "generator/release"), GeneratorSeeds.Derive(3, SeedPurpose.Release));
-        var streams = Enum.GetValues<SeedPurpose>().Select(GeneratorSeeds.Stream).ToList();
-        Assert.Empty(streams.Intersect(Privatar.Core.SeedPurpose.All));
-        Assert.Equal(streams.Count, streams.Distinct().Count());
+        Assert.NotEqual(GeneratorStreams.Derive(5, SeedPurpose.GeneratorInit, "dp-merf"), GeneratorStreams.Derive(5, SeedPurpose.GeneratorInit, "dp-cgan"));
+        Assert.Equal((long)GeneratorStreams.Derive(5, SeedPurpose.GeneratorInit, "dp-merf"), SeedStreams.Derive(5, SeedPurpose.GeneratorInit, "dp-merf"));
     }
 }

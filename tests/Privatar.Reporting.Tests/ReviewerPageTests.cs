@@ -76,10 +76,10 @@ public sealed partial class ReviewerPageTests
         using var fx = new FixtureCopy();
         var (html, md) = Write(fx);
         var provenance = html[html.IndexOf("id=\"provenance\"", StringComparison.Ordinal)..];
-        Assert.Contains("<details><summary>Result tables: SHA-256 of the 15 files</summary>", provenance);
+        Assert.Contains("<details><summary>Result tables: SHA-256 of the 16 files</summary>", provenance);
         Assert.DoesNotContain("<table>", provenance[..provenance.IndexOf("<details>", StringComparison.Ordinal)]);
         Assert.Contains("<details><summary><code>attacks.csv</code>", html);
-        Assert.Contains("<details><summary>Result tables: SHA-256 of the 15 files</summary>", md);
+        Assert.Contains("<details><summary>Result tables: SHA-256 of the 16 files</summary>", md);
     }
 
     [Fact]
@@ -113,6 +113,30 @@ public sealed partial class ReviewerPageTests
         // a published number this run has no row for is said so, not filled in
         Assert.Contains("| README latency (Partition local path 0.24-0.32 ms) | ≤ 0.32 | — (no row matches the selector) |", m);
         Assert.DoesNotContain(Path.GetTempPath(), m);
+    }
+
+    [Fact]
+    public void Should_Print_The_Published_Synthesis_Numbers_In_Their_Own_Table_Apart_From_Our_Synthesis_Table()
+    {
+        using var fx = new FixtureCopy();
+        var root = Path.GetDirectoryName(fx.Results)!;
+        var (_, md) = ReportWriter.Write(new ReportOptions(fx.Results, Path.Combine(root, "report"), "fixture")
+        {
+            PublishedTable = Path.Combine(Repo.Root, "verify", "expected-full.csv"),
+        });
+        var m = File.ReadAllText(md);
+        var published = m.IndexOf("## Published vs ours", StringComparison.Ordinal);
+        var synthesisHeading = m.IndexOf("— `synthesis.csv`", published, StringComparison.Ordinal);
+        Assert.True(synthesisHeading > published, "the comparison has a synthesis.csv heading");
+        // the published rows: as published (with their source), ours beside them in its own column, FID never compared
+        Assert.Contains("| DPDM paper Table 1 (DP-MERF row; MNIST; ε = 10; CNN 82.1%) | 0.821 | **0.7056** | method=dp-merf; dataset=mnist; target_epsilon=10; classifier=cnn: `accuracy` |", m);
+        Assert.Contains("| DPDM paper Table 1 (GS-WGAN row; MNIST; ε = 10; CNN 80%) | 0.8 | — (no row matches the selector) |", m);
+        Assert.Contains("local-CNN features, not Inception), so no FID is compared", m);
+        Assert.DoesNotContain("fid_local", m[published..m.IndexOf("\n## ", published + 1, StringComparison.Ordinal)]);
+        // our table is the result table, elsewhere on the page, and holds no published row
+        var ours = m.IndexOf("<code>synthesis.csv</code> — not in the Privatar paper", StringComparison.Ordinal);
+        Assert.True(ours >= 0 && (ours < published || ours > m.IndexOf("\n## ", published + 1, StringComparison.Ordinal)), "our synthesis table sits outside the comparison");
+        Assert.DoesNotContain("gs-wgan", File.ReadAllText(Path.Combine(fx.Results, "synthesis.csv")));
     }
 
     [GeneratedRegex("<a href=\"#([^\"]+)\"")] private static partial Regex AnchorLinks();

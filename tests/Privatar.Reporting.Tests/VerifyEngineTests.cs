@@ -75,6 +75,19 @@ public sealed class VerifyEngineTests
         }
 
         [Fact]
+        public void Should_Catch_A_Synthetic_Set_Above_The_Real_Data_Row()
+        {
+            // Given a synthesis table where DP-MERF's CNN on Fashion-MNIST at ε = 10 beats the real-data CNN
+            using var fx = new FixtureCopy();
+            var rows = ResultCsv.Read(ResultFamilies.Synthesis, fx.Results)
+                .Select(r => r is { Method: "dp-merf", Dataset: "fashion_mnist", TargetEpsilon: 10, Classifier: "cnn" } ? r with { Accuracy = 0.99 } : r);
+            ResultCsv.Write(ResultFamilies.Synthesis, fx.Results, rows);
+            var failed = Assert.Single(VerifyEngine.Run(Table("functional"), fx.Results), r => !r.Passed);
+            Assert.Equal("synthesis_below_real_data", failed.Claim.Id);
+            Assert.Contains("accuracy 0.99 is not ≤ 0.86 of method=real_data", failed.Message);
+        }
+
+        [Fact]
         public void Should_Load_The_Full_Table()
         {
             var claims = Claim.Load(Table("full"));
@@ -109,6 +122,33 @@ public sealed class VerifyEngineTests
             using var tmp = new Repo.TempDir();
             var t = Csv(tmp, "a,b,v\n1,x,10\n2,y,20\n3,,30\n");
             Assert.Equal(passes, ClaimChecker.Check(C(selector, column, kind, expected, tol), t).Passed);
+        }
+
+        [Theory]
+        [InlineData("m=dp;c=x", "v", ClaimKind.AtMost, "", true)]    // each DP row at most its (d, c) reference
+        [InlineData("m=dp;c=x", "v", ClaimKind.AtLeast, "", false)]
+        [InlineData("m=dp;d=2", "v", ClaimKind.AtMost, "", true)]
+        [InlineData("m=dp", "v", ClaimKind.AtMost, "", false)]       // (1, y): its reference is 25, it has 26
+        [InlineData("m=dp", "v", ClaimKind.AtMost, "1", true)]       // within the tolerance
+        public void Should_Bound_Each_Row_By_Its_Reference_Row(string selector, string column, ClaimKind kind, string tol, bool passes)
+        {
+            using var tmp = new Repo.TempDir();
+            var t = Csv(tmp, "m,d,c,v\nreal,1,x,90\nreal,2,x,80\nreal,1,y,25\ndp,1,x,70\ndp,2,x,79\ndp,1,y,26\n");
+            var r = ClaimChecker.Check(C(selector, column, kind, "ref(m=real by d,c)", tol), t);
+            Assert.Equal(passes, r.Passed);
+            if (!passes && kind == ClaimKind.AtMost) Assert.EndsWith(":7: v 26 is not ≤ 25 of m=real (" + t.Path + ":4)", r.Message);
+        }
+
+        [Fact]
+        public void Should_Fail_A_Row_Without_Its_Reference_Row()
+        {
+            using var tmp = new Repo.TempDir();
+            var t = Csv(tmp, "m,d,v\nreal,1,90\ndp,1,70\ndp,2,60\n");
+            var r = ClaimChecker.Check(C("m=dp", "v", ClaimKind.AtMost, "ref(m=real by d)"), t);
+            Assert.False(r.Passed);
+            Assert.EndsWith(":4: no row of m=real with d=2", r.Message);
+            Assert.Contains("must read ref(<selector> by <key column>,...)",
+                Assert.Throws<FormatException>(() => ClaimChecker.Validate(C("m=dp", "v", ClaimKind.AtMost, "ref(m=real)"))).Message);
         }
 
         [Fact]

@@ -7,6 +7,8 @@ public static class Repo
     public static string Root { get; } = FindRoot();
 
     public static string FixtureResults => Path.Combine(Root, "tests", "fixtures", "results");
+    /// <summary>The fixture synthesis sets' sample grids, beside results/ as in a profile's artifacts.</summary>
+    public static string FixtureSynthesis => Path.Combine(Root, "tests", "fixtures", "synthesis");
 
     static string FindRoot()
     {
@@ -37,6 +39,12 @@ public sealed class FixtureCopy : IDisposable
         {
             var to = Directory.CreateDirectory(Path.Combine(Results, Path.GetFileName(dir))).FullName;
             foreach (var f in Directory.GetFiles(dir, "*.png")) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+        }
+        foreach (var f in Directory.GetFiles(Repo.FixtureSynthesis, "*.png", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(_dir.Path, "synthesis", Path.GetRelativePath(Repo.FixtureSynthesis, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(f, to);
         }
     }
 

@@ -24,15 +24,8 @@ public sealed class ExtraReconstructionGrid : IFigure
         var cols = InOrder(cells.Select(c => c.Column)).Count;
         // the label column as wide as the widest row label measured at the annotation size, so none is clipped;
         // at least the style's width, so the caption line fits; square units keep the tiles square
-        var label = Math.Max(style.GridLabelWidth, (int)Math.Ceiling(LabelWidth(rowLabels, style.AnnotationSize)) + FigureStyle.GridLabelPadding);
+        var label = Math.Max(style.GridLabelWidth, (int)Math.Ceiling(Draw.MeasureWidth(rowLabels, style.AnnotationSize)) + FigureStyle.GridLabelPadding);
         return (Math.Max(style.Width, label + cols * style.GridTile), style.GridHeaderHeight + style.GridChrome + rowLabels.Count * style.GridTile);
-    }
-
-    static float LabelWidth(IEnumerable<string> labels, float fontSize)
-    {
-        using var paint = Paint.NewDisposablePaint();
-        var style = new LabelStyle { FontSize = fontSize };
-        return labels.Max(l => style.Measure(l, paint).Width);
     }
 
     public void Render(Plot plot, FigureInputs data)
@@ -51,7 +44,7 @@ public sealed class ExtraReconstructionGrid : IFigure
         for (var c = 0; c < cols.Count; c++) Draw.GridLabel(plot, Wrap(cols[c]), Mid(c), gap, Alignment.LowerCenter);
         for (var r = 0; r < rows.Count; r++) Draw.GridLabel(plot, rows[r], -gap, -Mid(r), Alignment.MiddleRight);
         plot.HideAxesAndGrid();
-        var labelColumn = Math.Max(FigureStyle.Default.GridLabelWidth, LabelWidth(rows, FigureStyle.Default.AnnotationSize) + FigureStyle.GridLabelPadding);
+        var labelColumn = Math.Max(FigureStyle.Default.GridLabelWidth, Draw.MeasureWidth(rows, FigureStyle.Default.AnnotationSize) + FigureStyle.GridLabelPadding);
         plot.Axes.SetLimits(-(double)labelColumn / FigureStyle.Default.GridTile, cols.Count,
             -rows.Count, (double)FigureStyle.Default.GridHeaderHeight / FigureStyle.Default.GridTile);
         plot.Axes.SquareUnits();

@@ -23,6 +23,10 @@ public sealed class FigureInputs(string resultsDir)
     public IReadOnlyList<MnistCurveRow> MnistCurves => Get(ResultFamilies.MnistCurves);
     public IReadOnlyList<MnistAccuracyRow> MnistAccuracy => Get(ResultFamilies.MnistAccuracy);
     public IReadOnlyList<PrivacyAuditRow> PrivacyAudit => Get(ResultFamilies.PrivacyAudit);
+    public IReadOnlyList<SynthesisRow> Synthesis => Get(ResultFamilies.Synthesis);
+
+    /// <summary>The synthesis benchmark's tree of the same profile: results/ and synthesis/ share the artifact root.</summary>
+    public Contracts.SynthesisPaths SynthesisTree => new(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ResultsDir)))!);
 
     public IReadOnlyList<GridCell> ReconstructionGrid
     {

@@ -108,6 +108,14 @@ public static class Draw
         t.LabelAlignment = alignment;
     }
 
+    /// <summary>The widest of <paramref name="labels"/> in pixels at <paramref name="fontSize"/> (a grid's label column).</summary>
+    public static float MeasureWidth(IEnumerable<string> labels, float fontSize)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        var style = new LabelStyle { FontSize = fontSize };
+        return labels.SelectMany(l => l.Split('\n')).Max(l => style.Measure(l, paint).Width);
+    }
+
     /// <summary>A coloured annotation at a data point; none at a point that cannot be placed (log10 of a zero).</summary>
     public static void Text(Plot plot, string text, double x, double y, int series)
     {

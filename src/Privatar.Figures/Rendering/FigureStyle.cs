@@ -26,6 +26,8 @@ public sealed record FigureStyle
     public double BarWidth { get; init; } = 1.4;
     /// <summary>Grid figures: tile side and label column width in layout pixels.</summary>
     public int GridTile { get; init; } = 150;
+    /// <summary>Sample galleries: a generator's whole sample grid per tile, so a larger one.</summary>
+    public int SampleTile { get; init; } = 260;
     public int GridLabelWidth { get; init; } = 150;
     /// <summary>Grid figures: room for the column headers, and for title and caption, in layout pixels.</summary>
     public int GridHeaderHeight { get; init; } = 60;
@@ -141,6 +143,20 @@ public sealed record FigureStyle
     public const int TextFitRounds = 4;
     /// <summary>Grid figures: room between the widest row label and the first tile, in layout pixels.</summary>
     public const int GridLabelPadding = 36;
+
+    /// <summary>Heat tables: a cell's size in layout pixels, and the gap between panels and above the DP rows, in cells.</summary>
+    public int HeatCellWidth { get; init; } = 84;
+    public int HeatCellHeight { get; init; } = 40;
+    public const double HeatPanelGap = 0.5;
+    public const double HeatUpperBoundGap = 0.25;
+    /// <summary>Heat tables: header rows above the cells (panel title, column names), in cells.</summary>
+    public const double HeatHeaderRows = 1.6;
+    /// <summary>Heat tables: where the column names and the panel title sit above the first row, in cells.</summary>
+    public const double HeatColumnHeaderY = 0.12;
+    public const double HeatPanelTitleY = 0.9;
+    /// <summary>Heat-table text turns white on cells darker than this luminance.</summary>
+    public const double HeatDarkLuminance = 0.45;
+    public static Color HeatEmpty => Colors.WhiteSmoke;
 
     public static Color Reference => Colors.Gray;
     public static Color Caption => Colors.DimGray;

@@ -1,4 +1,5 @@
 using Privatar.Accounting;
+using Privatar.Core;
 using Privatar.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -35,9 +36,10 @@ public sealed record DpMerfSettings(
 /// </summary>
 public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
 {
-    public const int Classes = 10;
+    public const int Classes = ClassConditional.Classes;
+    public const string Name = "dp-merf";
 
-    public string Method => "dp-merf";
+    public string Method => Name;
 
     public DpMerfSettings Settings => settings;
 
@@ -50,28 +52,30 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
         request.Validate();
         settings.Validate();
         var seed = request.Seed;
+        ulong Seed(string purpose) => GeneratorStreams.Derive(seed, purpose, Name);
         using var scope = NewDisposeScope();
         var n = request.Train.Count;
         var images = tensor(request.Train.Images.ToFloats(), [n, 1, request.Train.Height, request.Train.Width]) / 255f;
         var labels = tensor(request.Train.Labels.Select(b => (long)b).ToArray(), [n]);
 
         using var rff = new RandomFourierFeatures(request.Train.Height * request.Train.Width, settings.Features, settings.RffSigma,
-            GeneratorSeeds.Derive(seed, SeedPurpose.Features));
+            Seed(SeedPurpose.GeneratorFeatures));
         var sigma = CalibrateSigma(request);
         var released = MeanEmbedding.Release(MeanEmbedding.Of(rff, images, labels, Classes), n, sigma,
-            GeneratorSeeds.Derive(seed, SeedPurpose.Release), request.Noise);
+            Seed(SeedPurpose.GeneratorRelease), request.Noise);
         log($"released the mean embedding once: σ = {sigma:G6}, sensitivity 2/N = {MeanEmbedding.Sensitivity(n):G6} (N = {n}, D = {settings.Features})");
 
-        random.manual_seed((long)GeneratorSeeds.Derive(seed, SeedPurpose.Init));
+        random.manual_seed((long)Seed(SeedPurpose.GeneratorInit));
         using var generator = new ConvCondGenerator(settings.CodeDim, settings.Hidden, settings.Channels1, settings.Channels2, settings.Kernel, Classes);
-        Train(generator, rff, released, n, GeneratorSeeds.Derive(seed, SeedPurpose.Training), log);
-        var set = Sample(generator, request.Samples, request.Train.Height, request.Train.Width, GeneratorSeeds.Derive(seed, SeedPurpose.Output));
+        Train(generator, rff, released, n, Seed(SeedPurpose.GeneratorTraining), log);
+        var set = Sample(generator, request.Samples, request.Train.Height, request.Train.Width, Seed(SeedPurpose.GeneratorOutput));
 
         var mechanism = new MechanismRecord("rff_mean_embedding", MeanEmbedding.Adjacency, sigma, MeanEmbedding.Sensitivity(n), 1.0, 1);
         var privacy = PrivacyRecord.Create(Method, request.Dataset, request.TargetEpsilon, request.Delta, request.Accountant, [mechanism],
-            request.Noise == Privatar.Core.NoiseMode.Release   // the release noise has no seed to record
-                ? GeneratorSeeds.Record(seed, SeedPurpose.Features, SeedPurpose.Init, SeedPurpose.Training, SeedPurpose.Output)
-                : GeneratorSeeds.Record(seed, SeedPurpose.Features, SeedPurpose.Release, SeedPurpose.Init, SeedPurpose.Training, SeedPurpose.Output),
+            request.Noise == NoiseMode.Release   // the release noise has no seed to record
+                ? GeneratorStreams.Record(seed, Name, SeedPurpose.GeneratorFeatures, SeedPurpose.GeneratorInit, SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput)
+                : GeneratorStreams.Record(seed, Name, SeedPurpose.GeneratorFeatures, SeedPurpose.GeneratorRelease, SeedPurpose.GeneratorInit,
+                    SeedPurpose.GeneratorTraining, SeedPurpose.GeneratorOutput),
             request.Noise);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
         return new GeneratorOutput(set, privacy);
@@ -108,23 +112,11 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
         }
     }
 
-    /// <summary><paramref name="samples"/> images, samples/10 per class in class order, pixels clamped to [0, 1].</summary>
+    /// <summary><paramref name="samples"/> images, samples/10 per class in class order (<see cref="ClassConditional"/>).</summary>
     static SyntheticSet Sample(ConvCondGenerator g, int samples, int height, int width, ulong seed)
     {
         g.eval();
-        using var _ = no_grad();
         using var rng = new Generator(seed);
-        var labels = Enumerable.Range(0, Classes).SelectMany(c => Enumerable.Repeat((long)c, samples / Classes)).ToArray();
-        var pixels = new float[(long)samples * height * width];
-        const int chunk = 1000;
-        for (var s = 0; s < samples; s += chunk)
-        {
-            using var scope = NewDisposeScope();
-            var len = Math.Min(chunk, samples - s);
-            var code = randn([len, g.CodeDim], generator: rng);
-            var x = g.call(code, tensor(labels[s..(s + len)])).clamp(0, 1).contiguous();
-            Array.Copy(x.data<float>().ToArray(), 0, pixels, (long)s * height * width, (long)len * height * width);
-        }
-        return new SyntheticSet(pixels, labels, height, width);
+        return ClassConditional.Sample(y => g.call(randn([y.shape[0], g.CodeDim], generator: rng), y), samples, height, width);
     }
 }

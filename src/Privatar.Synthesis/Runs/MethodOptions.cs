@@ -1,0 +1,69 @@
+using Privatar.DpSgd.Training;
+using Privatar.Generators;
+using Privatar.Generators.DpCgan;
+using Privatar.Generators.DpMerf;
+using Privatar.Generators.DpVae;
+
+namespace Privatar.Synthesis.Runs;
+
+/// <summary>
+/// The method hyper-parameters a profile may change, each optional (absent: the method's published default). Which
+/// ones a method reads is <see cref="Methods.Keys"/>; giving one the method does not read is an error.
+/// </summary>
+public sealed record MethodOptions(
+    int? Epochs = null, int? BatchSize = null, double? Lr = null, double? GeneratorLr = null, double? MaxGradNorm = null,
+    int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null);
+
+/// <summary>The benchmark's generators by name, built from <see cref="MethodOptions"/>.</summary>
+public static class Methods
+{
+    public static readonly string DpVaeCorrected = DpVaeGenerator.MethodName(Fidelity.Corrected);
+    public static readonly string DpVaeOriginal = DpVaeGenerator.MethodName(Fidelity.Original);
+
+    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal];
+
+    /// <summary>The options each method reads (property names of <see cref="MethodOptions"/>).</summary>
+    public static IReadOnlyList<string> Keys(string method) => method switch
+    {
+        DpMerfGenerator.Name => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.Features), nameof(MethodOptions.RffSigma)],
+        DpCganGenerator.Name => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.GeneratorLr), nameof(MethodOptions.MaxGradNorm)],
+        _ when method == DpVaeCorrected => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
+            nameof(MethodOptions.LatentDim), nameof(MethodOptions.StatsClip), nameof(MethodOptions.StatsBudgetShare)],
+        _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
+        _ => throw new ArgumentException($"method: unknown '{method}' (expected one of {string.Join(", ", All)})"),
+    };
+
+    public static IImageGenerator Create(string method, MethodOptions o)
+    {
+        var given = typeof(MethodOptions).GetProperties().Where(p => p.GetValue(o) is not null).Select(p => p.Name);
+        var stray = given.Except(Keys(method)).ToList();
+        if (stray.Count > 0) throw new ArgumentException($"method {method} does not read {string.Join(", ", stray)}");
+        if (method == DpMerfGenerator.Name)
+        {
+            var d = new DpMerfSettings();
+            return new DpMerfGenerator(d with
+            {
+                Epochs = o.Epochs ?? d.Epochs, BatchSize = o.BatchSize ?? d.BatchSize, LearningRate = o.Lr ?? d.LearningRate,
+                Features = o.Features ?? d.Features, RffSigma = o.RffSigma ?? d.RffSigma,
+            });
+        }
+        if (method == DpCganGenerator.Name)
+        {
+            var d = new DpCganSettings();
+            return new DpCganGenerator(d with
+            {
+                Epochs = o.Epochs ?? d.Epochs, BatchSize = o.BatchSize ?? d.BatchSize, DiscriminatorLr = o.Lr ?? d.DiscriminatorLr,
+                GeneratorLr = o.GeneratorLr ?? d.GeneratorLr, MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm,
+            });
+        }
+        var fidelity = method == DpVaeCorrected ? Fidelity.Corrected : Fidelity.Original;
+        var t = new TrainConfig();
+        var v = new DpVaeSettings(fidelity, t);
+        return new DpVaeGenerator(v with
+        {
+            Train = t with { Epochs = o.Epochs ?? t.Epochs, BatchSize = o.BatchSize ?? t.BatchSize, LearningRate = o.Lr ?? t.LearningRate },
+            MaxGradNorm = o.MaxGradNorm ?? v.MaxGradNorm, LatentDim = o.LatentDim ?? v.LatentDim,
+            StatsClip = o.StatsClip ?? v.StatsClip, StatsBudgetShare = o.StatsBudgetShare ?? v.StatsBudgetShare,
+        });
+    }
+}

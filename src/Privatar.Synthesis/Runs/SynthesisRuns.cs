@@ -1,0 +1,113 @@
+using Privatar.Core;
+using Privatar.Accounting;
+using Privatar.DpSgd.Runs;
+using Privatar.Generators;
+using Privatar.Mnist;
+using Privatar.Results;
+using Privatar.Synthesis.Classifiers;
+using Privatar.Synthesis.Data;
+using Privatar.Synthesis.Evaluation;
+using Privatar.Synthesis.Metrics;
+
+namespace Privatar.Synthesis.Runs;
+
+/// <summary>One generator unit's request: the method on one dataset at one target ε.</summary>
+public sealed record GenerateRequest(string DataDir, DatasetId Dataset, string Method, MethodOptions Options, double TargetEpsilon,
+    double Delta, AccountantOptions Accountant, long Seed, int Samples, int TrainLimit, NoiseMode Noise = NoiseMode.Reproducible);
+
+/// <summary>One evaluation unit's request: a released set (a generator's folder, or null for the real training split).</summary>
+public sealed record EvaluateRequest(string DataDir, DatasetId Dataset, string? SetDir, string EvaluatorPath,
+    IReadOnlyList<ClassifierKind> Classifiers, TstrConfig Tstr, FeatureMetricsConfig Metrics, int MetricSamples, int TrainLimit, int TestLimit, long Seed);
+
+/// <summary>The benchmark's unit work: generate, train the evaluator, evaluate, gather. The CLI verbs call these.</summary>
+public static class SynthesisRuns
+{
+    public const string EvaluatorFile = "evaluator.pt";
+    public const string EvaluatorSummary = "evaluator.json";
+
+    /// <summary>Trains the method on the dataset's (limited) training split and writes the set folder.</summary>
+    public static PrivacyRecord Generate(GenerateRequest r, string outDir, Action<string> log)
+    {
+        var data = MnistDataset.Load(r.DataDir);
+        var generator = Methods.Create(r.Method, r.Options);
+        var request = new GeneratorRequest(r.Dataset.Name(), data.Train.Take(r.TrainLimit), r.TargetEpsilon, r.Delta,
+            unchecked((ulong)r.Seed), r.Accountant, r.Samples, r.Noise);
+        var output = generator.Generate(request, line => log(line));
+        output.Write(outDir);
+        return output.Privacy;
+    }
+
+    /// <summary>The evaluator CNN on the real training split (epoch chosen on its held-out 10%), checkpoint and summary.</summary>
+    public static TstrResult TrainEvaluator(string dataDir, TstrConfig cfg, int trainLimit, int testLimit, string outDir, Action<string> log)
+    {
+        var (train, test) = DatasetSources.Load(dataDir);
+        var (model, result) = EvaluatorCnn.Train(train.Take(trainLimit), test.Take(testLimit), cfg, log);
+        using (model)
+        {
+            Directory.CreateDirectory(outDir);
+            EvaluatorCnn.Save(model, Path.Combine(outDir, EvaluatorFile));
+        }
+        RunFiles.WriteJson(Path.Combine(outDir, EvaluatorSummary), result);
+        return result;
+    }
+
+    /// <summary>
+    /// TSTR for every classifier and the set's feature metrics against the real test split; one row per classifier,
+    /// written to <paramref name="outCsv"/>. For the real training split the metrics compare it with the real test split
+    /// (the floor a generator could reach in these features).
+    /// </summary>
+    public static IReadOnlyList<SynthesisRow> Evaluate(EvaluateRequest r, string outCsv, Action<string> log)
+    {
+        var (realTrain, realTest) = DatasetSources.Load(r.DataDir);
+        realTest = realTest.Take(r.TestLimit);
+        ImageSet set;
+        PrivacyRecord? privacy = null;
+        if (r.SetDir is null) set = realTrain.Take(r.TrainLimit);
+        else
+        {
+            (var synthetic, privacy) = SyntheticSet.Read(r.SetDir);
+            if (privacy.Dataset != r.Dataset.Name())
+                throw new InvalidDataException($"{r.SetDir}/{PrivacyRecord.FileName}: dataset '{privacy.Dataset}', expected '{r.Dataset.Name()}'");
+            set = new ImageSet(synthetic.Pixels, synthetic.Labels, r.SetDir);
+        }
+
+        using var evaluator = EvaluatorCnn.Load(r.EvaluatorPath);
+        var metrics = FeatureMetrics.Compute(
+            EvaluatorCnn.Features(evaluator, realTest.Take(r.MetricSamples)), EvaluatorCnn.Features(evaluator, Spread(set, r.MetricSamples)), r.Metrics);
+        log($"{FeatureMetrics.FeatureSpace}: FID {metrics.Fid:G5}, KID {metrics.KidMean:G4} ± {metrics.KidStd:G3}, " +
+            $"precision {metrics.Precision:F3}, recall {metrics.Recall:F3}, density {metrics.Density:F3}, coverage {metrics.Coverage:F3}");
+
+        var rows = new List<SynthesisRow>();
+        foreach (var kind in r.Classifiers)
+        {
+            var tstr = Tstr.Run(kind, set, realTest, r.Tstr, log);
+            log($"{kind.Name()}: real-test accuracy {tstr.TestAccuracy:F4} at epoch {tstr.SelectedEpoch} (held-out {tstr.HeldOutAccuracy:F4})");
+            rows.Add(new SynthesisRow
+            {
+                Method = privacy?.Method ?? SynthesisRow.RealData, Dataset = r.Dataset.Name(),
+                TargetEpsilon = privacy?.TargetEpsilon, Epsilon = privacy is { } p && double.IsFinite(p.Epsilon) ? p.Epsilon : null, Delta = privacy?.Delta,
+                Classifier = kind.Name(), Accuracy = tstr.TestAccuracy,
+                FidLocal = metrics.Fid, KidLocal = metrics.KidMean, KidLocalStd = metrics.KidStd,
+                Precision = metrics.Precision, Recall = metrics.Recall, Density = metrics.Density, Coverage = metrics.Coverage, Seed = r.Seed,
+                Noise = privacy is null ? "" : NoiseModes.Name(privacy.Noise),
+            });
+        }
+        ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);
+        return rows;
+    }
+
+    /// <summary>Evaluation slices → one validated, sorted synthesis.csv.</summary>
+    public static int Gather(IReadOnlyList<string> slices, string outCsv)
+    {
+        var rows = slices.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Synthesis, f)).ToList();
+        ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);
+        return rows.Count;
+    }
+
+    /// <summary>At most n examples spread evenly over the set (generators write class after class, so a prefix would hold few classes).</summary>
+    static ImageSet Spread(ImageSet set, int n)
+    {
+        if (n <= 0 || n >= set.Count) return set;
+        return set.Select([.. Enumerable.Range(0, n).Select(i => (int)((long)i * set.Count / n))]);
+    }
+}

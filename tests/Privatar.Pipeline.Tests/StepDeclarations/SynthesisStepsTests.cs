@@ -1,0 +1,67 @@
+using Privatar.Pipeline.Planning;
+using Privatar.Pipeline.Tests.Fixtures;
+using Xunit;
+
+namespace Privatar.Pipeline.Tests.StepDeclarations;
+
+/// <summary>The synthesis benchmark's declarations against the real cake.config: units, keys, commands, incrementality.</summary>
+public sealed class SynthesisStepsTests
+{
+    static PipelinePlan Plan(string profile, Dictionary<string, string>? overrides = null) => StepPlans.Plan(profile, overrides);
+
+    static List<string> Ids(PipelinePlan plan, string step) => plan.UnitsOf(step).Select(u => u.Id).ToList();
+
+    [Fact]
+    public void Should_Expand_Smoke_Into_Every_Unit_Kind()
+    {
+        var plan = Plan("smoke");
+        Assert.Equal(["mnist"], Ids(plan, "SynthesisData"));
+        Assert.Equal(["mnist"], Ids(plan, "SynthesisEvaluator"));
+        Assert.Equal(["mnist_dp-merf_eps1"], Ids(plan, "SynthesisDpMerf"));
+        Assert.Equal(["mnist_dp-cgan_eps1"], Ids(plan, "SynthesisDpCgan"));
+        Assert.Equal(["mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1"], Ids(plan, "SynthesisDpVae"));
+        Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1", "synthesis"],
+            Ids(plan, "SynthesisEvaluate"));
+    }
+
+    [Fact]
+    public void Should_Stamp_Only_The_Keys_Each_Generator_Reads()
+    {
+        var plan = Plan("functional");
+        var merf = plan.UnitsOf("SynthesisDpMerf").ToDictionary(u => u.Id);
+        Assert.Contains("dp_merf.rff_sigma_mnist", merf["mnist_dp-merf_eps1"].Params.Keys);
+        Assert.DoesNotContain("dp_merf.rff_sigma_fashion_mnist", merf["mnist_dp-merf_eps1"].Params.Keys);
+        Assert.Contains("--rff-sigma 127", merf["fashion_mnist_dp-merf_eps10"].CommandText);
+        var vae = plan.UnitsOf("SynthesisDpVae").ToDictionary(u => u.Id);
+        Assert.Contains("dp_vae.stats_clip", vae["mnist_dp-vae-corrected_eps1"].Params.Keys);
+        Assert.DoesNotContain("dp_vae.stats_clip", vae["mnist_dp-vae-original_eps1"].Params.Keys);
+        Assert.DoesNotContain("--stats-clip", vae["mnist_dp-vae-original_eps1"].CommandText);
+        Assert.All(plan.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal)), u =>
+        {
+            Assert.DoesNotContain("synthesis.target_epsilons", u.Params.Keys);   // the list chooses units; no unit reads it
+            Assert.DoesNotContain("synthesis.threads", u.Params.Keys);           // threads never make a unit stale
+        });
+    }
+
+    [Fact]
+    public void Should_Add_Only_The_New_Units_When_An_Epsilon_Is_Added()
+    {
+        var before = Plan("functional");
+        var after = Plan("functional", new() { ["synthesis_target_epsilons"] = "1, 5, 10" });
+        string Key(Unit u) => $"{u.Step.Name}[{u.Id}] {u.CommandText} {string.Join(";", u.Params.Select(kv => $"{kv.Key}={kv.Value}"))}";
+        var old = before.Units.Select(Key).ToHashSet();
+        // (Report, which records the whole configuration, reruns on any change; the benchmark's own units are checked here)
+        var added = after.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal) && !old.Contains(Key(u))).Select(u => $"{u.Step.Name}[{u.Id}]").Order().ToList();
+        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dp-vae-corrected", "dp-vae-original" }
+                .SelectMany(m => new[] { $"{Step(m)}[{d}_{m}_eps5]", $"SynthesisEvaluate[{d}_{m}_eps5]" }))
+            .Append("SynthesisEvaluate[synthesis]").Order().ToList();
+        Assert.Equal(expected, added);
+    }
+
+    static string Step(string method) => method switch
+    {
+        "dp-merf" => "SynthesisDpMerf",
+        "dp-cgan" => "SynthesisDpCgan",
+        _ => "SynthesisDpVae",
+    };
+}

@@ -54,8 +54,10 @@ public sealed class CakeScratch : IDisposable
 
     async Task<CakeResult> Run(string[] args, string? pauseAt, Func<string, bool>? stopWhen, string signal)
     {
-        var psi = new ProcessStartInfo("setsid") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "dotnet", "cake", Repo.PathOf("build/build.cake") }.Concat(args)) psi.ArgumentList.Add(a);
+        // A background job of a non-interactive shell (as CI starts the tests) inherits SIGINT ignored, and .NET keeps an
+        // ignored SIGINT ignored; env restores the default so that the build sees the Ctrl-C the tests send.
+        var psi = new ProcessStartInfo("env") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--default-signal=INT", "setsid", "dotnet", "cake", Repo.PathOf("build/build.cake") }.Concat(args)) psi.ArgumentList.Add(a);
         psi.Environment["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true";
         psi.Environment["CAKE_PATHS_CACHE"] = CacheDir;
         psi.Environment["NO_COLOR"] = "1";

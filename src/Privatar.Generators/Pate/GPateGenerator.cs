@@ -10,10 +10,10 @@ namespace Privatar.Generators.Pate;
 public sealed record GPateSettings(
     EnsembleSettings Ensemble,
     int ProjectionDims = 10,
-    int Bins = 10,
+    int Bins = 5,
     double BinRange = 1.0,          // unit-norm gradients projected by N(0, 1) rows are N(0, 1) per dimension
     double Sigma1Ratio = 4.0,       // σ1 = ratio · σ2: a noisier threshold check costs little next to the argmax
-    double ThresholdShare = 0.5)    // threshold T as a share of the teachers: answer when the top bin holds about half
+    double ThresholdShare = 0.3)    // threshold T as a share of the teachers: with 5 bins, a clear plurality
 {
     public void Validate()
     {

@@ -80,7 +80,7 @@ public sealed class DataLensGenerator(DataLensSettings settings) : IImageGenerat
     }
 
     /// <summary>The teachers' stochastic sign quantisation (its randomness is not what the privacy bound relies on).</summary>
-    public const string SignPurpose = "generator/sign-quantisation";
+    public const string SignPurpose = SeedPurpose.GeneratorSignQuantisation;
 
     static SeedRecord Seeds(GeneratorRequest r) =>
         r.Noise == NoiseMode.Release   // the vote noise then comes from the OS CSPRNG, with no seed to record

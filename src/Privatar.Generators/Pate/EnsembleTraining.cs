@@ -18,8 +18,8 @@ public readonly record struct Aggregated(Tensor Direction, double AnsweredShare)
 /// </summary>
 public static class EnsembleTraining
 {
-    public const string PartitionPurpose = "generator/teacher-partition";
-    public const string TeacherInitPurpose = "generator/teacher-init";
+    public const string PartitionPurpose = SeedPurpose.GeneratorTeacherPartition;
+    public const string TeacherInitPurpose = SeedPurpose.GeneratorTeacherInit;
 
     /// <summary>Private images (N, D) in [0, 1] → teacher t's image indices, row t of (T, ⌊N/T⌋).</summary>
     public static Tensor Partition(long n, int teachers, ulong seed)

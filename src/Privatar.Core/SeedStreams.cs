@@ -59,6 +59,10 @@ public static class SeedPurpose
     public const string GeneratorSampling = "generator/poisson-sampling";
     public const string GeneratorDpNoise = "generator/dp-noise";
     public const string GeneratorOutput = "generator/output";
+    // The teacher-ensemble generators' (G-PATE, DataLens) own streams.
+    public const string GeneratorTeacherPartition = "generator/teacher-partition";
+    public const string GeneratorTeacherInit = "generator/teacher-init";
+    public const string GeneratorSignQuantisation = "generator/sign-quantisation";
 
     /// <summary>A DP image generator's stream (Privatar.Generators SeedPurpose, lower-case): "generator/release", ….</summary>
     public static string Generator(string stream) => "generator/" + stream;

@@ -4,6 +4,7 @@ using Privatar.Contracts.Verbs;
 using Privatar.DpSgd.Training;
 using Privatar.Generators.DpCgan;
 using Privatar.Generators.DpMerf;
+using Privatar.Generators.Pate;
 using Privatar.Synthesis.Classifiers;
 using Privatar.Synthesis.Data;
 using Privatar.Synthesis.Evaluation;
@@ -15,7 +16,7 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dp-vae|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
+/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
 /// units, each bound to its contract in Privatar.Contracts (SynthesisContracts).
 /// </summary>
 public static class SynthesisCommand
@@ -28,6 +29,11 @@ public static class SynthesisCommand
             new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, Features: a.Features, RffSigma: a.RffSigma))));
         group.Subcommands.Add(ContractCommand.Build<DpCganArgs>(a => Generate(a, DpCganGenerator.Name,
             new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, GeneratorLr: a.GeneratorLr, MaxGradNorm: a.MaxGradNorm))));
+        group.Subcommands.Add(ContractCommand.Build<GPateArgs>(a => Generate(a, GPateGenerator.Name, new MethodOptions(BatchSize: a.BatchSize, Lr: a.Lr,
+            GeneratorLr: a.GeneratorLr, Teachers: a.Teachers, Steps: a.Steps, TeacherBatch: a.TeacherBatch, ProjectionDims: a.ProjectionDims, Bins: a.Bins,
+            Sigma1Ratio: a.Sigma1Ratio, ThresholdShare: a.ThresholdShare))));
+        group.Subcommands.Add(ContractCommand.Build<DataLensArgs>(a => Generate(a, DataLensGenerator.Name, new MethodOptions(BatchSize: a.BatchSize, Lr: a.Lr,
+            GeneratorLr: a.GeneratorLr, Teachers: a.Teachers, Steps: a.Steps, TeacherBatch: a.TeacherBatch, TopK: a.TopK, ThresholdShare: a.ThresholdShare))));
         group.Subcommands.Add(ContractCommand.Build<DpVaeArgs>(a =>
         {
             var fidelity = MnistRunsFidelity(a.Fidelity);

@@ -3,6 +3,7 @@ using Privatar.Generators;
 using Privatar.Generators.DpCgan;
 using Privatar.Generators.DpMerf;
 using Privatar.Generators.DpVae;
+using Privatar.Generators.Pate;
 
 namespace Privatar.Synthesis.Runs;
 
@@ -12,7 +13,9 @@ namespace Privatar.Synthesis.Runs;
 /// </summary>
 public sealed record MethodOptions(
     int? Epochs = null, int? BatchSize = null, double? Lr = null, double? GeneratorLr = null, double? MaxGradNorm = null,
-    int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null);
+    int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null,
+    int? Teachers = null, int? Steps = null, int? TeacherBatch = null, int? ProjectionDims = null, int? Bins = null, double? Sigma1Ratio = null,
+    double? ThresholdShare = null, int? TopK = null);
 
 /// <summary>The benchmark's generators by name, built from <see cref="MethodOptions"/>.</summary>
 public static class Methods
@@ -20,7 +23,7 @@ public static class Methods
     public static readonly string DpVaeCorrected = DpVaeGenerator.MethodName(Fidelity.Corrected);
     public static readonly string DpVaeOriginal = DpVaeGenerator.MethodName(Fidelity.Original);
 
-    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal];
+    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal, GPateGenerator.Name, DataLensGenerator.Name];
 
     /// <summary>The options each method reads (property names of <see cref="MethodOptions"/>).</summary>
     public static IReadOnlyList<string> Keys(string method) => method switch
@@ -30,6 +33,8 @@ public static class Methods
         _ when method == DpVaeCorrected => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
             nameof(MethodOptions.LatentDim), nameof(MethodOptions.StatsClip), nameof(MethodOptions.StatsBudgetShare)],
         _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
+        GPateGenerator.Name => [.. EnsembleKeys, nameof(MethodOptions.ProjectionDims), nameof(MethodOptions.Bins), nameof(MethodOptions.Sigma1Ratio), nameof(MethodOptions.ThresholdShare)],
+        DataLensGenerator.Name => [.. EnsembleKeys, nameof(MethodOptions.TopK), nameof(MethodOptions.ThresholdShare)],
         _ => throw new ArgumentException($"method: unknown '{method}' (expected one of {string.Join(", ", All)})"),
     };
 
@@ -56,6 +61,20 @@ public static class Methods
                 GeneratorLr = o.GeneratorLr ?? d.GeneratorLr, MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm,
             });
         }
+        if (method == GPateGenerator.Name)
+        {
+            var d = new GPateSettings(Ensemble(o));
+            return new GPateGenerator(d with
+            {
+                ProjectionDims = o.ProjectionDims ?? d.ProjectionDims, Bins = o.Bins ?? d.Bins, Sigma1Ratio = o.Sigma1Ratio ?? d.Sigma1Ratio,
+                ThresholdShare = o.ThresholdShare ?? d.ThresholdShare,
+            });
+        }
+        if (method == DataLensGenerator.Name)
+        {
+            var d = new DataLensSettings(Ensemble(o));
+            return new DataLensGenerator(d with { TopK = o.TopK ?? d.TopK, ThresholdShare = o.ThresholdShare ?? d.ThresholdShare });
+        }
         var fidelity = method == DpVaeCorrected ? Fidelity.Corrected : Fidelity.Original;
         var t = new TrainConfig();
         var v = new DpVaeSettings(fidelity, t);
@@ -65,5 +84,19 @@ public static class Methods
             MaxGradNorm = o.MaxGradNorm ?? v.MaxGradNorm, LatentDim = o.LatentDim ?? v.LatentDim,
             StatsClip = o.StatsClip ?? v.StatsClip, StatsBudgetShare = o.StatsBudgetShare ?? v.StatsBudgetShare,
         });
+    }
+
+    /// <summary>The teacher-ensemble options G-PATE and DataLens share (Lr: the teachers').</summary>
+    static readonly string[] EnsembleKeys = [nameof(MethodOptions.Teachers), nameof(MethodOptions.Steps), nameof(MethodOptions.BatchSize),
+        nameof(MethodOptions.TeacherBatch), nameof(MethodOptions.Lr), nameof(MethodOptions.GeneratorLr)];
+
+    static EnsembleSettings Ensemble(MethodOptions o)
+    {
+        var e = new EnsembleSettings();
+        return e with
+        {
+            Teachers = o.Teachers ?? e.Teachers, Steps = o.Steps ?? e.Steps, StudentBatch = o.BatchSize ?? e.StudentBatch,
+            TeacherBatch = o.TeacherBatch ?? e.TeacherBatch, TeacherLr = o.Lr ?? e.TeacherLr, GeneratorLr = o.GeneratorLr ?? e.GeneratorLr,
+        };
     }
 }

@@ -20,7 +20,10 @@ public sealed class SynthesisStepsTests
         Assert.Equal(["mnist_dp-merf_eps1"], Ids(plan, "SynthesisDpMerf"));
         Assert.Equal(["mnist_dp-cgan_eps1"], Ids(plan, "SynthesisDpCgan"));
         Assert.Equal(["mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1"], Ids(plan, "SynthesisDpVae"));
-        Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1", "synthesis"],
+        Assert.Equal(["mnist_g-pate_eps1"], Ids(plan, "SynthesisGPate"));
+        Assert.Equal(["mnist_datalens_eps1"], Ids(plan, "SynthesisDataLens"));
+        Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1",
+                "mnist_g-pate_eps1", "mnist_datalens_eps1", "synthesis"],
             Ids(plan, "SynthesisEvaluate"));
     }
 
@@ -52,7 +55,7 @@ public sealed class SynthesisStepsTests
         var old = before.Units.Select(Key).ToHashSet();
         // (Report, which records the whole configuration, reruns on any change; the benchmark's own units are checked here)
         var added = after.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal) && !old.Contains(Key(u))).Select(u => $"{u.Step.Name}[{u.Id}]").Order().ToList();
-        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dp-vae-corrected", "dp-vae-original" }
+        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dp-vae-corrected", "dp-vae-original", "g-pate", "datalens" }
                 .SelectMany(m => new[] { $"{Step(m)}[{d}_{m}_eps5]", $"SynthesisEvaluate[{d}_{m}_eps5]" }))
             .Append("SynthesisEvaluate[synthesis]").Order().ToList();
         Assert.Equal(expected, added);
@@ -62,6 +65,8 @@ public sealed class SynthesisStepsTests
     {
         "dp-merf" => "SynthesisDpMerf",
         "dp-cgan" => "SynthesisDpCgan",
+        "g-pate" => "SynthesisGPate",
+        "datalens" => "SynthesisDataLens",
         _ => "SynthesisDpVae",
     };
 }

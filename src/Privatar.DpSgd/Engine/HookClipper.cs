@@ -27,24 +27,26 @@ public sealed class HookClipper : IPerSampleClipper
         {
             switch (module)
             {
-                case Linear linear when linear.weight!.requires_grad:
-                    Hook(linear, new HookedLayer(name, linear, linear.weight, linear.bias));
-                    break;
-                case Conv2d conv when conv.weight!.requires_grad:
-                    Hook(conv, new HookedLayer(name, conv, conv.weight, conv.bias));
-                    break;
-                case GroupNorm norm when norm.weight is { requires_grad: true }:
-                    Hook(norm, new HookedLayer(name, norm, norm.weight, norm.bias));
-                    break;
-                case Embedding embedding when embedding.weight!.requires_grad:
-                    // Embedding.weight wraps the native tensor anew on each read; the registered one is what parameters() returns
-                    var table = embedding.named_parameters(recurse: false).Single(p => p.name == "weight").parameter;
-                    Hook(embedding, new HookedLayer(name, embedding, table, null));
+                case Linear or Conv2d or GroupNorm or Embedding when Own(module) is ({ requires_grad: true } weight, var bias):
+                    Hook((nn.Module<Tensor, Tensor>)module, new HookedLayer(name, module, weight, bias));
                     break;
             }
         }
         if (layers.Count == 0) throw new ArgumentException("the model has no trainable Linear, Conv2d, GroupNorm or Embedding layer");
+        // Sums follow model.parameters() order (named_modules may visit a module's later fields first).
+        var order = model.parameters().Select((p, i) => (p.Handle, i)).ToDictionary(t => t.Handle, t => t.i);
+        layers.Sort((a, b) => order[a.Weight.Handle].CompareTo(order[b.Weight.Handle]));
         parameters = layers.SelectMany(l => l.Bias is null ? new[] { l.Weight } : [l.Weight, l.Bias]).ToArray();
+    }
+
+    /// <summary>
+    /// The layer's registered weight and bias, as parameters() returns them: the Embedding and GroupNorm properties wrap
+    /// the native tensor anew on each read, and the engine writes .grad on the instances an optimizer holds.
+    /// </summary>
+    static (Parameter? Weight, Parameter? Bias) Own(nn.Module module)
+    {
+        var own = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+        return (own.GetValueOrDefault("weight"), own.GetValueOrDefault("bias"));
     }
 
     void Hook(nn.Module<Tensor, Tensor> module, HookedLayer layer)

@@ -40,7 +40,17 @@ static class Layers
         return dense;
     }
 
-    public static GroupNorm Norm(int channels) => nn.GroupNorm(Math.Min(channels / 4, 32), channels, eps: 1e-6);
+    /// <summary>TorchSharp 0.107's GroupNorm leaves γ and β uninitialised (NaN seen), so they are set to PyTorch's 1 and 0.</summary>
+    public static GroupNorm Norm(int channels)
+    {
+        var norm = nn.GroupNorm(Math.Min(channels / 4, 32), channels, eps: 1e-6);
+        using (no_grad())
+        {
+            norm.weight!.fill_(1);
+            norm.bias!.zero_();
+        }
+        return norm;
+    }
 
     /// <summary>
     /// libtorch's CPU conv2d on a channels-last view: NCHW float32 with a channel count off oneDNN's block size

@@ -10,6 +10,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 // bench/dpdm-step/run.sh [--threads 1] [--batches 16,64] [--ks 1,4] [--nf 16] [--reps 6] [--out bench/results/dpdm-step.json]
+NativeProcess.Prepare();   // before any tensor: passive OpenMP waits, freed memory kept in the process
 var opts = Args.Parse(args);
 new TorchSettings("cpu", opts.Threads).Apply();
 var load = new List<double> { LoadAverage() };

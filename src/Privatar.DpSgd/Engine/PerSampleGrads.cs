@@ -48,7 +48,10 @@ static class PerSampleGrads
         return Materialised(layer, gw, gb);
     }
 
-    /// <summary>Unfold A to (n·K, C_in·kh·kw, L); gW_i = Σ_k B_ik A_uikᵀ with B reshaped to (n, K, C_out, L).</summary>
+    /// <summary>
+    /// Unfold A to (n·K, C_in·kh·kw, L); per-row gW_r = B_r A_urᵀ (one batched matmul on the unfolded tensor as laid out,
+    /// no copy of it), then summed over each example's K rows.
+    /// </summary>
     static LayerGrads Conv2d(HookedLayer layer, Conv2d conv, Tensor a, Tensor b, long n)
     {
         var k = conv.kernel_size;
@@ -56,11 +59,14 @@ static class PerSampleGrads
             dilation: (conv.dilation[0], conv.dilation[1]),
             padding: (conv.padding![0], conv.padding[1]),
             stride: (conv.stride[0], conv.stride[1]));                          // (n·K, C_in·kh·kw, L)
-        var rows = a.shape[0] / n;
-        var b4 = b.reshape(n, rows, b.shape[1], -1);                            // (n, K, C_out, L)
-        var a4 = au.reshape(n, rows, au.shape[1], -1);                          // (n, K, C_in·kh·kw, L)
-        var gw = einsum("nkol,nkpl->nop", b4, a4);                              // (n, C_out, C_in·kh·kw)
-        var gb = layer.Bias is null ? null : b4.sum([1, 3]);                    // (n, C_out)
+        var b3 = b.reshape(b.shape[0], b.shape[1], -1);                         // (n·K, C_out, L)
+        var gw = b3.bmm(au.transpose(1, 2));                                    // (n·K, C_out, C_in·kh·kw)
+        var gb = layer.Bias is null ? null : b3.sum(2);                         // (n·K, C_out)
+        if (a.shape[0] != n)
+        {
+            gw = gw.reshape(n, -1, gw.shape[1], gw.shape[2]).sum(1);
+            gb = gb?.reshape(n, -1, gb.shape[1]).sum(1);
+        }
         return Materialised(layer, gw, gb);
     }
 

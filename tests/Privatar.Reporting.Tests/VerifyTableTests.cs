@@ -54,7 +54,7 @@ public sealed class VerifyTableTests
         var log = new ListLog();
         var outcome = VerifyGate.Print(path, log);
         // Then it counts like the engine, names the failed claim, and its last line is the summary
-        Assert.Equal(new VerifyGate.Outcome(25, 1, 1), outcome);
+        Assert.Equal(new VerifyGate.Outcome(26, 1, 1), outcome);
         Assert.Contains(log.Lines, l => l.StartsWith("FAIL") && l.Contains("low_freq_most_variance") && l.Contains("0.3 is not ≥ 0.5"));
         Assert.Equal("26 passed, 1 failed", log.Lines[^1]);
     }

@@ -33,10 +33,12 @@ public static class DiffusionSampler
             var parts = new List<Tensor>();
             for (long start = 0; start < labels.shape[0]; start += config.BatchSize)
             {
+                // One scope per batch: a 50-step trajectory's intermediates are freed before the next batch starts.
+                using var batch = NewDisposeScope();
                 var y = labels.narrow(0, start, Math.Min(config.BatchSize, labels.shape[0] - start));
                 var z = randn([y.shape[0], cfg.Channels, cfg.ImageSize, cfg.ImageSize], dtype: dtype, generator: g);
                 Func<Tensor, double, Tensor> d = (xt, s) => Guided(denoiser, xt, s, y, config.Guidance);
-                parts.Add(config.Kind == SamplerKind.Ddim ? Ddim(z, d, config, g) : Edm(z, d, config, g));
+                parts.Add((config.Kind == SamplerKind.Ddim ? Ddim(z, d, config, g) : Edm(z, d, config, g)).MoveToOuterDisposeScope());
             }
             return cat(parts, 0).MoveToOuterDisposeScope();
         }

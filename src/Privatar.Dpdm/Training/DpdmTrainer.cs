@@ -24,7 +24,9 @@ public sealed class DpdmTrainer : IDisposable
     readonly optim.Optimizer optimizer;
     readonly Generator diffusion;
 
-    public DpdmTrainer(UNet network, DpdmConfig config, long datasetSize, AccountantOptions? accountant = null)
+    /// <summary><paramref name="noise"/> = Release draws the Poisson batches and the DP noise from the OS CSPRNG (no seed).</summary>
+    public DpdmTrainer(UNet network, DpdmConfig config, long datasetSize, AccountantOptions? accountant = null,
+        NoiseMode noise = NoiseMode.Reproducible)
     {
         config.Validate();
         this.config = config;
@@ -32,8 +34,8 @@ public sealed class DpdmTrainer : IDisposable
         levels = new NoiseLevels(config.Parameterisation);
         Schedule = config.Schedule(datasetSize);
         engine = new DpSgdEngine(network, new DpSgdOptions(config.NoiseMultiplier, config.MaxGradNorm, Schedule.ExpectedBatchSize),
-            DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks);
-        sampler = new PoissonSampler(datasetSize, Schedule.SampleRate, DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorSampling));
+            DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks, noise);
+        sampler = new PoissonSampler(datasetSize, Schedule.SampleRate, DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorSampling), noise);
         optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: 0);
         diffusion = new Generator(DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorTraining));
         Ema = new Ema(network, config.EmaRate);

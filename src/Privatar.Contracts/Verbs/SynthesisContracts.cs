@@ -55,6 +55,33 @@ public sealed record DpCganArgs : GeneratorArgs, IVerbContract
     [Opt("per-example clip C", Key = "dp_cgan.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
 }
 
+/// <summary><c>privatar synthesis dpdm</c>: one DPDM release (or its noise-multiplicity ablation at another K).</summary>
+public sealed record DpdmArgs : GeneratorArgs, IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["synthesis", "dpdm"];
+    public static string Description => "DPDM: a diffusion denoiser trained with DP-SGD and noise multiplicity, sampled with DDIM";
+
+    public const string MainMethod = "dpdm";
+
+    /// <summary>The ablation's method id for K noise levels per example (the generator reads K back from it).</summary>
+    public static string AblationMethod(int k) => $"{MainMethod}-k{k.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    [Opt("dpdm, or dpdm-k<K> for the noise-multiplicity ablation (K noise levels per example instead of --noise-levels, all else equal)")] public required string Method { get; init; }
+    [Opt("epochs of DP-SGD (each ⌈N/B⌉ Poisson steps)", Key = "dpdm.epochs", AtLeast = 1)] public int Epochs { get; init; }
+    [Opt("DP-SGD steps (0: epochs · ⌈N/B⌉)", Key = "dpdm.steps", AtLeast = 0)] public long Steps { get; init; }
+    [Opt("expected Poisson batch B", Key = "dpdm.batch_size", AtLeast = 1)] public int BatchSize { get; init; }
+    [Opt("noise levels per example K, averaged before clipping (no privacy cost); required for dpdm, not read for dpdm-k<K>", Key = "dpdm.noise_levels", AtLeast = 1)] public int? NoiseLevels { get; init; }
+    [Opt("Adam learning rate", Key = "dpdm.lr", Above = 0)] public double Lr { get; init; }
+    [Opt("per-example clip C", Key = "dpdm.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
+    [Opt("EMA rate of the released weights", Key = "dpdm.ema_rate", AtLeast = 0)] public double EmaRate { get; init; }
+    [Opt("U-Net base width nf (even)", Key = "dpdm.nf", AtLeast = 4)] public int Nf { get; init; }
+    [Opt("U-Net channel multiplier per resolution level", Key = "dpdm.channel_multipliers")] public IReadOnlyList<int> ChannelMultipliers { get; init; } = [];
+    [Opt("U-Net residual blocks per level", Key = "dpdm.res_blocks", AtLeast = 1)] public int ResBlocks { get; init; }
+    [Opt("resolutions with self-attention", Key = "dpdm.attention_resolutions")] public IReadOnlyList<int> AttentionResolutions { get; init; } = [];
+    [Opt("DDIM steps of the release", Key = "dpdm.sampler_steps", AtLeast = 2)] public int SamplerSteps { get; init; }
+    [Opt("classifier-free guidance weight w (0: conditional only)", Key = "dpdm.guidance", AtLeast = 0)] public double Guidance { get; init; }
+}
+
 /// <summary><c>privatar synthesis dp-vae</c>: the DP-VAE study's release under one fidelity.</summary>
 public sealed record DpVaeArgs : GeneratorArgs, IVerbContract
 {

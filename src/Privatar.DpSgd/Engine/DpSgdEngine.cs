@@ -30,7 +30,7 @@ public sealed class DpSgdEngine : IDisposable
             PerSampleRoute.MicroBatch => new MicroBatchClipper(model),
             _ => reason is null ? HookClipper.Create(model) : new MicroBatchClipper(model),
         };
-        RouteReason = clipper is HookClipper ? "all trainable layers are Linear/Conv2d" : reason ?? "requested";
+        RouteReason = clipper is HookClipper ? "all trainable layers are Linear/Conv2d/GroupNorm/Embedding" : reason ?? "requested";
         if (clipper.Parameters.Count == 0) throw new ArgumentException("the model has no trainable parameters");
         noise = new PrivacyNoise(mode, noiseSeed, clipper.Parameters[0].device);
     }

@@ -18,7 +18,7 @@ public sealed record DpSgdOptions(double NoiseMultiplier, double MaxGradNorm, do
 /// <summary>Which per-example gradient route the engine uses.</summary>
 public enum PerSampleRoute
 {
-    /// <summary>Hooks when every trainable layer is Linear/Conv2d, micro-batches otherwise.</summary>
+    /// <summary>Hooks when every trainable layer is Linear/Conv2d/GroupNorm/Embedding, micro-batches otherwise.</summary>
     Auto,
     Hooks,
     MicroBatch,

@@ -5,12 +5,14 @@ using static TorchSharp.torch;
 namespace Privatar.DpSgd.Engine;
 
 /// <summary>
-/// The efficient route for models whose trainable parameters all sit in Linear and Conv2d layers
-/// (Opacus's grad-sample formulas, with "book-keeping" sums). One forward pass with forward hooks keeps each
+/// The efficient route for models whose trainable parameters all sit in Linear, Conv2d, GroupNorm and Embedding
+/// layers (Opacus's grad-sample formulas, with "book-keeping" sums). One forward pass with forward hooks keeps each
 /// layer's input A and output Y; one <c>autograd.grad(Σ_i loss_i, [Y_l])</c> gives the output
 /// gradients B_l (row i is example i's, as no layer mixes examples). Per-example norms come from
 /// ghost norms (2-D Linear: ‖B_i‖²‖A_i‖²) or small materialised gradients (Conv2d, N-D Linear), and the
 /// clipped sums from one weighted contraction per layer, so no parameter gradient is formed twice.
+/// An example may own several consecutive rows (noise multiplicity: the loss returns n values while the layers
+/// see n·K rows, example-major); its gradient is then the sum over its rows, taken before norms and clipping.
 /// </summary>
 public sealed class HookClipper : IPerSampleClipper
 {
@@ -25,20 +27,33 @@ public sealed class HookClipper : IPerSampleClipper
         {
             switch (module)
             {
-                case Linear linear when linear.weight!.requires_grad:
-                    layers.Add(new HookedLayer(name, linear, linear.weight, linear.bias, null));
-                    var hl = linear.register_forward_hook(Capture(layers[^1]));
-                    hooks.Add(hl.remove);
-                    break;
-                case Conv2d conv when conv.weight!.requires_grad:
-                    layers.Add(new HookedLayer(name, conv, conv.weight, conv.bias, conv));
-                    var hc = conv.register_forward_hook(Capture(layers[^1]));
-                    hooks.Add(hc.remove);
+                case Linear or Conv2d or GroupNorm or Embedding when Own(module) is ({ requires_grad: true } weight, var bias):
+                    Hook((nn.Module<Tensor, Tensor>)module, new HookedLayer(name, module, weight, bias));
                     break;
             }
         }
-        if (layers.Count == 0) throw new ArgumentException("the model has no trainable Linear or Conv2d layer");
+        if (layers.Count == 0) throw new ArgumentException("the model has no trainable Linear, Conv2d, GroupNorm or Embedding layer");
+        // Sums follow model.parameters() order (named_modules may visit a module's later fields first).
+        var order = model.parameters().Select((p, i) => (p.Handle, i)).ToDictionary(t => t.Handle, t => t.i);
+        layers.Sort((a, b) => order[a.Weight.Handle].CompareTo(order[b.Weight.Handle]));
         parameters = layers.SelectMany(l => l.Bias is null ? new[] { l.Weight } : [l.Weight, l.Bias]).ToArray();
+    }
+
+    /// <summary>
+    /// The layer's registered weight and bias, as parameters() returns them: the Embedding and GroupNorm properties wrap
+    /// the native tensor anew on each read, and the engine writes .grad on the instances an optimizer holds.
+    /// </summary>
+    static (Parameter? Weight, Parameter? Bias) Own(nn.Module module)
+    {
+        var own = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => p.parameter);
+        return (own.GetValueOrDefault("weight"), own.GetValueOrDefault("bias"));
+    }
+
+    void Hook(nn.Module<Tensor, Tensor> module, HookedLayer layer)
+    {
+        layers.Add(layer);
+        var handle = module.register_forward_hook(Capture(layer));
+        hooks.Add(handle.remove);
     }
 
     public string Name => "hooks";
@@ -53,7 +68,8 @@ public sealed class HookClipper : IPerSampleClipper
 
     /// <summary>
     /// Null when the model is supported, else the reason (the first unsupported layer). Supported: every
-    /// trainable parameter belongs to a Linear or to an ungrouped, zero-padded Conv2d with explicit padding.
+    /// trainable parameter belongs to a Linear, an affine GroupNorm, an Embedding (plain lookup: no max_norm) or an
+    /// ungrouped, zero-padded Conv2d with explicit padding.
     /// </summary>
     public static string? Unsupported(nn.Module model)
     {
@@ -64,6 +80,8 @@ public sealed class HookClipper : IPerSampleClipper
             switch (module)
             {
                 case Linear:
+                case GroupNorm { affine: true }:
+                case Embedding:
                     continue;
                 case Conv2d conv when conv.groups == 1 && conv.padding_type is null && conv.padding_mode == PaddingModes.Zeros:
                     continue;
@@ -107,13 +125,14 @@ public sealed class HookClipper : IPerSampleClipper
                 throw new InvalidOperationException($"layer '{l.Name}' ran {l.Calls} times in one forward pass (shared weights); use the micro-batch route");
         }
 
+        var n = losses.shape[0];
         var outputs = layers.Select(l => l.Output!).ToArray();
         var backprops = autograd.grad([losses.sum()], outputs);                 // B_l, same shape as Y_l
         var sq = zeros_like(losses.detach());
         var parts = new List<LayerGrads>(layers.Count);
         for (var i = 0; i < layers.Count; i++)
         {
-            var part = PerSampleGrads.Of(layers[i], layers[i].Input!, backprops[i]);
+            var part = PerSampleGrads.Of(layers[i], layers[i].Input!, backprops[i], n);
             sq += part.SquaredNorms;
             parts.Add(part);
         }
@@ -137,13 +156,12 @@ public sealed class HookClipper : IPerSampleClipper
 }
 
 /// <summary>A hooked layer and what the last forward pass captured.</summary>
-sealed class HookedLayer(string name, nn.Module module, Parameter weight, Parameter? bias, Conv2d? conv)
+sealed class HookedLayer(string name, nn.Module module, Parameter weight, Parameter? bias)
 {
     public string Name { get; } = name;
     public nn.Module Module { get; } = module;
     public Parameter Weight { get; } = weight;
     public Parameter? Bias { get; } = bias is { requires_grad: true } ? bias : null;
-    public Conv2d? Conv { get; } = conv;
     public int Calls { get; set; }
     public Tensor? Input { get; set; }
     /// <summary>The zero leaf added to the layer's output (its gradient is B).</summary>

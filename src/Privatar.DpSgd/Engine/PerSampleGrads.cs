@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,15 +8,24 @@ namespace Privatar.DpSgd.Engine;
 sealed record LayerGrads(Tensor SquaredNorms, Func<Tensor, Tensor> WeightSum, Func<Tensor, Tensor?> BiasSum);
 
 /// <summary>
-/// Per-example gradient formulas for Linear and Conv2d from activations A and output gradients B
-/// (Opacus grad_sample/linear.py and conv.py). f is the (n) vector of clip factors.
+/// Per-example gradient formulas from a layer's input A and output gradient B (Opacus grad_sample/linear.py,
+/// conv.py, group_norm.py, embedding.py). A and B have n·K rows for n examples (K consecutive rows each); an
+/// example's gradient is the sum of its rows' gradients. f is the (n) vector of clip factors.
 /// </summary>
 static class PerSampleGrads
 {
-    public static LayerGrads Of(HookedLayer layer, Tensor a, Tensor b) =>
-        layer.Conv is null
-            ? (a.dim() == 2 ? Linear2d(layer, a, b) : LinearNd(layer, a, b))
-            : Conv2d(layer, a, b);
+    public static LayerGrads Of(HookedLayer layer, Tensor a, Tensor b, long n)
+    {
+        if (n <= 0 || a.shape[0] % n != 0)
+            throw new InvalidOperationException($"layer '{layer.Name}' saw {a.shape[0]} rows for {n} examples; expected a multiple");
+        return layer.Module switch
+        {
+            Conv2d conv => Conv2d(layer, conv, a, b, n),
+            GroupNorm norm => GroupNorm(layer, norm, a, b, n),
+            TorchSharp.Modules.Embedding => Embedding(layer, a, b, n),
+            _ => a.dim() == 2 && a.shape[0] == n ? Linear2d(layer, a, b) : LinearNd(layer, a, b, n),
+        };
+    }
 
     /// <summary>Ghost norm: ‖B_i Aᵢᵀ‖² = ‖B_i‖²‖A_i‖², and Σ f_i B_i A_iᵀ = (f⊙B)ᵀA.</summary>
     static LayerGrads Linear2d(HookedLayer layer, Tensor a, Tensor b)
@@ -28,31 +38,57 @@ static class PerSampleGrads
             f => layer.Bias is null ? null : (b * f.unsqueeze(1)).sum(dim: 0));    // (out)
     }
 
-    /// <summary>Sequence-shaped Linear input (n, ..., in): per-example gradients materialised as (n, out, in).</summary>
-    static LayerGrads LinearNd(HookedLayer layer, Tensor a, Tensor b)
+    /// <summary>Rows or sequence positions per example (n, T, in): per-example gradients materialised as (n, out, in).</summary>
+    static LayerGrads LinearNd(HookedLayer layer, Tensor a, Tensor b, long n)
     {
-        var n = a.shape[0];
-        var a3 = a.reshape(n, -1, a.shape[^1]);                                 // (n, T, in)
-        var b3 = b.reshape(n, -1, b.shape[^1]);                                 // (n, T, out)
+        var a3 = a.reshape(n, -1, a.shape[^1]);                                 // (n, K·T, in)
+        var b3 = b.reshape(n, -1, b.shape[^1]);                                 // (n, K·T, out)
         var gw = einsum("nto,nti->noi", b3, a3);
         var gb = layer.Bias is null ? null : b3.sum(1);                         // (n, out)
         return Materialised(layer, gw, gb);
     }
 
-    /// <summary>Unfold A to (n, C_in·kh·kw, L); gW_i = B_i A_uᵢᵀ with B reshaped to (n, C_out, L).</summary>
-    static LayerGrads Conv2d(HookedLayer layer, Tensor a, Tensor b)
+    /// <summary>
+    /// Unfold A to (n·K, C_in·kh·kw, L); per-row gW_r = B_r A_urᵀ (one batched matmul on the unfolded tensor as laid out,
+    /// no copy of it), then summed over each example's K rows.
+    /// </summary>
+    static LayerGrads Conv2d(HookedLayer layer, Conv2d conv, Tensor a, Tensor b, long n)
     {
-        var conv = layer.Conv!;
-        var n = a.shape[0];
         var k = conv.kernel_size;
         var au = nn.functional.unfold(a, (k[0], k[1]),
             dilation: (conv.dilation[0], conv.dilation[1]),
             padding: (conv.padding![0], conv.padding[1]),
-            stride: (conv.stride[0], conv.stride[1]));                          // (n, C_in·kh·kw, L)
-        var b3 = b.reshape(n, b.shape[1], -1);                                  // (n, C_out, L)
-        var gw = einsum("nol,npl->nop", b3, au);                                // (n, C_out, C_in·kh·kw)
-        var gb = layer.Bias is null ? null : b3.sum(2);                         // (n, C_out)
+            stride: (conv.stride[0], conv.stride[1]));                          // (n·K, C_in·kh·kw, L)
+        var b3 = b.reshape(b.shape[0], b.shape[1], -1);                         // (n·K, C_out, L)
+        var gw = b3.bmm(au.transpose(1, 2));                                    // (n·K, C_out, C_in·kh·kw)
+        var gb = layer.Bias is null ? null : b3.sum(2);                         // (n·K, C_out)
+        if (a.shape[0] != n)
+        {
+            gw = gw.reshape(n, -1, gw.shape[1], gw.shape[2]).sum(1);
+            gb = gb?.reshape(n, -1, gb.shape[1]).sum(1);
+        }
         return Materialised(layer, gw, gb);
+    }
+
+    /// <summary>gγ_i = Σ_rows,pixels B ⊙ x̂ with x̂ the input normalised without the affine part; gβ_i = Σ B.</summary>
+    static LayerGrads GroupNorm(HookedLayer layer, GroupNorm norm, Tensor a, Tensor b, long n)
+    {
+        var normalised = nn.functional.group_norm(a, norm.num_groups, null, null, norm.eps);
+        var c = b.shape[1];
+        var pixels = b.numel() / b.shape[0] / c;
+        var gw = (b * normalised).reshape(n, -1, c, pixels).sum([1, 3]);       // (n, C)
+        var gb = b.reshape(n, -1, c, pixels).sum([1, 3]);                      // (n, C)
+        return Vectors(layer, gw, layer.Bias is null ? null : gb);
+    }
+
+    /// <summary>Row i of the table gets B at every position that looked it up: gW_i = onehot(idx_i)ᵀ B_i.</summary>
+    static LayerGrads Embedding(HookedLayer layer, Tensor indices, Tensor b, long n)
+    {
+        var vocabulary = layer.Weight.shape[0];
+        var dim = layer.Weight.shape[1];
+        var onehot = nn.functional.one_hot(indices.reshape(n, -1), vocabulary).to(b.dtype);   // (n, T, V)
+        var gw = einsum("ntv,ntd->nvd", onehot, b.reshape(n, -1, dim));                        // (n, V, D)
+        return Materialised(layer, gw, null);
     }
 
     static LayerGrads Materialised(HookedLayer layer, Tensor gw, Tensor? gb)
@@ -63,5 +99,14 @@ static class PerSampleGrads
         return new LayerGrads(sq,
             f => einsum("n,nop->op", f, gw).reshape(shape),
             f => gb is null ? null : einsum("n,no->o", f, gb));
+    }
+
+    static LayerGrads Vectors(HookedLayer layer, Tensor gw, Tensor? gb)
+    {
+        var sq = gw.square().sum(1);
+        if (gb is not null) sq += gb.square().sum(1);
+        return new LayerGrads(sq,
+            f => einsum("n,nc->c", f, gw).reshape(layer.Weight.shape),
+            f => gb is null ? null : einsum("n,nc->c", f, gb));
     }
 }

@@ -1,6 +1,7 @@
 using Privatar.DpSgd.Training;
 using Privatar.Generators;
 using Privatar.Generators.DpCgan;
+using Privatar.Generators.Dpdm;
 using Privatar.Generators.DpMerf;
 using Privatar.Generators.DpVae;
 using Privatar.Generators.Pate;
@@ -14,8 +15,10 @@ namespace Privatar.Synthesis.Runs;
 public sealed record MethodOptions(
     int? Epochs = null, int? BatchSize = null, double? Lr = null, double? GeneratorLr = null, double? MaxGradNorm = null,
     int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null,
-    int? Teachers = null, int? Steps = null, int? TeacherBatch = null, int? ProjectionDims = null, int? Bins = null, double? Sigma1Ratio = null,
-    double? ThresholdShare = null, int? TopK = null);
+    int? Teachers = null, long? Steps = null, int? TeacherBatch = null, int? ProjectionDims = null, int? Bins = null, double? Sigma1Ratio = null,
+    double? ThresholdShare = null, int? TopK = null,
+    int? NoiseLevels = null, int? Nf = null, int[]? ChannelMultipliers = null, int? ResBlocks = null, int[]? AttentionResolutions = null,
+    double? EmaRate = null, int? SamplerSteps = null, double? Guidance = null);
 
 /// <summary>The benchmark's generators by name, built from <see cref="MethodOptions"/>.</summary>
 public static class Methods
@@ -23,13 +26,17 @@ public static class Methods
     public static readonly string DpVaeCorrected = DpVaeGenerator.MethodName(Fidelity.Corrected);
     public static readonly string DpVaeOriginal = DpVaeGenerator.MethodName(Fidelity.Original);
 
-    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal, GPateGenerator.Name, DataLensGenerator.Name];
+    /// <summary>The listed methods; DPDM's noise-multiplicity ablation adds <c>dpdm-k&lt;K&gt;</c> ids (<see cref="DpdmGenerator.AblationName"/>).</summary>
+    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpdmGenerator.Name, DpVaeCorrected, DpVaeOriginal, GPateGenerator.Name, DataLensGenerator.Name];
 
     /// <summary>The options each method reads (property names of <see cref="MethodOptions"/>).</summary>
     public static IReadOnlyList<string> Keys(string method) => method switch
     {
         DpMerfGenerator.Name => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.Features), nameof(MethodOptions.RffSigma)],
         DpCganGenerator.Name => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.GeneratorLr), nameof(MethodOptions.MaxGradNorm)],
+        _ when DpdmGenerator.IsDpdm(method) => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
+            nameof(MethodOptions.NoiseLevels), nameof(MethodOptions.Steps), nameof(MethodOptions.Nf), nameof(MethodOptions.ChannelMultipliers), nameof(MethodOptions.ResBlocks),
+            nameof(MethodOptions.AttentionResolutions), nameof(MethodOptions.EmaRate), nameof(MethodOptions.SamplerSteps), nameof(MethodOptions.Guidance)],
         _ when method == DpVaeCorrected => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
             nameof(MethodOptions.LatentDim), nameof(MethodOptions.StatsClip), nameof(MethodOptions.StatsBudgetShare)],
         _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
@@ -75,6 +82,18 @@ public static class Methods
             var d = new DataLensSettings(Ensemble(o));
             return new DataLensGenerator(d with { TopK = o.TopK ?? d.TopK, ThresholdShare = o.ThresholdShare ?? d.ThresholdShare });
         }
+        if (DpdmGenerator.IsDpdm(method))
+        {
+            var d = new DpdmSettings();
+            return new DpdmGenerator(d with
+            {
+                Epochs = o.Epochs ?? d.Epochs, BatchSize = o.BatchSize ?? d.BatchSize, LearningRate = o.Lr ?? d.LearningRate,
+                MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm, NoiseLevels = o.NoiseLevels ?? d.NoiseLevels, Steps = o.Steps ?? d.Steps, Nf = o.Nf ?? d.Nf,
+                ChannelMultipliers = o.ChannelMultipliers ?? d.ChannelMultipliers, ResBlocks = o.ResBlocks ?? d.ResBlocks,
+                AttentionResolutions = o.AttentionResolutions ?? d.AttentionResolutions, EmaRate = o.EmaRate ?? d.EmaRate,
+                SamplerSteps = o.SamplerSteps ?? d.SamplerSteps, Guidance = o.Guidance ?? d.Guidance,
+            }, method);
+        }
         var fidelity = method == DpVaeCorrected ? Fidelity.Corrected : Fidelity.Original;
         var t = new TrainConfig();
         var v = new DpVaeSettings(fidelity, t);
@@ -95,7 +114,7 @@ public static class Methods
         var e = new EnsembleSettings();
         return e with
         {
-            Teachers = o.Teachers ?? e.Teachers, Steps = o.Steps ?? e.Steps, StudentBatch = o.BatchSize ?? e.StudentBatch,
+            Teachers = o.Teachers ?? e.Teachers, Steps = o.Steps is { } steps ? checked((int)steps) : e.Steps, StudentBatch = o.BatchSize ?? e.StudentBatch,
             TeacherBatch = o.TeacherBatch ?? e.TeacherBatch, TeacherLr = o.Lr ?? e.TeacherLr, GeneratorLr = o.GeneratorLr ?? e.GeneratorLr,
         };
     }

@@ -19,12 +19,38 @@ public sealed class SynthesisStepsTests
         Assert.Equal(["mnist"], Ids(plan, "SynthesisEvaluator"));
         Assert.Equal(["mnist_dp-merf_eps1"], Ids(plan, "SynthesisDpMerf"));
         Assert.Equal(["mnist_dp-cgan_eps1"], Ids(plan, "SynthesisDpCgan"));
+        Assert.Equal(["mnist_dpdm_eps1", "mnist_dpdm-k1_eps1"], Ids(plan, "SynthesisDpdm"));
         Assert.Equal(["mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1"], Ids(plan, "SynthesisDpVae"));
         Assert.Equal(["mnist_g-pate_eps1"], Ids(plan, "SynthesisGPate"));
         Assert.Equal(["mnist_datalens_eps1"], Ids(plan, "SynthesisDataLens"));
-        Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1",
-                "mnist_g-pate_eps1", "mnist_datalens_eps1", "synthesis"],
+        Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dpdm_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1",
+                "mnist_g-pate_eps1", "mnist_datalens_eps1", "mnist_dpdm-k1_eps1", "synthesis"],
             Ids(plan, "SynthesisEvaluate"));
+    }
+
+    [Fact]
+    public void Should_Plan_DPDM_Per_Dataset_And_Epsilon_Plus_The_K_Ablation_At_One_Epsilon()
+    {
+        var plan = Plan("functional");
+        var dpdm = plan.UnitsOf("SynthesisDpdm").ToDictionary(u => u.Id);
+        Assert.Equal(new[] { "mnist_dpdm_eps1", "fashion_mnist_dpdm_eps1", "mnist_dpdm_eps10", "fashion_mnist_dpdm_eps10", "mnist_dpdm-k1_eps10", "fashion_mnist_dpdm-k1_eps10" }.Order(),
+            dpdm.Keys.Order());
+        var main = dpdm["mnist_dpdm_eps10"];
+        var ablation = dpdm["mnist_dpdm-k1_eps10"];
+        Assert.Contains("--method dpdm ", main.CommandText + " ");
+        Assert.Contains("--noise-levels 4", main.CommandText);
+        Assert.Contains("--method dpdm-k1", ablation.CommandText);
+        Assert.DoesNotContain("--noise-levels", ablation.CommandText);                  // the id fixes K
+        Assert.DoesNotContain("dpdm.noise_levels", ablation.Params.Keys);
+        // everything else equal: the same keys and values but K, the same target ε, data and seed
+        Assert.Equal(main.Params.Where(kv => kv.Key != "dpdm.noise_levels"), ablation.Params);
+        Assert.Equal(main.CommandText.Replace(" --noise-levels 4", "").Replace("dpdm_eps10", "dpdm-k1_eps10").Replace("--method dpdm ", "--method dpdm-k1 "),
+            ablation.CommandText);
+        Assert.Contains("mnist_dpdm-k1_eps10", Ids(plan, "SynthesisEvaluate"));
+
+        var without = Plan("functional", new() { ["synthesis_methods"] = "dp-merf, dp-cgan" });
+        Assert.Empty(without.UnitsOf("SynthesisDpdm"));
+        Assert.DoesNotContain(Ids(without, "SynthesisEvaluate"), id => id.Contains("dpdm", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,7 +81,7 @@ public sealed class SynthesisStepsTests
         var old = before.Units.Select(Key).ToHashSet();
         // (Report, which records the whole configuration, reruns on any change; the benchmark's own units are checked here)
         var added = after.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal) && !old.Contains(Key(u))).Select(u => $"{u.Step.Name}[{u.Id}]").Order().ToList();
-        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dp-vae-corrected", "dp-vae-original", "g-pate", "datalens" }
+        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dpdm", "dp-vae-corrected", "dp-vae-original", "g-pate", "datalens" }
                 .SelectMany(m => new[] { $"{Step(m)}[{d}_{m}_eps5]", $"SynthesisEvaluate[{d}_{m}_eps5]" }))
             .Append("SynthesisEvaluate[synthesis]").Order().ToList();
         Assert.Equal(expected, added);
@@ -67,6 +93,7 @@ public sealed class SynthesisStepsTests
         "dp-cgan" => "SynthesisDpCgan",
         "g-pate" => "SynthesisGPate",
         "datalens" => "SynthesisDataLens",
+        "dpdm" => "SynthesisDpdm",
         _ => "SynthesisDpVae",
     };
 }

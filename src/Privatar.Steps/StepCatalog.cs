@@ -20,7 +20,7 @@ public static class StepCatalog
         NoisyInferenceStep.Spec,
         AttackStep.Spec,
         .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults, MnistAudit
-        .. SynthesisSteps.All, // SynthesisData, SynthesisEvaluator, SynthesisDpMerf, SynthesisDpCgan, SynthesisDpVae, SynthesisEvaluate
+        .. SynthesisSteps.All, // SynthesisData, SynthesisEvaluator, SynthesisDpMerf, SynthesisDpCgan, SynthesisDpVae, SynthesisGsWgan, SynthesisPsg, SynthesisEvaluate
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

@@ -18,12 +18,15 @@ public static class SynthesisSteps
     public const string DpCgan = "dp-cgan";
     public const string DpVaeCorrected = "dp-vae-corrected";
     public const string DpVaeOriginal = "dp-vae-original";
-    public static readonly string[] Methods = [DpMerf, DpCgan, DpVaeCorrected, DpVaeOriginal];
+    public const string GsWgan = "gs-wgan";
+    public const string Psg = "psg";
+    public static readonly string[] Methods = [DpMerf, DpCgan, DpVaeCorrected, DpVaeOriginal, GsWgan, Psg];
     public static readonly string[] Datasets = ["mnist", "fashion_mnist"];
 
     /// <summary>The steps in run order (StepCatalog lists them after the MNIST study, before Figures).</summary>
     public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
-        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]), Evaluate];
+        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
+        Generator<GsWganArgs>("SynthesisGsWgan", [GsWgan]), Generator<PsgArgs>("SynthesisPsg", [Psg]), Evaluate];
 
     /// <summary>Every synthesis step's code: the benchmark's projects (Synthesis references Generators, DpSgd, Accounting ...), its verbs, this file.</summary>
     static string[] Code => StepCode.VerbsDeclaredIn("src/Privatar.Steps/SynthesisSteps.cs", ["Privatar.Synthesis", "Privatar.Contracts"], "SynthesisCommand");
@@ -105,6 +108,8 @@ public static class SynthesisSteps
         {
             DpMerf => new DpMerfArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, RffSigma = ctx.Params.Double(RffSigmaKey(dataset)) },
             DpCgan => new DpCganArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
+            GsWgan => new GsWganArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
+            Psg => new PsgArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             _ => new DpVaeArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Fidelity = method == DpVaeCorrected ? "corrected" : "original" },
         };
         if (method == DpMerf) keys.Add(RffSigmaKey(dataset));

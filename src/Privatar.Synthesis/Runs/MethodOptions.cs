@@ -3,6 +3,8 @@ using Privatar.Generators;
 using Privatar.Generators.DpCgan;
 using Privatar.Generators.DpMerf;
 using Privatar.Generators.DpVae;
+using Privatar.Generators.GsWgan;
+using Privatar.Generators.Psg;
 
 namespace Privatar.Synthesis.Runs;
 
@@ -12,7 +14,9 @@ namespace Privatar.Synthesis.Runs;
 /// </summary>
 public sealed record MethodOptions(
     int? Epochs = null, int? BatchSize = null, double? Lr = null, double? GeneratorLr = null, double? MaxGradNorm = null,
-    int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null);
+    int? Features = null, double? RffSigma = null, int? LatentDim = null, double? StatsClip = null, double? StatsBudgetShare = null,
+    int? Shards = null, int? Iterations = null, int? WarmSteps = null, int? CriticSteps = null,
+    int? SamplesPerClass = null, int? NetWidth = null, double? NetLr = null);
 
 /// <summary>The benchmark's generators by name, built from <see cref="MethodOptions"/>.</summary>
 public static class Methods
@@ -20,7 +24,8 @@ public static class Methods
     public static readonly string DpVaeCorrected = DpVaeGenerator.MethodName(Fidelity.Corrected);
     public static readonly string DpVaeOriginal = DpVaeGenerator.MethodName(Fidelity.Original);
 
-    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal];
+    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpVaeCorrected, DpVaeOriginal,
+        GsWganGenerator.Name, PsgGenerator.Name];
 
     /// <summary>The options each method reads (property names of <see cref="MethodOptions"/>).</summary>
     public static IReadOnlyList<string> Keys(string method) => method switch
@@ -30,6 +35,10 @@ public static class Methods
         _ when method == DpVaeCorrected => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
             nameof(MethodOptions.LatentDim), nameof(MethodOptions.StatsClip), nameof(MethodOptions.StatsBudgetShare)],
         _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
+        GsWganGenerator.Name => [nameof(MethodOptions.Iterations), nameof(MethodOptions.Shards), nameof(MethodOptions.WarmSteps), nameof(MethodOptions.CriticSteps),
+            nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm)],
+        PsgGenerator.Name => [nameof(MethodOptions.SamplesPerClass), nameof(MethodOptions.Iterations), nameof(MethodOptions.BatchSize), nameof(MethodOptions.MaxGradNorm),
+            nameof(MethodOptions.Lr), nameof(MethodOptions.NetLr), nameof(MethodOptions.NetWidth)],
         _ => throw new ArgumentException($"method: unknown '{method}' (expected one of {string.Join(", ", All)})"),
     };
 
@@ -54,6 +63,24 @@ public static class Methods
             {
                 Epochs = o.Epochs ?? d.Epochs, BatchSize = o.BatchSize ?? d.BatchSize, DiscriminatorLr = o.Lr ?? d.DiscriminatorLr,
                 GeneratorLr = o.GeneratorLr ?? d.GeneratorLr, MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm,
+            });
+        }
+        if (method == GsWganGenerator.Name)
+        {
+            var d = new GsWganSettings();
+            return new GsWganGenerator(d with
+            {
+                GeneratorSteps = o.Iterations ?? d.GeneratorSteps, Shards = o.Shards ?? d.Shards, WarmSteps = o.WarmSteps ?? d.WarmSteps,
+                CriticSteps = o.CriticSteps ?? d.CriticSteps, BatchSize = o.BatchSize ?? d.BatchSize, Lr = o.Lr ?? d.Lr, Clip = o.MaxGradNorm ?? d.Clip,
+            });
+        }
+        if (method == PsgGenerator.Name)
+        {
+            var d = new PsgSettings();
+            return new PsgGenerator(d with
+            {
+                SamplesPerClass = o.SamplesPerClass ?? d.SamplesPerClass, Iterations = o.Iterations ?? d.Iterations, BatchReal = o.BatchSize ?? d.BatchReal,
+                MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm, LrImage = o.Lr ?? d.LrImage, LrNet = o.NetLr ?? d.LrNet, NetWidth = o.NetWidth ?? d.NetWidth,
             });
         }
         var fidelity = method == DpVaeCorrected ? Fidelity.Corrected : Fidelity.Original;

@@ -12,8 +12,8 @@ public sealed class PateStepsTests
     {
         var plan = StepPlans.Plan("functional");
         var ids = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { 1, 10 }.Select(e => (d, e))).ToList();
-        Assert.Equal(ids.Select(x => $"{x.d}_g-pate_eps{x.e}"), plan.UnitsOf("SynthesisGPate").Select(u => u.Id));
-        Assert.Equal(ids.Select(x => $"{x.d}_datalens_eps{x.e}"), plan.UnitsOf("SynthesisDataLens").Select(u => u.Id));
+        Assert.Equal(ids.Select(x => $"{x.d}_g-pate_eps{x.e}").Order(), plan.UnitsOf("SynthesisGPate").Select(u => u.Id).Order());
+        Assert.Equal(ids.Select(x => $"{x.d}_datalens_eps{x.e}").Order(), plan.UnitsOf("SynthesisDataLens").Select(u => u.Id).Order());
         var gpate = plan.UnitsOf("SynthesisGPate").Single(u => u.Id == "fashion_mnist_g-pate_eps10");
         Assert.StartsWith("synthesis g-pate ", gpate.CommandText[gpate.CommandText.IndexOf("synthesis", StringComparison.Ordinal)..]);
         Assert.Contains("--teachers 250", gpate.CommandText);

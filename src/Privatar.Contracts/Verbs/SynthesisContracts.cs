@@ -109,7 +109,7 @@ public sealed record PsgArgs : GeneratorArgs, IVerbContract
     [Opt("per-example clip C of the real gradient", Key = "psg.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
     [Opt("SGD learning rate of the set's images", Key = "psg.lr_image", Above = 0)] public double LrImage { get; init; }
     [Opt("SGD learning rate of the network's inner loop", Key = "psg.lr_net", Above = 0)] public double LrNet { get; init; }
-    [Opt("ConvNet width", Key = "psg.net_width", AtLeast = 1)] public int NetWidth { get; init; }
+    [Opt("ConvNet width (a multiple of 16)", Key = "psg.net_width", AtLeast = 16)] public int NetWidth { get; init; }
 }
 
 /// <summary><c>privatar synthesis dp-vae</c>: the DP-VAE study's release under one fidelity.</summary>

@@ -34,6 +34,10 @@ public sealed record PsgSettings(
         if (!(MaxGradNorm > 0)) throw new ArgumentException($"max_grad_norm: expected > 0, got {MaxGradNorm}");
         if (!(LrImage > 0 && LrNet > 0)) throw new ArgumentException("learning rates: expected > 0");
         if (!(MomentumImage >= 0 && MomentumImage < 1)) throw new ArgumentException($"image momentum: expected in [0, 1), got {MomentumImage}");
-        if (NetWidth < 1) throw new ArgumentException($"net_width: expected >= 1, got {NetWidth}");
+        // PSG differentiates through the network's input (the set). libtorch 2.10's float32 convolutions reorder NCHW
+        // tensors into oneDNN's 16-channel blocks, and for widths off that block the double backward reads lanes it never
+        // wrote: the set came out with NaNs, different ones each run (see Privatar.Models' ChannelsLast).
+        if (NetWidth < 16 || NetWidth % 16 != 0)
+            throw new ArgumentException($"net_width: expected a positive multiple of 16 (oneDNN's channel block; other widths gave non-finite sets), got {NetWidth}");
     }
 }

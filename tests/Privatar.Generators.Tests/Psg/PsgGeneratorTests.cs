@@ -6,7 +6,7 @@ namespace Privatar.Generators.Tests.Psg;
 
 public sealed class PsgGeneratorTests
 {
-    static readonly PsgSettings Tiny = new(SamplesPerClass: 1, Iterations: 3, BatchReal: 8, NetWidth: 4);
+    static readonly PsgSettings Tiny = new(SamplesPerClass: 1, Iterations: 3, BatchReal: 8, NetWidth: 16);
 
     static GeneratorRequest Request(double eps) => new("tiny", TinyData.Set(), eps, 1e-5, 29, new AccountantOptions(), 60_000);
 
@@ -38,6 +38,7 @@ public sealed class PsgGeneratorTests
     {
         var a = new PsgGenerator(Tiny).Generate(Request(5), _ => { });
         var b = new PsgGenerator(Tiny).Generate(Request(5), _ => { });
+        Assert.All(a.Set.Pixels, p => Assert.True(float.IsFinite(p)));
         Assert.Equal(a.Set.Pixels, b.Set.Pixels);
         Assert.Equal(a.Privacy.ToJson(), b.Privacy.ToJson());
     }

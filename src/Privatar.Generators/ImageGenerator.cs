@@ -21,10 +21,10 @@ public sealed record GeneratorRequest(string Dataset, LabeledImages Train, doubl
     }
 }
 
-/// <summary>A generator's release: the synthetic set and what it cost.</summary>
-public sealed record GeneratorOutput(SyntheticSet Set, PrivacyRecord Privacy)
+/// <summary>A generator's release: the synthetic set and what it cost; a small set's grid may show all of it.</summary>
+public sealed record GeneratorOutput(SyntheticSet Set, PrivacyRecord Privacy, int GridColumns = SampleGrid.DefaultColumns)
 {
-    public void Write(string dir) => Set.Write(dir, Privacy);
+    public void Write(string dir) => Set.Write(dir, Privacy, GridColumns);
 }
 
 /// <summary>Progress lines; the CLI prints them, tests collect them.</summary>

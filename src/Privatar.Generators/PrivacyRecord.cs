@@ -23,8 +23,11 @@ public sealed record SeedRecord(ulong Root, IReadOnlyDictionary<string, ulong> D
 /// is only what σ was calibrated for; <see cref="Epsilon"/> is always recomputed (see <see cref="Create"/>).
 /// </summary>
 public sealed record PrivacyRecord(string Method, string Dataset, double TargetEpsilon, double Delta, string Accountant,
-    IReadOnlyList<MechanismRecord> Mechanisms, double Epsilon, SeedRecord Seeds, NoiseMode Noise = NoiseMode.Reproducible)
+    IReadOnlyList<MechanismRecord> Mechanisms, double Epsilon, SeedRecord Seeds, NoiseMode Noise = NoiseMode.Reproducible,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReleasedImages = null)
 {
+    // ReleasedImages: set by a method whose release is a fixed-size set rather than the requested sample count (PSG).
+
     /// <summary>"reproducible run: not a DP release", or what a release says (its seeds then omit every noise stream).</summary>
     public string Notice => Noise.Notice();
 
@@ -39,9 +42,10 @@ public sealed record PrivacyRecord(string Method, string Dataset, double TargetE
 
     /// <summary>The record with ε composed by a fresh accountant over <paramref name="mechanisms"/> (∞ if one has σ = 0).</summary>
     public static PrivacyRecord Create(string method, string dataset, double targetEpsilon, double delta,
-        AccountantOptions accountant, IReadOnlyList<MechanismRecord> mechanisms, SeedRecord seeds, NoiseMode noise = NoiseMode.Reproducible) =>
+        AccountantOptions accountant, IReadOnlyList<MechanismRecord> mechanisms, SeedRecord seeds, NoiseMode noise = NoiseMode.Reproducible,
+        int? releasedImages = null) =>
         new(method, dataset, targetEpsilon, delta, accountant.Kind.ToString().ToLowerInvariant(), mechanisms,
-            ComposedEpsilon(accountant, mechanisms, delta), seeds, noise);
+            ComposedEpsilon(accountant, mechanisms, delta), seeds, noise, releasedImages);
 
     public static double ComposedEpsilon(AccountantOptions accountant, IEnumerable<MechanismRecord> mechanisms, double delta)
     {

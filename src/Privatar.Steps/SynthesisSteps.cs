@@ -22,13 +22,16 @@ public static class SynthesisSteps
     public const string DpVaeOriginal = "dp-vae-original";
     public const string GPate = "g-pate";
     public const string DataLens = "datalens";
-    public static readonly string[] Methods = [DpMerf, DpCgan, Dpdm, DpVaeCorrected, DpVaeOriginal, GPate, DataLens];
+    public const string GsWgan = "gs-wgan";
+    public const string Psg = "psg";
+    public static readonly string[] Methods = [DpMerf, DpCgan, Dpdm, DpVaeCorrected, DpVaeOriginal, GPate, DataLens, GsWgan, Psg];
     public static readonly string[] Datasets = ["mnist", "fashion_mnist"];
 
     /// <summary>The steps in run order (StepCatalog lists them after the MNIST study, before Figures).</summary>
     public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
         Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpdmArgs>("SynthesisDpdm", [Dpdm]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
-        Generator<GPateArgs>("SynthesisGPate", [GPate]), Generator<DataLensArgs>("SynthesisDataLens", [DataLens]), Evaluate];
+        Generator<GPateArgs>("SynthesisGPate", [GPate]), Generator<DataLensArgs>("SynthesisDataLens", [DataLens]),
+        Generator<GsWganArgs>("SynthesisGsWgan", [GsWgan]), Generator<PsgArgs>("SynthesisPsg", [Psg]), Evaluate];
 
     /// <summary>Every synthesis step's code: the benchmark's projects (Synthesis references Generators, DpSgd, Accounting ...), its verbs, this file.</summary>
     static string[] Code => StepCode.VerbsDeclaredIn("src/Privatar.Steps/SynthesisSteps.cs", ["Privatar.Synthesis", "Privatar.Contracts"], "SynthesisCommand");
@@ -136,6 +139,8 @@ public static class SynthesisSteps
             GPate => new GPateArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             DataLens => new DataLensArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             _ when Family(method) == Dpdm => new DpdmArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Method = method },
+            GsWgan => new GsWganArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
+            Psg => new PsgArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps },
             _ => new DpVaeArgs { Data = data, Dataset = dataset, Out = out_, TargetEpsilon = eps, Fidelity = method == DpVaeCorrected ? "corrected" : "original" },
         };
         if (method == DpMerf) keys.Add(RffSigmaKey(dataset));

@@ -49,8 +49,8 @@ public sealed class SynthesisFiguresTests
         var svg = Svg(fx, new ExtraSynthesisSamples("mnist"));
         // the Figures step passes the results folder with a trailing slash: the sets are still found beside it
         Assert.Equal(new FigureInputs(fx.Results).SynthesisTree, new FigureInputs(fx.Results + "/").SynthesisTree);
-        // 4 methods × 2 target ε
-        Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(svg, "<image").Count);
+        // 5 methods (PSG included) × 2 target ε
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(svg, "<image").Count);
         Assert.Contains("target ε = 10", svg);
     }
 

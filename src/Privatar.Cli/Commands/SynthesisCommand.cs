@@ -5,6 +5,8 @@ using Privatar.DpSgd.Training;
 using Privatar.Generators.DpCgan;
 using Privatar.Generators.DpMerf;
 using Privatar.Generators.Pate;
+using Privatar.Generators.GsWgan;
+using Privatar.Generators.Psg;
 using Privatar.Synthesis.Classifiers;
 using Privatar.Synthesis.Data;
 using Privatar.Synthesis.Evaluation;
@@ -16,7 +18,7 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dpdm|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
+/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dpdm|gs-wgan|psg|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
 /// units, each bound to its contract in Privatar.Contracts (SynthesisContracts).
 /// </summary>
 public static class SynthesisCommand
@@ -38,6 +40,12 @@ public static class SynthesisCommand
             new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm, NoiseLevels: DpdmK(a), Steps: a.Steps,
                 Nf: a.Nf, ChannelMultipliers: [.. a.ChannelMultipliers], ResBlocks: a.ResBlocks, AttentionResolutions: [.. a.AttentionResolutions],
                 EmaRate: a.EmaRate, SamplerSteps: a.SamplerSteps, Guidance: a.Guidance))));
+        group.Subcommands.Add(ContractCommand.Build<GsWganArgs>(a => Generate(a, GsWganGenerator.Name,
+            new MethodOptions(Iterations: a.GeneratorSteps, Shards: a.Shards, WarmSteps: a.WarmSteps, CriticSteps: a.CriticSteps,
+                BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm))));
+        group.Subcommands.Add(ContractCommand.Build<PsgArgs>(a => Generate(a, PsgGenerator.Name,
+            new MethodOptions(SamplesPerClass: a.SamplesPerClass, Iterations: a.Iterations, BatchSize: a.BatchSize, MaxGradNorm: a.MaxGradNorm,
+                Lr: a.LrImage, NetLr: a.LrNet, NetWidth: a.NetWidth))));
         group.Subcommands.Add(ContractCommand.Build<DpVaeArgs>(a =>
         {
             var fidelity = MnistRunsFidelity(a.Fidelity);

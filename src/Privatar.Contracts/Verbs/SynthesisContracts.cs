@@ -82,6 +82,36 @@ public sealed record DpdmArgs : GeneratorArgs, IVerbContract
     [Opt("classifier-free guidance weight w (0: conditional only)", Key = "dpdm.guidance", AtLeast = 0)] public double Guidance { get; init; }
 }
 
+/// <summary><c>privatar synthesis gs-wgan</c>: one GS-WGAN release.</summary>
+public sealed record GsWganArgs : GeneratorArgs, IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["synthesis", "gs-wgan"];
+    public static string Description => "GS-WGAN: sharded WGAN-GP critics; the generator sees only the clipped, noised gradient on its images";
+
+    [Opt("disjoint shards, one critic each (the sampling rate is 1/shards)", Key = "gs_wgan.shards", AtLeast = 1)] public int Shards { get; init; }
+    [Opt("generator steps (each one accounted release)", Key = "gs_wgan.generator_steps", AtLeast = 1)] public int GeneratorSteps { get; init; }
+    [Opt("non-private warm-start critic steps per shard", Key = "gs_wgan.warm_steps", AtLeast = 0)] public int WarmSteps { get; init; }
+    [Opt("WGAN-GP critic steps per generator step", Key = "gs_wgan.critic_steps", AtLeast = 1)] public int CriticSteps { get; init; }
+    [Opt("generated images per step (and real batch of the critic)", Key = "gs_wgan.batch_size", AtLeast = 2)] public int BatchSize { get; init; }
+    [Opt("Adam learning rate of critics and generator", Key = "gs_wgan.lr", Above = 0)] public double Lr { get; init; }
+    [Opt("per-image clip C of the generator's input gradient", Key = "gs_wgan.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
+}
+
+/// <summary><c>privatar synthesis psg</c>: one PSG release (the learnable set itself).</summary>
+public sealed record PsgArgs : GeneratorArgs, IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["synthesis", "psg"];
+    public static string Description => "PSG: a small learnable set matched to DP-sanitised class gradients; releases the set itself";
+
+    [Opt("images per class of the released set (1, 10, 20 or 50)", Key = "psg.samples_per_class", AtLeast = 1)] public int SamplesPerClass { get; init; }
+    [Opt("freshly initialised networks", Key = "psg.iterations", AtLeast = 1)] public int Iterations { get; init; }
+    [Opt("expected Poisson batch of real images per class", Key = "psg.batch_size", AtLeast = 1)] public int BatchSize { get; init; }
+    [Opt("per-example clip C of the real gradient", Key = "psg.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
+    [Opt("SGD learning rate of the set's images", Key = "psg.lr_image", Above = 0)] public double LrImage { get; init; }
+    [Opt("SGD learning rate of the network's inner loop", Key = "psg.lr_net", Above = 0)] public double LrNet { get; init; }
+    [Opt("ConvNet width (a multiple of 16)", Key = "psg.net_width", AtLeast = 16)] public int NetWidth { get; init; }
+}
+
 /// <summary><c>privatar synthesis dp-vae</c>: the DP-VAE study's release under one fidelity.</summary>
 public sealed record DpVaeArgs : GeneratorArgs, IVerbContract
 {

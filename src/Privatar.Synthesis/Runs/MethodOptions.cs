@@ -5,6 +5,8 @@ using Privatar.Generators.Dpdm;
 using Privatar.Generators.DpMerf;
 using Privatar.Generators.DpVae;
 using Privatar.Generators.Pate;
+using Privatar.Generators.GsWgan;
+using Privatar.Generators.Psg;
 
 namespace Privatar.Synthesis.Runs;
 
@@ -18,7 +20,10 @@ public sealed record MethodOptions(
     int? Teachers = null, long? Steps = null, int? TeacherBatch = null, int? ProjectionDims = null, int? Bins = null, double? Sigma1Ratio = null,
     double? ThresholdShare = null, int? TopK = null,
     int? NoiseLevels = null, int? Nf = null, int[]? ChannelMultipliers = null, int? ResBlocks = null, int[]? AttentionResolutions = null,
-    double? EmaRate = null, int? SamplerSteps = null, double? Guidance = null);
+    double? EmaRate = null, int? SamplerSteps = null, double? Guidance = null,
+
+    int? Shards = null, int? Iterations = null, int? WarmSteps = null, int? CriticSteps = null,
+    int? SamplesPerClass = null, int? NetWidth = null, double? NetLr = null);
 
 /// <summary>The benchmark's generators by name, built from <see cref="MethodOptions"/>.</summary>
 public static class Methods
@@ -27,7 +32,8 @@ public static class Methods
     public static readonly string DpVaeOriginal = DpVaeGenerator.MethodName(Fidelity.Original);
 
     /// <summary>The listed methods; DPDM's noise-multiplicity ablation adds <c>dpdm-k&lt;K&gt;</c> ids (<see cref="DpdmGenerator.AblationName"/>).</summary>
-    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpdmGenerator.Name, DpVaeCorrected, DpVaeOriginal, GPateGenerator.Name, DataLensGenerator.Name];
+    public static IReadOnlyList<string> All { get; } = [DpMerfGenerator.Name, DpCganGenerator.Name, DpdmGenerator.Name, DpVaeCorrected, DpVaeOriginal, GPateGenerator.Name, DataLensGenerator.Name,
+        GsWganGenerator.Name, PsgGenerator.Name];
 
     /// <summary>The options each method reads (property names of <see cref="MethodOptions"/>).</summary>
     public static IReadOnlyList<string> Keys(string method) => method switch
@@ -42,6 +48,10 @@ public static class Methods
         _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
         GPateGenerator.Name => [.. EnsembleKeys, nameof(MethodOptions.ProjectionDims), nameof(MethodOptions.Bins), nameof(MethodOptions.Sigma1Ratio), nameof(MethodOptions.ThresholdShare)],
         DataLensGenerator.Name => [.. EnsembleKeys, nameof(MethodOptions.TopK), nameof(MethodOptions.ThresholdShare)],
+        GsWganGenerator.Name => [nameof(MethodOptions.Iterations), nameof(MethodOptions.Shards), nameof(MethodOptions.WarmSteps), nameof(MethodOptions.CriticSteps),
+            nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm)],
+        PsgGenerator.Name => [nameof(MethodOptions.SamplesPerClass), nameof(MethodOptions.Iterations), nameof(MethodOptions.BatchSize), nameof(MethodOptions.MaxGradNorm),
+            nameof(MethodOptions.Lr), nameof(MethodOptions.NetLr), nameof(MethodOptions.NetWidth)],
         _ => throw new ArgumentException($"method: unknown '{method}' (expected one of {string.Join(", ", All)})"),
     };
 
@@ -93,6 +103,24 @@ public static class Methods
                 AttentionResolutions = o.AttentionResolutions ?? d.AttentionResolutions, EmaRate = o.EmaRate ?? d.EmaRate,
                 SamplerSteps = o.SamplerSteps ?? d.SamplerSteps, Guidance = o.Guidance ?? d.Guidance,
             }, method);
+        }
+        if (method == GsWganGenerator.Name)
+        {
+            var d = new GsWganSettings();
+            return new GsWganGenerator(d with
+            {
+                GeneratorSteps = o.Iterations ?? d.GeneratorSteps, Shards = o.Shards ?? d.Shards, WarmSteps = o.WarmSteps ?? d.WarmSteps,
+                CriticSteps = o.CriticSteps ?? d.CriticSteps, BatchSize = o.BatchSize ?? d.BatchSize, Lr = o.Lr ?? d.Lr, Clip = o.MaxGradNorm ?? d.Clip,
+            });
+        }
+        if (method == PsgGenerator.Name)
+        {
+            var d = new PsgSettings();
+            return new PsgGenerator(d with
+            {
+                SamplesPerClass = o.SamplesPerClass ?? d.SamplesPerClass, Iterations = o.Iterations ?? d.Iterations, BatchReal = o.BatchSize ?? d.BatchReal,
+                MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm, LrImage = o.Lr ?? d.LrImage, LrNet = o.NetLr ?? d.LrNet, NetWidth = o.NetWidth ?? d.NetWidth,
+            });
         }
         var fidelity = method == DpVaeCorrected ? Fidelity.Corrected : Fidelity.Original;
         var t = new TrainConfig();

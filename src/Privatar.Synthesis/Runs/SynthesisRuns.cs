@@ -72,8 +72,14 @@ public static class SynthesisRuns
         }
 
         using var evaluator = EvaluatorCnn.Load(r.EvaluatorPath);
-        var metrics = FeatureMetrics.Compute(
-            EvaluatorCnn.Features(evaluator, realTest.Take(r.MetricSamples)), EvaluatorCnn.Features(evaluator, Spread(set, r.MetricSamples)), r.Metrics);
+        var (realFeatures, setFeatures) = (EvaluatorCnn.Features(evaluator, realTest.Take(r.MetricSamples)), EvaluatorCnn.Features(evaluator, Spread(set, r.MetricSamples)));
+        var metricsCfg = r.Metrics;
+        if (setFeatures.RowCount < metricsCfg.KidSubsetSize)   // a released set smaller than a KID subset (PSG's): KID on all of it
+        {
+            metricsCfg = metricsCfg with { KidSubsetSize = Math.Min(setFeatures.RowCount, realFeatures.RowCount) };
+            log($"{r.SetDir}: {setFeatures.RowCount} released images, below the KID subset size {r.Metrics.KidSubsetSize}; KID subsets of {metricsCfg.KidSubsetSize}");
+        }
+        var metrics = FeatureMetrics.Compute(realFeatures, setFeatures, metricsCfg);
         log($"{FeatureMetrics.FeatureSpace}: FID {metrics.Fid:G5}, KID {metrics.KidMean:G4} ± {metrics.KidStd:G3}, " +
             $"precision {metrics.Precision:F3}, recall {metrics.Recall:F3}, density {metrics.Density:F3}, coverage {metrics.Coverage:F3}");
 

@@ -14,8 +14,8 @@ public sealed class SynthesisFiguresPlanTests
             units.Select(u => u.Id).Order());
         Assert.All(units, u => Assert.EndsWith("/results/synthesis.csv", u.Inputs[0]));
         var gallery = units.Single(u => u.Id == "extra_synthesis_samples_mnist");
-        // smoke: seven methods at one target ε, and DPDM's K ablation
-        Assert.Equal(8, gallery.Inputs.Count(i => i.EndsWith("/samples.png", StringComparison.Ordinal) && i.Contains("/synthesis/sets/mnist/", StringComparison.Ordinal)));
+        // smoke: nine methods at one target ε, and DPDM's K ablation
+        Assert.Equal(10, gallery.Inputs.Count(i => i.EndsWith("/samples.png", StringComparison.Ordinal) && i.Contains("/synthesis/sets/mnist/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -23,8 +23,10 @@ public sealed class SynthesisStepsTests
         Assert.Equal(["mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1"], Ids(plan, "SynthesisDpVae"));
         Assert.Equal(["mnist_g-pate_eps1"], Ids(plan, "SynthesisGPate"));
         Assert.Equal(["mnist_datalens_eps1"], Ids(plan, "SynthesisDataLens"));
+        Assert.Equal(["mnist_gs-wgan_eps1"], Ids(plan, "SynthesisGsWgan"));
+        Assert.Equal(["mnist_psg_eps1"], Ids(plan, "SynthesisPsg"));
         Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dpdm_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1",
-                "mnist_g-pate_eps1", "mnist_datalens_eps1", "mnist_dpdm-k1_eps1", "synthesis"],
+                "mnist_g-pate_eps1", "mnist_datalens_eps1", "mnist_gs-wgan_eps1", "mnist_psg_eps1", "mnist_dpdm-k1_eps1", "synthesis"],
             Ids(plan, "SynthesisEvaluate"));
     }
 
@@ -65,6 +67,15 @@ public sealed class SynthesisStepsTests
         Assert.Contains("dp_vae.stats_clip", vae["mnist_dp-vae-corrected_eps1"].Params.Keys);
         Assert.DoesNotContain("dp_vae.stats_clip", vae["mnist_dp-vae-original_eps1"].Params.Keys);
         Assert.DoesNotContain("--stats-clip", vae["mnist_dp-vae-original_eps1"].CommandText);
+        var gan = plan.UnitsOf("SynthesisGsWgan").ToDictionary(u => u.Id);
+        Assert.Equal(["fashion_mnist_gs-wgan_eps1", "fashion_mnist_gs-wgan_eps10", "mnist_gs-wgan_eps1", "mnist_gs-wgan_eps10"], gan.Keys.Order());
+        Assert.Contains("gs_wgan.shards", gan["mnist_gs-wgan_eps10"].Params.Keys);
+        Assert.DoesNotContain(gan["mnist_gs-wgan_eps10"].Params.Keys, k => k.StartsWith("psg.", StringComparison.Ordinal) || k.StartsWith("dp_cgan.", StringComparison.Ordinal));
+        Assert.Contains("synthesis gs-wgan", gan["mnist_gs-wgan_eps10"].CommandText);
+        var psg = plan.UnitsOf("SynthesisPsg").ToDictionary(u => u.Id);
+        Assert.Contains("psg.samples_per_class", psg["fashion_mnist_psg_eps1"].Params.Keys);
+        Assert.DoesNotContain(psg["fashion_mnist_psg_eps1"].Params.Keys, k => k.StartsWith("gs_wgan.", StringComparison.Ordinal));
+        Assert.Contains("--samples-per-class 10", psg["fashion_mnist_psg_eps1"].CommandText);
         Assert.All(plan.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal)), u =>
         {
             Assert.DoesNotContain("synthesis.target_epsilons", u.Params.Keys);   // the list chooses units; no unit reads it
@@ -81,7 +92,7 @@ public sealed class SynthesisStepsTests
         var old = before.Units.Select(Key).ToHashSet();
         // (Report, which records the whole configuration, reruns on any change; the benchmark's own units are checked here)
         var added = after.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal) && !old.Contains(Key(u))).Select(u => $"{u.Step.Name}[{u.Id}]").Order().ToList();
-        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dpdm", "dp-vae-corrected", "dp-vae-original", "g-pate", "datalens" }
+        var expected = new[] { "mnist", "fashion_mnist" }.SelectMany(d => new[] { "dp-merf", "dp-cgan", "dpdm", "dp-vae-corrected", "dp-vae-original", "g-pate", "datalens", "gs-wgan", "psg" }
                 .SelectMany(m => new[] { $"{Step(m)}[{d}_{m}_eps5]", $"SynthesisEvaluate[{d}_{m}_eps5]" }))
             .Append("SynthesisEvaluate[synthesis]").Order().ToList();
         Assert.Equal(expected, added);
@@ -94,6 +105,8 @@ public sealed class SynthesisStepsTests
         "g-pate" => "SynthesisGPate",
         "datalens" => "SynthesisDataLens",
         "dpdm" => "SynthesisDpdm",
+        "gs-wgan" => "SynthesisGsWgan",
+        "psg" => "SynthesisPsg",
         _ => "SynthesisDpVae",
     };
 }

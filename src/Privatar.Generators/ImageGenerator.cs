@@ -1,6 +1,7 @@
 using Privatar.Accounting;
 using Privatar.Core;
 using Privatar.Mnist;
+using static TorchSharp.torch;
 
 namespace Privatar.Generators;
 
@@ -19,6 +20,11 @@ public sealed record GeneratorRequest(string Dataset, LabeledImages Train, doubl
         if (Samples < 10 || Samples % 10 != 0) throw new ArgumentException($"samples: expected a positive multiple of 10, got {Samples}");
         if (Train.Count == 0) throw new ArgumentException($"{Dataset}: the private training set is empty");
     }
+
+    /// <summary>The private set as tensors: images (n, 1, H, W) float32 in [0, 1], labels (n) int64.</summary>
+    public (Tensor Images, Tensor Labels) Tensors() =>
+        (tensor(Train.Images.ToFloats(), [Train.Count, 1, Train.Height, Train.Width]) / 255f,
+         tensor(Train.Labels.Select(b => (long)b).ToArray(), [Train.Count]));
 }
 
 /// <summary>A generator's release: the synthetic set and what it cost; a small set's grid may show all of it.</summary>

@@ -70,8 +70,8 @@ public sealed class DpCganGenerator(DpCganSettings settings) : IImageGenerator
         ulong Seed(string purpose) => GeneratorStreams.Derive(root, purpose, Name);
         using var scope = NewDisposeScope();
         var (n, h, w) = (request.Train.Count, request.Train.Height, request.Train.Width);
-        var images = tensor(request.Train.Images.ToFloats(), [n, h * w]) / 255f;
-        var labels = tensor(request.Train.Labels.Select(b => (long)b).ToArray(), [n]);
+        var (pixels, labels) = request.Tensors();
+        var images = pixels.reshape(n, h * w);
 
         var (q, steps) = Schedule(n);
         var sigma = CalibrateSigma(request);

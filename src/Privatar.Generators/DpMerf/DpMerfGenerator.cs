@@ -55,8 +55,7 @@ public sealed class DpMerfGenerator(DpMerfSettings settings) : IImageGenerator
         ulong Seed(string purpose) => GeneratorStreams.Derive(seed, purpose, Name);
         using var scope = NewDisposeScope();
         var n = request.Train.Count;
-        var images = tensor(request.Train.Images.ToFloats(), [n, 1, request.Train.Height, request.Train.Width]) / 255f;
-        var labels = tensor(request.Train.Labels.Select(b => (long)b).ToArray(), [n]);
+        var (images, labels) = request.Tensors();
 
         using var rff = new RandomFourierFeatures(request.Train.Height * request.Train.Width, settings.Features, settings.RffSigma,
             Seed(SeedPurpose.GeneratorFeatures));

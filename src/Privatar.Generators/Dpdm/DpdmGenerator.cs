@@ -145,8 +145,8 @@ public sealed class DpdmGenerator : IImageGenerator
 
         using var scope = NewDisposeScope();
         // Data space x·2 − 1, as DPDM scales MNIST and Fashion-MNIST.
-        var images = (tensor(request.Train.Images.ToFloats(), [n, 1, h, w]) / 255f * 2 - 1).contiguous();
-        var labels = tensor(request.Train.Labels.Select(b => (long)b).ToArray(), [n]);
+        var (unitRange, labels) = request.Tensors();
+        var images = (unitRange * 2 - 1).contiguous();
 
         using var network = new UNet(netConfig, GeneratorStreams.Derive(root, SeedPurpose.GeneratorInit, Name));
         log($"{Method}: U-Net nf {netConfig.Nf}, multipliers ({string.Join(", ", netConfig.ChannelMultipliers)}), {netConfig.ResBlocksPerLevel} blocks per level, attention at ({string.Join(", ", netConfig.AttentionResolutions)}): {network.parameters().Sum(p => p.numel()):N0} parameters");

@@ -45,8 +45,7 @@ public sealed class GsWganGenerator(GsWganSettings settings) : IImageGenerator
         var (n, h, w) = (request.Train.Count, request.Train.Height, request.Train.Width);
         if (h != 28 || w != 28) throw new ArgumentException($"{request.Dataset}: GS-WGAN's networks expect 28x28 images, got {h}x{w}");
         if (settings.Shards > n) throw new ArgumentException($"shards: {settings.Shards} shards for {n} private images, expected at most one shard per image");
-        var images = tensor(request.Train.Images.ToFloats(), [n, 1, h, w]) / 255f;
-        var labels = tensor(request.Train.Labels.Select(b => (long)b).ToArray(), [n]);
+        var (images, labels) = request.Tensors();
         var shards = Enumerable.Range(0, settings.Shards)
             .Select(k => tensor(Enumerable.Range(0, n).Where(i => i % settings.Shards == k).Select(i => (long)i).ToArray())).ToArray();
 

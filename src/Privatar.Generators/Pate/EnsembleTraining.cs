@@ -35,8 +35,8 @@ public static class EnsembleTraining
     {
         ulong Seed(string purpose) => GeneratorStreams.Derive(r.Seed, purpose, method);
         var (n, h, w) = (r.Train.Count, r.Train.Height, r.Train.Width);
-        var images = tensor(r.Train.Images.ToFloats(), [n, h * w]) / 255f;
-        var labels = tensor(r.Train.Labels.Select(b => (long)b).ToArray(), [n]);
+        var (pixels, labels) = r.Tensors();
+        var images = pixels.reshape(n, h * w);
         var parts = Partition(n, s.Teachers, Seed(PartitionPurpose));
 
         random.manual_seed((long)Seed(SeedPurpose.GeneratorInit));

@@ -50,7 +50,7 @@ public sealed class PsgGenerator(PsgSettings settings) : IImageGenerator
         using var scope = NewDisposeScope();
         var (n, h, w) = (request.Train.Count, request.Train.Height, request.Train.Width);
         if (h != 28 || w != 28) throw new ArgumentException($"{request.Dataset}: PSG's ConvNet expects 28x28 images, got {h}x{w}");
-        var images = Normalise(tensor(request.Train.Images.ToFloats(), [n, 1, h, w]) / 255f);
+        var images = Normalise(request.Tensors().Images);
         var byClass = Enumerable.Range(0, Classes)
             .Select(c => Enumerable.Range(0, n).Where(i => request.Train.Labels[i] == c).Select(i => (long)i).ToArray()).ToArray();
         var counts = byClass.Select(ix => (long)ix.Length).ToArray();

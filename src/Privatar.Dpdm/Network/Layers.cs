@@ -1,4 +1,4 @@
-using Privatar.Models.Layers;
+using Privatar.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -51,12 +51,6 @@ static class Layers
         }
         return norm;
     }
-
-    /// <summary>
-    /// libtorch's CPU conv2d on a channels-last view: NCHW float32 with a channel count off oneDNN's block size
-    /// (1, 48, 96…) reads unwritten padded lanes (see <see cref="ChannelsLast"/>).
-    /// </summary>
-    public static Tensor Apply(Conv2d conv, Tensor x) => conv.call(ChannelsLast.Of(x));
 
     public static Tensor Swish(Tensor x) => nn.functional.silu(x);
 

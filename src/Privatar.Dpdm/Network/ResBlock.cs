@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,11 +40,11 @@ sealed class ResBlock : nn.Module<Tensor, Tensor, Tensor>
         var h = Layers.Swish(GroupNorm_0.call(x));
         if (resample == Resample.Up) { h = Layers.Up(h); x = Layers.Up(x); }
         else if (resample == Resample.Down) { h = Layers.Down(h); x = Layers.Down(x); }
-        h = Layers.Apply(Conv_0, h);
+        h = ChannelsLast.Apply(Conv_0, h);
         h = h + Dense_0.call(Layers.Swish(temb)).unsqueeze(-1).unsqueeze(-1);
         h = Layers.Swish(GroupNorm_1.call(h));
-        h = Layers.Apply(Conv_1, h);
-        if (Conv_2 is not null) x = Layers.Apply(Conv_2, x);
+        h = ChannelsLast.Apply(Conv_1, h);
+        if (Conv_2 is not null) x = ChannelsLast.Apply(Conv_2, x);
         return (x + h) / Math.Sqrt(2);
     }
 }

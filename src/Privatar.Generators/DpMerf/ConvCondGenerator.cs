@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,7 +8,8 @@ namespace Privatar.Generators.DpMerf;
 /// <summary>
 /// DP-MERF's conditional conv generator: [code, onehot(y)] → Linear → BN → ReLU → Linear → BN → ReLU → (c0, 7, 7)
 /// → ×2 upsample → Conv k → ReLU → ×2 upsample → Conv k → Sigmoid: 28×28 pixels in [0, 1].
-/// Paper defaults: code 5, hidden 200, channels 16, 8, kernels 5, 5.
+/// Paper defaults: code 5, hidden 200, channels 16, 8, kernels 5, 5. The convolutions run on channels-last inputs:
+/// NCHW float32 takes oneDNN's channel-blocked path, wrong for channel counts off its block (see ChannelsLast).
 /// </summary>
 public sealed class ConvCondGenerator : nn.Module<Tensor, Tensor, Tensor>
 {
@@ -44,20 +46,7 @@ public sealed class ConvCondGenerator : nn.Module<Tensor, Tensor, Tensor>
         var h = cat([code, nn.functional.one_hot(labels, classes).to_type(code.dtype)], 1);
         h = nn.functional.relu(bn1.call(fc1.call(h)));
         h = nn.functional.relu(bn2.call(fc2.call(h))).reshape(-1, c0, 7, 7);
-        h = nn.functional.relu(Same(conv1, nn.functional.interpolate(h, scale_factor: [2.0, 2.0])));        // (B, c1, 14, 14)
-        return nn.functional.sigmoid(Same(conv2, nn.functional.interpolate(h, scale_factor: [2.0, 2.0])));  // (B, 1, 28, 28)
-    }
-
-    /// <summary>
-    /// A stride-1 'same' convolution as im2col + matmul (the Conv2d only holds and initialises the weights): libtorch's
-    /// CPU conv2d returned uninitialised memory for some shapes here (see Privatar.Models Conv2dWN).
-    /// </summary>
-    static Tensor Same(Conv2d conv, Tensor x)
-    {
-        var (b, h, w) = (x.shape[0], x.shape[2], x.shape[3]);
-        var k = conv.kernel_size[0];
-        var cols = nn.functional.unfold(x, k, padding: k / 2);                                  // (B, cin·k², H·W)
-        var y = conv.weight!.view(conv.weight.shape[0], -1).matmul(cols) + conv.bias!.view(1, -1, 1);
-        return y.view(b, -1, h, w);
+        h = nn.functional.relu(ChannelsLast.Apply(conv1, nn.functional.interpolate(h, scale_factor: [2.0, 2.0])));        // (B, c1, 14, 14)
+        return nn.functional.sigmoid(ChannelsLast.Apply(conv2, nn.functional.interpolate(h, scale_factor: [2.0, 2.0])));  // (B, 1, 28, 28)
     }
 }

@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -61,9 +62,11 @@ public sealed class DpdmCnn : nn.Module<Tensor, Tensor>
     /// <summary>(B, 1, 28, 28) → (B, 128): the ReLU output of the first linear layer.</summary>
     public Tensor Features(Tensor x)
     {
-        var h = drop1.call(nn.functional.relu(nn.functional.max_pool2d(conv1.call(x), 2)));   // 26² → 13²
-        h = drop2.call(nn.functional.relu(nn.functional.max_pool2d(conv2.call(h), 2)));       // 11² → 5²
-        h = nn.functional.relu(conv3.call(h));                                                // 3², 128 channels
+        // Channels-last throughout: oneDNN's safe layout, and libtorch's NCHW max-pool kernel is scalar (a third of
+        // an evaluation's time); the values are the NCHW ones, flatten reads them in logical order.
+        var h = drop1.call(nn.functional.relu(nn.functional.max_pool2d(ChannelsLast.Of(ChannelsLast.Apply(conv1, x)), 2)));   // 26² → 13²
+        h = drop2.call(nn.functional.relu(nn.functional.max_pool2d(ChannelsLast.Of(ChannelsLast.Apply(conv2, h)), 2)));       // 11² → 5²
+        h = nn.functional.relu(ChannelsLast.Apply(conv3, h));                                                // 3², 128 channels
         return nn.functional.relu(fc1.call(h.flatten(1)));
     }
 

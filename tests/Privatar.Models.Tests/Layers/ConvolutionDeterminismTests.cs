@@ -1,3 +1,4 @@
+using Privatar.Torch;
 using Privatar.Models.Layers;
 using TorchSharp;
 using Xunit;

@@ -1,6 +1,7 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Privatar.Models.Layers;
+namespace Privatar.Torch;
 
 /// <summary>
 /// Why the weight-normalised convolutions hand libtorch channels-last inputs. libtorch 2.10's CPU conv2d and
@@ -11,7 +12,8 @@ namespace Privatar.Models.Layers;
 /// gradient for 24, 40, 56; conv2d wrong for 100 of 144 shapes, among them 42 -> 128). Recycled memory makes the
 /// errors O(1) or, when it held NaNs, non-finite. Given a channels-last (NHWC) input, libtorch hands oneDNN the plain
 /// nhwc layout and every shape tested matched the float64 reference (float64 never takes the oneDNN path).
-/// ConvolutionDeterminismTests compare both layers with float64 on the failing shapes, with NaN-filled memory.
+/// Privatar.Models' ConvolutionDeterminismTests compare both layers with float64 on the failing shapes, with NaN-filled
+/// memory; the generators' conv tests do the same for theirs.
 /// </summary>
 public static class ChannelsLast
 {
@@ -20,4 +22,7 @@ public static class ChannelsLast
     /// contiguous(memory_format), so this permutes to NHWC, compacts, and permutes the view back.
     /// </summary>
     public static Tensor Of(Tensor x) => x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+
+    /// <summary>A Conv2d module applied to a channels-last view of an NCHW input.</summary>
+    public static Tensor Apply(Conv2d conv, Tensor x) => conv.call(Of(x));
 }

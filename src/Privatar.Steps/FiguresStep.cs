@@ -10,7 +10,7 @@ namespace Privatar.Steps;
 /// A figure is planned only when every file it reads is declared as an output by a step registered before this one
 /// (<see cref="PlanContext.IsProduced"/>): a build without, say, the Attack step plans no attack figures, and they
 /// appear as soon as that step is in <see cref="StepCatalog"/>. Changing a plot setting reruns only these units.
-/// The synthesis benchmark adds one group of figures per [synthesis] dataset.
+/// The synthesis benchmark's figures (one group per [synthesis] dataset) are the SynthesisFigures step's.
 /// </summary>
 public static class FiguresStep
 {
@@ -71,17 +71,27 @@ public static class FiguresStep
 
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
-    public static StepSpec Spec => new("Figures", "Every paper figure (and the extras) from the result CSVs, PNG + SVG under artifacts/<profile>/figures/")
+    public static StepSpec Spec => Step("Figures", "Every paper figure (and the extras) from the result CSVs, PNG + SVG under artifacts/<profile>/figures/",
+        [.. AvatarSteps.ListParams], Planned);
+
+    /// <summary>
+    /// The synthesis benchmark's figures, a step of their own right after its results, so that the benchmark alone
+    /// (<c>--target=Synthesis</c>) draws them without the avatar steps the other figures read. Same verb and folder.
+    /// </summary>
+    public static StepSpec SynthesisSpec => Step("SynthesisFigures", "The DP synthesis benchmark's figures per [synthesis] dataset, beside the others under artifacts/<profile>/figures/",
+        [SynthesisSteps.DatasetsParam], PlannedSynthesis);
+
+    static StepSpec Step(string name, string description, ParamSpec[] listParams, Func<PlanContext, IReadOnlyList<PlannedFigure>> planned) => new(name, description)
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),
+        Code = StepCode.VerbsDeclaredIn(Declaration, ["Privatar.Figures"], "ResultsCommand"),
         Params =
         [
-            .. AvatarSteps.ListParams, SynthesisSteps.DatasetsParam,
+            .. listParams,
             P.Int("figures.width"), P.Int("figures.height"), P.Double("figures.scale"), P.String("figures.palette"),
             P.Double("figures.font_size"), P.Double("figures.line_width"),
         ],
-        Units = ctx => Planned(ctx).Select(f => new UnitSpec(f.Name)
+        Units = ctx => planned(ctx).Select(f => new UnitSpec(f.Name)
         {
             Inputs = f.Inputs,
             Outputs = [.. new[] { "png", "svg", "json" }.Select(ext => $"{Dir(ctx)}/{f.Name}.{ext}")],
@@ -94,6 +104,8 @@ public static class FiguresStep
             }),
         }),
     };
+
+    const string Declaration = "src/Privatar.Steps/FiguresStep.cs";
 
     /// <summary>A figure unit to plan: its name and every file it reads (result CSVs, and the grid's PNG tiles).</summary>
     public sealed record PlannedFigure(string Name, IReadOnlyList<string> Inputs);
@@ -116,15 +128,23 @@ public static class FiguresStep
         }
         if (ctx.IsProduced(R("training_curves.csv")))
             list.AddRange(AvatarSteps.Models(ctx.Params).Select(m => new PlannedFigure(TrainingCurvesName(m), [R("training_curves.csv")])));
-        if (ctx.IsProduced(R(SynthesisCsv)))
-            foreach (var dataset in SynthesisSteps.DatasetList(ctx.Params))
-            {
-                // the gallery's tiles: every sample grid a generator unit declares for this dataset
-                var sets = SynthesisSteps.Paths(ctx).Sets(dataset) + "/";
-                var samples = ctx.Upstream.SelectMany(u => u.Outputs).Where(o => o.StartsWith(sets, StringComparison.Ordinal) && o.EndsWith("/" + SynthesisPaths.SamplesFile, StringComparison.Ordinal))
-                    .Order(StringComparer.Ordinal);
-                list.AddRange(SynthesisFigures(dataset).Select(f => new PlannedFigure(f.Name, f.Samples ? [R(SynthesisCsv), .. samples] : [R(SynthesisCsv)])));
-            }
+        return list;
+    }
+
+    /// <summary>The synthesis figures of each [synthesis] dataset, when the plan produces synthesis.csv.</summary>
+    public static IReadOnlyList<PlannedFigure> PlannedSynthesis(PlanContext ctx)
+    {
+        var csv = AvatarSteps.Results(ctx, SynthesisCsv);
+        if (!ctx.IsProduced(csv)) return [];
+        var list = new List<PlannedFigure>();
+        foreach (var dataset in SynthesisSteps.DatasetList(ctx.Params))
+        {
+            // the gallery's tiles: every sample grid a generator unit declares for this dataset
+            var sets = SynthesisSteps.Paths(ctx).Sets(dataset) + "/";
+            var samples = ctx.Upstream.SelectMany(u => u.Outputs).Where(o => o.StartsWith(sets, StringComparison.Ordinal) && o.EndsWith("/" + SynthesisPaths.SamplesFile, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+            list.AddRange(SynthesisFigures(dataset).Select(f => new PlannedFigure(f.Name, f.Samples ? [csv, .. samples] : [csv])));
+        }
         return list;
     }
 

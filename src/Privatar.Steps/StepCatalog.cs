@@ -21,6 +21,7 @@ public static class StepCatalog
         AttackStep.Spec,
         .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults, MnistAudit
         .. SynthesisSteps.All, // SynthesisData, SynthesisEvaluator, SynthesisDpMerf, SynthesisDpCgan, SynthesisDpdm, SynthesisDpVae, SynthesisGPate, SynthesisDataLens, SynthesisGsWgan, SynthesisPsg, SynthesisEvaluate
+        FiguresStep.SynthesisSpec,
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];
 }

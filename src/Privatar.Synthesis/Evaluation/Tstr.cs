@@ -34,7 +34,7 @@ public static class Tstr
         var model = kind.Create();
         var epochs = new List<TstrEpoch>();
         Dictionary<string, Tensor>? best = null;
-        double bestHeldOut = -1, bestTest = double.NaN;
+        double bestHeldOut = -1;
         var bestEpoch = 0;
         using (var optimizer = optim.Adam(model.parameters(), cfg.LearningRate))
         using (var shuffle = new Generator((ulong)SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "shuffle")))
@@ -49,16 +49,16 @@ public static class Tstr
                 {
                     bestHeldOut = acc;
                     bestEpoch = epoch;
-                    bestTest = Accuracy(model, test, cfg.EvalBatchSize);
                     DisposeAll(best);
                     best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
                 }
-                log($"{kind.Name()} epoch {epoch}/{cfg.Epochs}: train loss {loss:F4}, held-out acc {acc:F4}" +
-                    (bestEpoch == epoch ? $", real test acc {bestTest:F4} (best so far)" : ""));
+                log($"{kind.Name()} epoch {epoch}/{cfg.Epochs}: train loss {loss:F4}, held-out acc {acc:F4}" + (bestEpoch == epoch ? " (best so far)" : ""));
             }
         }
+        // The real test split is read once, by the selected weights: it never sees the other epochs.
         model.load_state_dict(best!);
         DisposeAll(best);
+        var bestTest = Accuracy(model, test, cfg.EvalBatchSize);
         return (model, new TstrResult(kind.Name(), trainPart.Count, heldOutPart.Count, bestEpoch, bestHeldOut, bestTest, epochs));
     }
 

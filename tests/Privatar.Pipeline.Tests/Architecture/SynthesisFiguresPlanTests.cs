@@ -9,7 +9,7 @@ public sealed class SynthesisFiguresPlanTests
     [Fact]
     public void Smoke_plans_four_synthesis_figures_for_mnist_and_the_gallery_reads_each_sets_samples()
     {
-        var units = StepPlans.Units("Figures").Where(u => u.Id.StartsWith("extra_synthesis_", StringComparison.Ordinal)).ToList();
+        var units = StepPlans.Units("SynthesisFigures").Where(u => u.Id.StartsWith("extra_synthesis_", StringComparison.Ordinal)).ToList();
         Assert.Equal(["extra_synthesis_accuracy_vs_epsilon_mnist", "extra_synthesis_fid_vs_epsilon_mnist", "extra_synthesis_samples_mnist", "extra_synthesis_seed_table_mnist"],
             units.Select(u => u.Id).Order());
         Assert.All(units, u => Assert.EndsWith("/results/synthesis.csv", u.Inputs[0]));
@@ -21,7 +21,7 @@ public sealed class SynthesisFiguresPlanTests
     [Fact]
     public void Adding_a_dataset_adds_only_its_figures()
     {
-        var changed = StepPlans.Changed("Figures", new() { ["synthesis_datasets"] = "mnist, fashion_mnist" });
+        var changed = StepPlans.Changed("SynthesisFigures", new() { ["synthesis_datasets"] = "mnist, fashion_mnist" });
         Assert.Equal(["extra_synthesis_accuracy_vs_epsilon_fashion_mnist", "extra_synthesis_fid_vs_epsilon_fashion_mnist", "extra_synthesis_samples_fashion_mnist", "extra_synthesis_seed_table_fashion_mnist"],
             changed);
     }

@@ -39,9 +39,10 @@ public static class ComparisonSection
     /// <summary>What a reader must know before comparing a family's published numbers with ours.</summary>
     static readonly Dictionary<string, string> Notes = new()
     {
-        ["synthesis.csv"] = "Accuracy only (train on 60k synthetic, test on real; the published rows as fractions of 1). The published FIDs use " +
-            "Inception features and ours the local evaluator CNN's (local-CNN features, not Inception), so no FID is compared. A method this " +
-            "build does not run (GS-WGAN, PSG, DPDM) has no row of ours.",
+        ["synthesis.csv"] = "Accuracy only (train on synthetic, test on real; the published rows on 60k synthetic images, ours on this " +
+            "profile's `[synthesis] samples`; the published rows as fractions of 1). The published FIDs use Inception features and ours the " +
+            "local evaluator CNN's (local-CNN features, not Inception), so no FID is compared. A method left out of this run's " +
+            "`[synthesis] methods` has no row of ours.",
     };
 
     static string Published(Claim c) => c.Kind switch

@@ -17,6 +17,7 @@
 #load "lib/paths.cake"
 #load "lib/targets.cake"
 #load "lib/pipeline.cake"
+#load "lib/prestarted.cake"
 #load "tasks/Env.cake"
 #load "tasks/Test.cake"
 #load "tasks/Status.cake"

@@ -206,15 +206,20 @@ namespace Privatar.BuildTasks
 
         /// <summary>
         /// Patches <paramref name="target"/> in place through a temporary file and a rename, so a
-        /// hard link into the NuGet cache is never written through. Returns the outcome.
+        /// hard link into the NuGet cache is never written through. The copy keeps the original's
+        /// modification time: MSBuild's Copy skips a file whose size and time match its source, so the
+        /// next build leaves the patched copy alone instead of linking the unpatched one again.
+        /// Returns the outcome.
         /// </summary>
         public static ElfPatchOutcome PatchFile(string target)
         {
             var bytes = File.ReadAllBytes(target);
             var outcome = ElfVersionNeedPatch.MarkWeak(bytes, target, Library, Version);
             if (outcome == ElfPatchOutcome.AlreadyWeak) return outcome;
+            var modified = File.GetLastWriteTimeUtc(target);
             var tmp = target + ".compat-tmp";
             File.WriteAllBytes(tmp, bytes);
+            File.SetLastWriteTimeUtc(tmp, modified);
             // File.Replace is a rename(2): the old inode (possibly shared with the NuGet cache) is untouched.
             File.Replace(tmp, target, null);
             return outcome;

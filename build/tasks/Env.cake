@@ -1,3 +1,7 @@
 Task("Env")
     .Description("Print TorchSharp, libtorch and .NET versions, device, threads and the compat-fix state")
-    .Does(() => DotNetExecute(paths.Cli, new ProcessArgumentBuilder().Append("env")));
+    .Does(() =>
+    {
+        if (PrestartedEnv.TryPrint()) return;   // build.sh started it already (build/lib/prestarted.cake)
+        DotNetExecute(paths.Cli, new ProcessArgumentBuilder().Append("env"));
+    });

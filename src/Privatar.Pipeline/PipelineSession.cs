@@ -90,7 +90,14 @@ public sealed class PipelineSession : IDisposable
     public bool DryRun => Strategy is DryRunStrategy;
 
     /// <summary>Runs one step through the strategy; returns the units that ran (or would run).</summary>
-    public IReadOnlyList<Unit> Run(string step) => Strategy.RunStep(_run, Plan.Step(step));
+    public IReadOnlyList<Unit> Run(string step)
+    {
+        var ran = Strategy.RunStep(_run, Plan.Step(step));
+        // Deciding hashes the files whose cache entries were too fresh to trust (outputs stamped right after they were
+        // written) or that changed; keeping those hashes lets the next build of an unchanged tree only stat them.
+        if (!DryRun) Hasher.Save();
+        return ran;
+    }
 
     /// <summary>The unit's own verdict against its stamp and the files on disk now; a stale unit whose last run failed says so.</summary>
     public Decision Decide(Unit unit)

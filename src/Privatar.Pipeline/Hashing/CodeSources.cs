@@ -28,7 +28,7 @@ public static class CodeSources
         foreach (var project in Closure(root, entry[ProjectPrefix.Length..]))
         {
             files.Add($"src/{project}/{project}.csproj");
-            foreach (var f in Glob.Expand(root, $"src/{project}/**/*.cs").Where(f => !InBuildOutput(f))) files.Add(f);
+            foreach (var f in SourceFiles(root, project)) files.Add(f);
         }
         foreach (var s in BuildSettings.Where(s => File.Exists(Path.Combine(root, s)))) files.Add(s);
         return [.. files];
@@ -53,9 +53,19 @@ public static class CodeSources
         return [.. seen];
     }
 
-    static bool InBuildOutput(string path)
+    /// <summary>
+    /// <c>src/&lt;project&gt;/**/*.cs</c> outside the project's bin/ and obj/, whose folders are never entered: a project that
+    /// references TorchSharp holds hundreds of native files there.
+    /// </summary>
+    static IEnumerable<string> SourceFiles(string root, string project)
     {
-        var parts = path.Split('/');
-        return parts.Length > 3 && (parts[2] == "bin" || parts[2] == "obj");
+        var dir = Path.Combine(root, "src", project);
+        if (!Directory.Exists(dir)) return [];
+        var pattern = Glob.ToRegex($"src/{project}/**/*.cs");
+        var files = Directory.EnumerateFiles(dir)
+            .Concat(Directory.EnumerateDirectories(dir)
+                .Where(d => Path.GetFileName(d) is not ("bin" or "obj"))
+                .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)));
+        return files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(p => pattern.IsMatch(p));
     }
 }

@@ -12,19 +12,29 @@ namespace Privatar.Pipeline.Planning;
 public sealed class StalenessChecker(string root, FileHasher hasher, StampStore stamps)
 {
     readonly Dictionary<string, (string Hash, int Files)> _code = new(StringComparer.Ordinal);
+    // Steps share most of their code entries (the CLI's project closure): each entry is expanded, and each code file
+    // hashed, once per build rather than once per step.
+    readonly Dictionary<string, IReadOnlyList<string>> _entries = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string?> _codeFiles = new(StringComparer.Ordinal);
 
     /// <summary>Hash of the step's code files (in path order) and its salt.</summary>
     public (string Hash, int Files) CodeHash(StepSpec step)
     {
         if (_code.TryGetValue(step.Name, out var known)) return known;
-        var expanded = step.Code.Select(c => (Entry: c, Files: CodeSources.Expand(root, c))).ToList();   // each entry walked once
+        var expanded = step.Code.Select(c => (Entry: c, Files: Expand(c))).ToList();
         var files = expanded.SelectMany(e => e.Files).Distinct().Order(StringComparer.Ordinal).ToList();
-        var lines = files.Select(f => $"{f}\t{(hasher.TryHash(f) ?? throw new FileNotFoundException($"step {step.Name}: code file '{f}' does not exist.")).Hash}");
+        var lines = files.Select(f => $"{f}\t{HashCode(f) ?? throw new FileNotFoundException($"step {step.Name}: code file '{f}' does not exist.")}");
         var result = (FileHasher.HashText($"salt\t{step.Salt}\n" + string.Join('\n', lines)), files.Count);
         foreach (var (c, _) in expanded.Where(e => Glob.IsPattern(e.Entry) && e.Files.Count == 0))
             throw new FileNotFoundException($"step {step.Name}: code glob '{c}' matches no file.");
         return _code[step.Name] = result;
     }
+
+    IReadOnlyList<string> Expand(string entry) =>
+        _entries.TryGetValue(entry, out var files) ? files : _entries[entry] = CodeSources.Expand(root, entry);
+
+    string? HashCode(string file) =>
+        _codeFiles.TryGetValue(file, out var hash) ? hash : _codeFiles[file] = hasher.TryHash(file)?.Hash;
 
     public Decision Check(Unit unit, bool forced)
     {

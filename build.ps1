@@ -54,8 +54,8 @@ $recorded = if (Test-Path $fingerprint) { (Get-Content -Raw $fingerprint).Trim()
 if ($recorded -ne "$before $(Get-Outputs)") {
     dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-    # Content is copied from direct references only (see build.sh).
-    dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary -p:MSBuildCopyContentTransitively=false
+    # Content is copied transitively: the CLI tests need privatar's runtimeconfig.json (see build.sh).
+    dotnet build Privatar.slnx -c Release --nologo -v quiet -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     # Cake keys its compiled-script cache on the script text, not on the assemblies it #r's: drop it when they change.
     $cache = if ($env:CAKE_PATHS_CACHE) { $env:CAKE_PATHS_CACHE } else { Join-Path $root 'build/tools/cache' }

@@ -50,10 +50,9 @@ listing="$(inputs)"
 before="$(printf '%s\n' "$listing" | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$fingerprint" 2>/dev/null)" != "$before $(outputs)" ]; then
   dotnet tool restore >/dev/null
-  # Content is copied from direct references only (MSBuild's default walks every transitive reference, seconds per
-  # build; no project's content is two references away). Set here, not in Directory.Build.props, whose text is part
-  # of every step's code hash.
-  dotnet build Privatar.slnx -c Release --nologo -v quiet -tl:off -clp:"NoSummary;ErrorsOnly" -p:MSBuildCopyContentTransitively=false
+  # MSBuild copies content transitively on purpose: the CLI tests run privatar.dll from their own output, and only
+  # the transitive walk brings its runtimeconfig.json there.
+  dotnet build Privatar.slnx -c Release --nologo -v quiet -tl:off -clp:"NoSummary;ErrorsOnly"
 
   # Cake keys its compiled-script cache on the script text, not on the assemblies it #r's. When the
   # engine or step declarations change, drop the cache so the script is compiled against them again.

@@ -72,7 +72,7 @@ public static class FiguresStep
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
     public static StepSpec Spec => Step("Figures", "Every paper figure (and the extras) from the result CSVs, PNG + SVG under artifacts/<profile>/figures/",
-        [.. AvatarSteps.ListParams], Planned);
+        AvatarSteps.ListParams, Planned);
 
     /// <summary>
     /// The synthesis benchmark's figures, a step of their own right after its results, so that the benchmark alone
@@ -84,7 +84,7 @@ public static class FiguresStep
     static StepSpec Step(string name, string description, ParamSpec[] listParams, Func<PlanContext, IReadOnlyList<PlannedFigure>> planned) => new(name, description)
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = StepCode.VerbsDeclaredIn(Declaration, ["Privatar.Figures"], "ResultsCommand"),
+        Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),   // both steps are declared in this file
         Params =
         [
             .. listParams,
@@ -104,8 +104,6 @@ public static class FiguresStep
             }),
         }),
     };
-
-    const string Declaration = "src/Privatar.Steps/FiguresStep.cs";
 
     /// <summary>A figure unit to plan: its name and every file it reads (result CSVs, and the grid's PNG tiles).</summary>
     public sealed record PlannedFigure(string Name, IReadOnlyList<string> Inputs);

@@ -1,4 +1,5 @@
 using Privatar.Generators.DpMerf;
+using Privatar.Tests.Shared;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,9 +28,9 @@ public sealed class ConvCondGeneratorTests
         {
             g.to(dtype);
             g.zero_grad();
-            DirtyAllocator();
+            StaleMemory.Poison();
             var y = g.call(code.to(dtype), labels);
-            DirtyAllocator();
+            StaleMemory.Poison();
             y.backward([upstream.to(dtype)]);
             return (y.detach().to(float64), g.parameters().Select(p => p.grad!.to(float64)).ToArray());
         }
@@ -47,12 +48,5 @@ public sealed class ConvCondGeneratorTests
                 Assert.True(grads[i].allclose(rg[i], rtol: 1e-3, atol: 1e-3),
                     $"call {call}, parameter {i}: gradient differs from float64 by {(grads[i] - rg[i]).abs().max().item<double>()}");
         }
-    }
-
-    /// <summary>Frees NaN blocks of many sizes, so the next allocations recycle NaN-filled memory.</summary>
-    static void DirtyAllocator()
-    {
-        for (var size = 16L; size <= 1 << 21; size = size * 3 / 2)
-            using (full([size], float.NaN)) { }
     }
 }

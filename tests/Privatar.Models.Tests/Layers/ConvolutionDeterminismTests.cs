@@ -1,5 +1,5 @@
-using Privatar.Torch;
 using Privatar.Models.Layers;
+using Privatar.Tests.Shared;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
@@ -110,9 +110,9 @@ public sealed class ConvolutionDeterminismTests
             layer.to(dtype);
             layer.zero_grad();
             var input = x.to(dtype).detach().requires_grad_();
-            DirtyAllocator();
+            StaleMemory.Poison();
             var y = layer.call(input);
-            DirtyAllocator();
+            StaleMemory.Poison();
             y.backward(new[] { outputGrad.to(dtype) });
             return (y.detach().to(float64), input.grad!.to(float64), layer.Weight.grad!.to(float64));
         }
@@ -125,13 +125,6 @@ public sealed class ConvolutionDeterminismTests
             Assert.True(gx.allclose(rgx, rtol: 1e-3, atol: 1e-3), $"call {call}: input gradient differs from float64 by {(gx - rgx).abs().max().item<double>()}");
             Assert.True(gw.allclose(rgw, rtol: 1e-3, atol: 1e-3), $"call {call}: weight gradient differs from float64 by {(gw - rgw).abs().max().item<double>()}");
         }
-    }
-
-    /// <summary>Frees NaN blocks of many sizes, so the next allocations recycle NaN-filled memory.</summary>
-    static void DirtyAllocator()
-    {
-        for (var size = 16L; size <= 1 << 21; size = size * 3 / 2)
-            using (full(new long[] { size }, float.NaN)) { }
     }
 
     [Fact]
@@ -147,11 +140,11 @@ public sealed class ConvolutionDeterminismTests
         // When
         for (var step = 0; step < 40; step++)
         {
-            DirtyAllocator();
+            StaleMemory.Poison();
             using var scope = NewDisposeScope();
             model.zero_grad();
             var output = model.call(s.Batch.ToInput());
-            DirtyAllocator();
+            StaleMemory.Poison();
             Training.VaeLosses.Compute(output, s.Batch, s.Norm, new Training.LossWeights(), s.Screen).Total.backward();
             bad.AddRange(model.named_parameters().Where(p => p.parameter.grad is { } g && !isfinite(g).all().item<bool>()).Select(p => $"step {step}: {p.name}"));
         }

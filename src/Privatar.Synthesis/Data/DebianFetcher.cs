@@ -33,19 +33,40 @@ public static class DebianFetcher
         return outDir;
     }
 
+    /// <summary>
+    /// `apt-get download` against the system's package index; when that index does not know the package (a fresh
+    /// machine where `apt-get update` never ran), once more against a private index refreshed into the cache, so the
+    /// system's lists are not touched and no root is needed. apt still checks the .deb against the signed index.
+    /// </summary>
     public static void Download(DebianPackage package, string cacheDir, Action<string> log)
     {
         log($"{package.Spec}: apt-get download into {cacheDir}");
-        var (code, stderr) = RunTool("apt-get", ["download", package.Spec], cacheDir, null,
-            $"`apt-get` is not available. On Debian, run `apt-get update`; elsewhere place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+        var (code, stderr) = AptGet(package, cacheDir, ["download", package.Spec]);
+        if (code != 0)
+        {
+            var lists = Path.GetFullPath(Path.Combine(cacheDir, "apt-lists"));
+            Directory.CreateDirectory(Path.Combine(lists, "partial"));
+            string[] privateLists = ["-o", $"Dir::State::Lists={lists}", "-o", "Debug::NoLocking=1"];
+            log($"{package.Spec}: not in the system's package index ({stderr.Trim()}); refreshing a private index in {lists}");
+            var (updateCode, updateErr) = AptGet(package, cacheDir, [.. privateLists, "update"]);
+            if (updateCode != 0)
+                throw new InvalidOperationException(
+                    $"{package.Spec}: `apt-get update` into {lists} failed with exit code {updateCode}: {updateErr.Trim()}. " +
+                    $"Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+            (code, stderr) = AptGet(package, cacheDir, [.. privateLists, "download", package.Spec]);
+        }
         if (code != 0)
             throw new InvalidOperationException(
-                $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}. Run `apt-get update` first, " +
-                $"or place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+                $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}. " +
+                $"Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
         if (!File.Exists(Path.Combine(cacheDir, package.DebName)))
             throw new InvalidOperationException(
                 $"{package.Spec}: `apt-get download` succeeded but {package.DebName} (sha256 {package.Sha256}) is not in {cacheDir}");
     }
+
+    static (int Code, string Stderr) AptGet(DebianPackage package, string cacheDir, string[] args) =>
+        RunTool("apt-get", args, cacheDir, null,
+            $"`apt-get` is not available. Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
 
     /// <summary>The .deb's SHA-256 against the pin; the message names the package, the file and the expected hash.</summary>
     public static void Verify(DebianPackage package, string deb)

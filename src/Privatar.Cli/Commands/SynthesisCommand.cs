@@ -105,7 +105,7 @@ public static class SynthesisCommand
         if (a.Classifier.Count == 0) throw new ArgumentException("--classifier: give at least one downstream classifier");
         var kinds = a.Classifier.Select(c => ClassifierKinds.Parse(c, "--classifier")).ToList();
         var metrics = new FeatureMetricsConfig(a.KidSubsets, a.KidSubsetSize, a.PrdcK, (int)(a.Seed & int.MaxValue));
-        var request = new EvaluateRequest(a.Data, DatasetIds.Parse(a.Dataset, "--dataset"), a.Set, a.Evaluator, kinds, Tstr(a, a.Epochs), metrics,
+        var request = new EvaluateRequest(a.Data, DatasetIds.Parse(a.Dataset, "--dataset"), a.Set, a.Evaluator, kinds, Tstr(a, a.Epochs) with { StepReference = a.Samples }, metrics,
             a.MetricSamples, a.TrainLimit, a.TestLimit, a.Seed);
         var rows = SynthesisRuns.Evaluate(request, a.Out, Log);
         Log($"{rows.Count} rows -> {a.Out}");

@@ -163,6 +163,7 @@ public sealed record SynthesisEvaluateArgs : TstrArgs, IVerbContract
     [Opt("the synthesis.csv slice to write")] public required string Out { get; init; }
     [Opt("downstream classifiers", Key = "synthesis.classifiers")] public IReadOnlyList<string> Classifier { get; init; } = [];
     [Opt("classifier epochs (selected on held-out training data)", Key = "synthesis.tstr_epochs", AtLeast = 1)] public int Epochs { get; init; }
+    [Opt("the benchmark's release size: a smaller set (PSG's) makes several passes per epoch, so it gets the optimizer steps of a set this large", Key = "synthesis.samples", AtLeast = 10)] public int Samples { get; init; }
     [Opt("KID subsets", Key = "synthesis.kid_subsets", AtLeast = 1)] public int KidSubsets { get; init; }
     [Opt("KID subset size", Key = "synthesis.kid_subset_size", AtLeast = 2)] public int KidSubsetSize { get; init; }
     [Opt("k of the PRDC k-NN balls", Key = "synthesis.prdc_k", AtLeast = 1)] public int PrdcK { get; init; }

@@ -36,13 +36,16 @@ public static class Tstr
         Dictionary<string, Tensor>? best = null;
         double bestHeldOut = -1;
         var bestEpoch = 0;
+        var passes = cfg.PassesPerEpoch(train.Count);
+        if (passes > 1) log($"{kind.Name()}: {train.Count} training examples, {passes} passes per epoch (the steps of a {cfg.StepReference}-example set)");
         using (var optimizer = optim.Adam(model.parameters(), cfg.LearningRate))
         using (var shuffle = new Generator((ulong)SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "shuffle")))
         {
             random.manual_seed(SeedStreams.DeriveInt32(cfg.Seed, SeedPurpose.Tstr, "dropout"));   // dropout draws from the global generator
             for (var epoch = 1; epoch <= cfg.Epochs; epoch++)
             {
-                var loss = TrainEpoch(model, optimizer, train, cfg.BatchSize, shuffle);
+                double loss = 0;
+                for (var pass = 0; pass < passes; pass++) loss += TrainEpoch(model, optimizer, train, cfg.BatchSize, shuffle) / passes;
                 var acc = Accuracy(model, heldOut, cfg.EvalBatchSize);
                 epochs.Add(new TstrEpoch(epoch, loss, acc));
                 if (acc > bestHeldOut)   // strictly better: ties keep the earlier epoch, as DPDM does

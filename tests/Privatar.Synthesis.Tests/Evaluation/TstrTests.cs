@@ -52,6 +52,31 @@ public sealed class TstrTests
         Assert.True(result.TestAccuracy > 0.9, $"real-test accuracy {result.TestAccuracy}");
     }
 
+    [Theory]
+    // PSG's functional set: 100 images (90 to train) against a 10,000 release cut to the 10,000 limit (9,000 to train):
+    // 71 steps per epoch at batch 128 against 1, so 71 passes
+    [InlineData(90, 10000, 10000, 128, 71)]
+    [InlineData(90, 10000, 0, 128, 71)]
+    [InlineData(90, 60000, 10000, 128, 71)]       // the limit cuts the reference as it would cut a full-size set
+    [InlineData(9000, 10000, 10000, 128, 1)]      // a full-size set: one pass
+    [InlineData(54000, 60000, 0, 128, 1)]         // the real-data row at full scale
+    [InlineData(90, 0, 0, 128, 1)]                // no reference: the plain protocol
+    [InlineData(180, 200, 0, 128, 1)]             // smoke's full-size set: 180 of a 200 release, one pass
+    [InlineData(9, 200, 0, 128, 2)]               // smoke's PSG set (1 per class): 1 batch against 2
+    public void Should_Give_A_Small_Set_The_Steps_Of_A_Reference_Sized_One(int trainCount, int reference, int limit, int batch, int passes) =>
+        Assert.Equal(passes, (Quick with { BatchSize = batch, TrainLimit = limit, StepReference = reference }).PassesPerEpoch(trainCount));
+
+    [Fact]
+    public void Should_Train_A_Small_Set_For_The_Reference_Steps()
+    {
+        var small = Quick with { Epochs = 2, StepReference = 300 };
+        var log = new List<string>();
+        var result = Tstr.Run(ClassifierKind.LogReg, Blocks(30, 1), Blocks(50, 2), small, log.Add);
+        Assert.Equal(2, result.Epochs.Count);   // epochs stay the protocol's; each is 9 passes over 27 examples
+        Assert.Contains(log, l => l.Contains("9 passes per epoch", StringComparison.Ordinal));
+        Assert.True(result.TestAccuracy >= 0.9, $"real-test accuracy {result.TestAccuracy}");
+    }
+
     [Fact]
     public void Should_Repeat_Exactly_With_The_Same_Seed()
     {

@@ -51,14 +51,14 @@ public static class DebianFetcher
             var (updateCode, updateErr) = AptGet(package, cacheDir, [.. privateLists, "update"]);
             if (updateCode != 0)
                 throw new InvalidOperationException(
-                    $"{package.Spec}: `apt-get update` into {lists} failed with exit code {updateCode}: {updateErr.Trim()}. " +
-                    $"Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+                    $"{package.Spec}: `apt-get update` into {lists} failed with exit code {updateCode}: {updateErr.Trim()}; " +
+                    $"place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
             (code, stderr) = AptGet(package, cacheDir, [.. privateLists, "download", package.Spec]);
         }
         if (code != 0)
             throw new InvalidOperationException(
-                $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}. " +
-                $"Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+                $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}; " +
+                $"place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
         if (!File.Exists(Path.Combine(cacheDir, package.DebName)))
             throw new InvalidOperationException(
                 $"{package.Spec}: `apt-get download` succeeded but {package.DebName} (sha256 {package.Sha256}) is not in {cacheDir}");
@@ -66,7 +66,7 @@ public static class DebianFetcher
 
     static (int Code, string Stderr) AptGet(DebianPackage package, string cacheDir, string[] args) =>
         RunTool("apt-get", args, cacheDir, null,
-            $"`apt-get` is not available. Place {package.DebName} (sha256 {package.Sha256}) in {cacheDir}.");
+            $"`apt-get` is not available; place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
 
     /// <summary>The .deb's SHA-256 against the pin; the message names the package, the file and the expected hash.</summary>
     public static void Verify(DebianPackage package, string deb)

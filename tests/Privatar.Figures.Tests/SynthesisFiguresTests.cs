@@ -29,6 +29,14 @@ public sealed class SynthesisFiguresTests
     }
 
     [Fact]
+    public void Should_Order_Classifier_Columns_As_The_Tables_Do_Not_Alphabetically()
+    {
+        using var fx = new FixtureCopy();
+        // the fixture's csv is sorted by name (cnn, logreg, mlp); the columns follow DPDM's Table 1 (logreg, mlp, cnn)
+        Assert.Equal(["logreg", "mlp", "cnn"], new SynthesisTable(new FigureInputs(fx.Results), "mnist").Classifiers);
+    }
+
+    [Fact]
     public void Should_Say_The_Feature_Space_On_The_Fid_Figure_And_Draw_The_Upper_Bound_On_The_Accuracy_Figure()
     {
         using var fx = new FixtureCopy();

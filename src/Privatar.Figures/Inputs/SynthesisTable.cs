@@ -23,7 +23,9 @@ public sealed class SynthesisTable
         Released = rows.Where(r => r.Method != SynthesisRow.RealData).ToList();
         Methods = Released.Select(r => r.Method).Distinct().ToList();
         TargetEpsilons = Released.Select(r => r.TargetEpsilon!.Value).Distinct().Order().ToList();
-        Classifiers = rows.Select(r => r.Classifier).Distinct().ToList();
+        // DPDM's three, then the seed table's in its order; a name the list lacks goes last
+        Classifiers = [.. rows.Select(r => r.Classifier).Distinct()
+            .OrderBy(SynthesisRow.ClassifierRank).ThenBy(c => c, StringComparer.Ordinal)];
     }
 
     public SynthesisRow? Row(string method, double? targetEpsilon, string classifier) =>

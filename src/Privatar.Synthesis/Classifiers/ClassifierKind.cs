@@ -1,3 +1,4 @@
+using Privatar.Results;
 using static TorchSharp.torch;
 
 namespace Privatar.Synthesis.Classifiers;
@@ -11,12 +12,16 @@ public enum ClassifierKind { LogReg, Mlp, Cnn, ConvNet, LeNet, AlexNet, Vgg11, R
 
 public static class ClassifierKinds
 {
-    static readonly (ClassifierKind Kind, string Name)[] Names =
-    [
-        (ClassifierKind.LogReg, "logreg"), (ClassifierKind.Mlp, "mlp"), (ClassifierKind.Cnn, "cnn"),
-        (ClassifierKind.ConvNet, "convnet"), (ClassifierKind.LeNet, "lenet"), (ClassifierKind.AlexNet, "alexnet"),
-        (ClassifierKind.Vgg11, "vgg11"), (ClassifierKind.ResNet18, "resnet18"), (ClassifierKind.DcMlp, "dc_mlp"),
-    ];
+    /// <summary>The enum in declaration order, paired with the result table's names (one list, in Privatar.Results).</summary>
+    static readonly (ClassifierKind Kind, string Name)[] Names = Pair();
+
+    static (ClassifierKind, string)[] Pair()
+    {
+        var kinds = Enum.GetValues<ClassifierKind>();
+        if (kinds.Length != SynthesisRow.ClassifierOrder.Count)
+            throw new InvalidOperationException($"{kinds.Length} classifier kinds but {SynthesisRow.ClassifierOrder.Count} names in SynthesisRow.ClassifierOrder");
+        return [.. kinds.Zip(SynthesisRow.ClassifierOrder)];
+    }
 
     /// <summary>DPDM's three (every profile).</summary>
     public static IReadOnlyList<ClassifierKind> Dpdm { get; } = [ClassifierKind.LogReg, ClassifierKind.Mlp, ClassifierKind.Cnn];

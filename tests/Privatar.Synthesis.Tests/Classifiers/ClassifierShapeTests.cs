@@ -33,6 +33,14 @@ public sealed class ClassifierShapeTests
     }
 
     [Fact]
+    public void Should_Name_Every_Kind_By_The_Result_Tables_Order()
+    {
+        Assert.Equal(Privatar.Results.SynthesisRow.ClassifierOrder, Enum.GetValues<ClassifierKind>().Select(k => k.Name()));
+        Assert.Equal(ClassifierKind.ConvNet, ClassifierKinds.Parse("convnet", "test"));
+        Assert.Equal(ClassifierKind.DcMlp, ClassifierKinds.Parse("dc_mlp", "test"));
+    }
+
+    [Fact]
     public void Should_Name_Known_Classifiers_On_A_Bad_Name()
     {
         var e = Assert.Throws<ArgumentException>(() => ClassifierKinds.Parse("vgg", "[synthesis] classifiers"));

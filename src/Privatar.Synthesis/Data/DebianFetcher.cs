@@ -20,7 +20,14 @@ public static class DebianFetcher
     {
         Directory.CreateDirectory(cacheDir);
         var deb = Path.Combine(cacheDir, package.DebName);
+        var offline = Path.Combine(OfflineDir(cacheDir), package.DebName);
         if (File.Exists(deb)) log($"{package.Spec}: using cached {deb}");
+        else if (File.Exists(offline))
+        {
+            log($"{package.Spec}: using {offline}, placed by hand");
+            Verify(package, offline);   // before it enters the cache, where a wrong file would stay
+            AtomicFile.Write(deb, to => { using var from = File.OpenRead(offline); from.CopyTo(to); });
+        }
         else Download(package, cacheDir, log);
         Verify(package, deb);
         if (package.Files.All(f => File.Exists(Path.Combine(outDir, f.FileName)) && PackageFetcher.Sha256Of(Path.Combine(outDir, f.FileName)) == f.Sha256))
@@ -32,6 +39,12 @@ public static class DebianFetcher
         log($"{package.Spec}: extracted {package.Files.Count} files to {outDir}");
         return outDir;
     }
+
+    /// <summary>
+    /// Where a .deb placed by hand is looked for (a machine without apt or network). Not the cached file itself: the
+    /// build declares that one as an output and sets it aside while the fetch runs, so a file put there would not be seen.
+    /// </summary>
+    public static string OfflineDir(string cacheDir) => Path.Combine(cacheDir, "offline");
 
     /// <summary>
     /// `apt-get download` against the system's package index; when that index does not know the package (a fresh
@@ -52,13 +65,13 @@ public static class DebianFetcher
             if (updateCode != 0)
                 throw new InvalidOperationException(
                     $"{package.Spec}: `apt-get update` into {lists} failed with exit code {updateCode}: {updateErr.Trim()}; " +
-                    $"place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
+                    $"place {package.DebName} (sha256 {package.Sha256}) in {OfflineDir(cacheDir)} instead.");
             (code, stderr) = AptGet(package, cacheDir, [.. privateLists, "download", package.Spec]);
         }
         if (code != 0)
             throw new InvalidOperationException(
                 $"{package.Spec}: `apt-get download` failed with exit code {code}: {stderr.Trim()}; " +
-                $"place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
+                $"place {package.DebName} (sha256 {package.Sha256}) in {OfflineDir(cacheDir)} instead.");
         if (!File.Exists(Path.Combine(cacheDir, package.DebName)))
             throw new InvalidOperationException(
                 $"{package.Spec}: `apt-get download` succeeded but {package.DebName} (sha256 {package.Sha256}) is not in {cacheDir}");
@@ -66,7 +79,7 @@ public static class DebianFetcher
 
     static (int Code, string Stderr) AptGet(DebianPackage package, string cacheDir, string[] args) =>
         RunTool("apt-get", args, cacheDir, null,
-            $"`apt-get` is not available; place {package.DebName} (sha256 {package.Sha256}) in {cacheDir} instead.");
+            $"`apt-get` is not available; place {package.DebName} (sha256 {package.Sha256}) in {OfflineDir(cacheDir)} instead.");
 
     /// <summary>The .deb's SHA-256 against the pin; the message names the package, the file and the expected hash.</summary>
     public static void Verify(DebianPackage package, string deb)

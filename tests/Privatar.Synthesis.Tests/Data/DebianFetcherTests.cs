@@ -64,6 +64,25 @@ public sealed class DebianFetcherTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Should_Take_A_Package_Placed_By_Hand_In_The_Offline_Folder_After_Verifying_It()
+    {
+        if (!OnPath("dpkg-deb", out var why)) { output.WriteLine(why); return; }
+        using var dir = new Repo.TempDir();
+        var cache = Path.Combine(dir.Path, "cache");
+        var placed = BuildDeb(Directory.CreateDirectory(DebianFetcher.OfflineDir(cache)).FullName, Labels);
+        var wrong = new string('0', 64);
+        var e = Assert.Throws<InvalidDataException>(() => DebianFetcher.Fetch(Demo(wrong, Sha(Labels)), cache, dir.Path, _ => { }));
+        Assert.Contains($"{placed} has SHA-256 {PackageFetcher.Sha256Of(placed)}, expected {wrong}", e.Message);
+        Assert.False(File.Exists(Path.Combine(cache, Path.GetFileName(placed))), "a wrong file must not enter the cache");
+        var outDir = Path.Combine(dir.Path, "out");
+        var log = new List<string>();
+        DebianFetcher.Fetch(Demo(PackageFetcher.Sha256Of(placed), Sha(Labels)), cache, outDir, log.Add);
+        Assert.Contains(log, l => l.Contains("placed by hand", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllBytes(placed), File.ReadAllBytes(Path.Combine(cache, Path.GetFileName(placed))));
+        Assert.Equal([9, 0], IdxFile.Read(Path.Combine(outDir, "labels")).Data);
+    }
+
+    [Fact]
     public void Should_Name_Package_File_And_Expected_Hash_For_A_Corrupt_Package()
     {
         if (!OnPath("dpkg-deb", out var why)) { output.WriteLine(why); return; }

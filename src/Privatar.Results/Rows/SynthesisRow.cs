@@ -16,15 +16,12 @@ public sealed partial record SynthesisRow : IValidatedRow
     /// The downstream classifiers' names in table order: DPDM's three (its Table 1 columns), then the seed table's six
     /// in its column order. The classifier enum of Privatar.Synthesis follows this list; figures order columns by it.
     /// </summary>
-    public static IReadOnlyList<string> ClassifierOrder { get; } = ["logreg", "mlp", "cnn", "convnet", "lenet", "alexnet", "vgg11", "resnet18", "dc_mlp"];
+    public static IReadOnlyList<string> ClassifierOrder => Classifiers;
+
+    static readonly string[] Classifiers = ["logreg", "mlp", "cnn", "convnet", "lenet", "alexnet", "vgg11", "resnet18", "dc_mlp"];
 
     /// <summary>A classifier's place in <see cref="ClassifierOrder"/>; a name it lacks sorts last.</summary>
-    public static int ClassifierRank(string name)
-    {
-        for (var i = 0; i < ClassifierOrder.Count; i++)
-            if (ClassifierOrder[i] == name) return i;
-        return int.MaxValue;
-    }
+    public static int ClassifierRank(string name) => Array.IndexOf(Classifiers, name) is var i and >= 0 ? i : int.MaxValue;
 
     /// <summary>Generator (<c>dp-merf</c>, <c>dp-cgan</c>, <c>dp-vae-corrected</c>, ...) or <c>real_data</c> (the upper bound).</summary>
     [CsvColumn("method")] public string Method { get; init; } = "";

@@ -68,8 +68,8 @@ public static class Tstr
     /// <summary>A seeded permutation of the set, cut to the limit; its last round(fraction·n) examples are the held-out part.</summary>
     public static (ImageSet Train, ImageSet HeldOut) Split(ImageSet set, TstrConfig cfg)
     {
-        var n = cfg.TrainLimit == 0 ? set.Count : Math.Min(cfg.TrainLimit, set.Count);
-        var heldOut = (int)Math.Round(cfg.HeldOutFraction * n, MidpointRounding.AwayFromZero);
+        var n = cfg.Used(set.Count);
+        var heldOut = cfg.HeldOut(n);
         if (heldOut < 1 || n - heldOut < 1)
             throw new ArgumentException($"{set.Source}: {n} examples cannot be split into a training part and a {cfg.HeldOutFraction} held-out part");
         var perm = Enumerable.Range(0, set.Count).ToArray();

@@ -26,12 +26,18 @@ public sealed record TstrConfig(
     public int PassesPerEpoch(long trainCount)
     {
         if (StepReference == 0 || trainCount < 1) return 1;
-        var n = TrainLimit == 0 ? StepReference : Math.Min(TrainLimit, StepReference);
-        var referenceTrain = n - (int)Math.Round(HeldOutFraction * n, MidpointRounding.AwayFromZero);
+        var n = Used(StepReference);
+        var referenceTrain = n - HeldOut(n);
         var referenceSteps = (referenceTrain + BatchSize - 1) / BatchSize;
         var ownSteps = (trainCount + BatchSize - 1) / BatchSize;
         return (int)Math.Max(1, (referenceSteps + ownSteps - 1) / ownSteps);
     }
+
+    /// <summary>Examples of a set of <paramref name="available"/> that the protocol uses, held-out part included.</summary>
+    public int Used(int available) => TrainLimit == 0 ? available : Math.Min(TrainLimit, available);
+
+    /// <summary>The held-out part of <paramref name="used"/> examples: round(fraction · used), halves away from zero.</summary>
+    public int HeldOut(int used) => (int)Math.Round(HeldOutFraction * used, MidpointRounding.AwayFromZero);
 
     public void Validate()
     {

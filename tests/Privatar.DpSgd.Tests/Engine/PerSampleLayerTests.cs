@@ -17,7 +17,7 @@ public sealed class PerSampleLayerTests(ITestOutputHelper output)
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var kind in new[] { "linear", "linear-seq", "conv3x3", "conv1x1", "conv-stride2", "groupnorm", "embedding" })
+        foreach (var kind in new[] { "linear", "linear-seq", "conv3x3", "conv1x1", "conv-stride2", "conv-5x3-rect", "conv-dilated", "groupnorm", "embedding" })
             foreach (var k in new[] { 1, 3 })
                 data.Add(kind, k);
         return data;
@@ -72,6 +72,9 @@ public sealed class PerSampleLayerTests(ITestOutputHelper output)
             "conv3x3" => nn.Conv2d(3, 4, 3, padding: 1),
             "conv1x1" => nn.Conv2d(4, 6, 1),
             "conv-stride2" => nn.Conv2d(3, 5, 3, stride: 2, padding: 1),
+            // Unequal kernel sides and paddings on a non-square image: the shifted-window route's offsets and widths.
+            "conv-5x3-rect" => nn.Conv2d(3, 4, (5, 3), padding: (2, 0)),
+            "conv-dilated" => nn.Conv2d(3, 4, 3, padding: 2, dilation: 2),
             "groupnorm" => nn.GroupNorm(2, 6, eps: 1e-6),
             "embedding" => nn.Embedding(11, 4),
             _ => throw new ArgumentException(kind),
@@ -83,7 +86,8 @@ public sealed class PerSampleLayerTests(ITestOutputHelper output)
         {
             "linear" => [n, k, 6],
             "linear-seq" => [n, k, 7, 6],
-            "conv3x3" or "conv-stride2" => [n, k, 3, 6, 6],
+            "conv3x3" or "conv-stride2" or "conv-dilated" => [n, k, 3, 6, 6],
+            "conv-5x3-rect" => [n, k, 3, 7, 5],
             "conv1x1" => [n, k, 4, 5, 5],
             "groupnorm" => [n, k, 6, 4, 4],
             _ => [n, k],

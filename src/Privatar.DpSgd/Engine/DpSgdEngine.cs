@@ -60,8 +60,9 @@ public sealed class DpSgdEngine : IDisposable
             stats = new DpStepStats(n,
                 clipped.Losses.mean().ToDouble(),
                 clipped.Norms.mean().ToDouble(),
-                (clipped.Norms > options.MaxGradNorm).to_type(ScalarType.Float64).mean().ToDouble());
+                (clipped.Norms > options.MaxGradNorm).to_type(ScalarType.Float64).mean().ToDouble()) { Clip = clipped.Phases };
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var std = options.NoiseMultiplier * options.MaxGradNorm;
         using (no_grad())
         {
@@ -72,7 +73,7 @@ public sealed class DpSgdEngine : IDisposable
                 SetGrad(ps[i], g / options.ExpectedBatchSize);
             }
         }
-        return stats;
+        return stats with { NoiseMs = clock.Elapsed.TotalMilliseconds };
     }
 
     static void SetGrad(Parameter p, Tensor value)

@@ -25,4 +25,14 @@ public enum PerSampleRoute
 }
 
 /// <summary>What one DP step saw: drawn batch size, mean loss, mean pre-clip norm, fraction clipped.</summary>
-public sealed record DpStepStats(int BatchSize, double MeanLoss, double MeanNorm, double ClippedFraction);
+public sealed record DpStepStats(int BatchSize, double MeanLoss, double MeanNorm, double ClippedFraction)
+{
+    /// <summary>The per-example route's phases (null for routes that do not measure them).</summary>
+    public ClipPhases? Clip { get; init; }
+
+    /// <summary>Wall milliseconds spent drawing the noise and writing the gradients.</summary>
+    public double NoiseMs { get; init; }
+
+    /// <summary>Wall milliseconds of the optimizer step and whatever follows it, when the caller that steps sets it.</summary>
+    public double UpdateMs { get; init; }
+}

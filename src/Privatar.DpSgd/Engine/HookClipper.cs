@@ -115,6 +115,7 @@ public sealed class HookClipper : IPerSampleClipper
     {
         foreach (var l in layers) { l.Input = null; l.Output = null; l.Calls = 0; }
         Tensor losses;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         capturing = true;
         try { losses = loss(batch); }                                          // (n)
         finally { capturing = false; }
@@ -127,7 +128,9 @@ public sealed class HookClipper : IPerSampleClipper
 
         var n = losses.shape[0];
         var outputs = layers.Select(l => l.Output!).ToArray();
+        var forward = clock.Elapsed.TotalMilliseconds;
         var backprops = autograd.grad([losses.sum()], outputs);                 // B_l, same shape as Y_l
+        var backward = clock.Elapsed.TotalMilliseconds;
         var sq = zeros_like(losses.detach());
         var parts = new List<LayerGrads>(layers.Count);
         for (var i = 0; i < layers.Count; i++)
@@ -137,6 +140,7 @@ public sealed class HookClipper : IPerSampleClipper
             parts.Add(part);
         }
         var norms = sq.sqrt();
+        var perExample = clock.Elapsed.TotalMilliseconds;
         var f = Clipping.Factors(norms, maxGradNorm);                           // (n)
         var sums = new List<Tensor>(parameters.Length);
         foreach (var part in parts)
@@ -145,7 +149,11 @@ public sealed class HookClipper : IPerSampleClipper
             if (part.BiasSum(f) is { } b) sums.Add(b);
         }
         foreach (var l in layers) { l.Input = null; l.Output = null; }
-        return new ClippedSum(sums.ToArray(), norms, losses.detach());
+        var done = clock.Elapsed.TotalMilliseconds;
+        return new ClippedSum(sums.ToArray(), norms, losses.detach())
+        {
+            Phases = new ClipPhases(forward, backward - forward, perExample - backward, done - perExample),
+        };
     }
 
     public void Dispose()

@@ -14,7 +14,17 @@ public delegate Tensor PerSampleLoss(IReadOnlyList<Tensor> batch);
 /// f_i = min(1, C / (‖g_i‖ + 1e-6)) (Opacus's flat clipping). <see cref="Sums"/> follows the
 /// clipper's parameter order; <see cref="Norms"/> and <see cref="Losses"/> are per example, detached.
 /// </summary>
-public sealed record ClippedSum(Tensor[] Sums, Tensor Norms, Tensor Losses);
+public sealed record ClippedSum(Tensor[] Sums, Tensor Norms, Tensor Losses)
+{
+    /// <summary>Where the route's time went, when it measures it (the hook route does).</summary>
+    public ClipPhases? Phases { get; init; }
+}
+
+/// <summary>
+/// Wall milliseconds of the hook route's phases: the forward pass with capture, the backward pass to the layer outputs,
+/// the per-example gradients and their norms, and the clip factors with the clipped sums.
+/// </summary>
+public sealed record ClipPhases(double ForwardMs, double BackwardMs, double PerExampleMs, double ClipSumMs);
 
 /// <summary>A route to per-example clipped gradient sums.</summary>
 public interface IPerSampleClipper : IDisposable

@@ -66,10 +66,11 @@ public sealed class DpdmTrainer : IDisposable
         using var scope = NewDisposeScope();
         var batch = DrawBatch(x, y);
         var stats = engine.ComputeGradients(batch, b => DenoisingLoss.PerExample(Denoiser, levels, b));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         optimizer.step();
         Ema.Update();
         Accountant.Step(config.NoiseMultiplier, Schedule.SampleRate);
-        return stats;
+        return stats with { UpdateMs = clock.Elapsed.TotalMilliseconds };
     }
 
     /// <summary>Label dropout to the null label (p = 0.1, for classifier-free guidance), K σ's and K noises per example.</summary>

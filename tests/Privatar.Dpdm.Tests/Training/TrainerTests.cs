@@ -18,6 +18,9 @@ public sealed class TrainerTests
         var before = net.parameters().Select(p => p.detach().clone()).ToArray();
         var stats = trainer.Step(x, y);
         Assert.True(stats.BatchSize > 0 && double.IsFinite(stats.MeanLoss));
+        Assert.NotNull(stats.Clip);   // the hook route reports where its time went
+        Assert.All(new[] { stats.Clip.ForwardMs, stats.Clip.BackwardMs, stats.Clip.PerExampleMs, stats.Clip.ClipSumMs, stats.NoiseMs, stats.UpdateMs },
+            ms => Assert.True(ms >= 0));
         var after = net.parameters().ToArray();
         Assert.Contains(Enumerable.Range(0, after.Length), i => !(after[i] == before[i]).all().ToBoolean());
         // EMA at rate ½ after one step: halfway between the start and the new weights.

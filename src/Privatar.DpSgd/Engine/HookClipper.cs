@@ -137,6 +137,12 @@ public sealed class HookClipper : IPerSampleClipper
         {
             var part = PerSampleGrads.Of(layers[i], layers[i].Input!, backprops[i], n);
             sq += part.SquaredNorms;
+            if (!part.NeedsCapture)
+            {
+                // Freed now rather than with the step's scope: the step's peak memory is then about one layer's capture.
+                layers[i].Input!.Dispose();
+                backprops[i].Dispose();
+            }
             parts.Add(part);
         }
         var norms = sq.sqrt();

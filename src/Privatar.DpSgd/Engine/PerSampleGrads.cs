@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Privatar.DpSgd.Engine;
 
 /// <summary>One layer's per-example gradient norms² and its clipped-sum contractions.</summary>
-sealed record LayerGrads(Tensor SquaredNorms, Func<Tensor, Tensor> WeightSum, Func<Tensor, Tensor?> BiasSum);
+/// <see cref="NeedsCapture"/>: the sums read the layer's captured input and output gradient, which must then outlive them.
+sealed record LayerGrads(Tensor SquaredNorms, Func<Tensor, Tensor> WeightSum, Func<Tensor, Tensor?> BiasSum, bool NeedsCapture = false);
 
 /// <summary>
 /// Per-example gradient formulas from a layer's input A and output gradient B (Opacus grad_sample/linear.py,
@@ -35,7 +36,8 @@ static class PerSampleGrads
         if (layer.Bias is not null) sq += bsq;
         return new LayerGrads(sq,
             f => (b * f.unsqueeze(1)).t().mm(a),                              // (out, in)
-            f => layer.Bias is null ? null : (b * f.unsqueeze(1)).sum(dim: 0));    // (out)
+            f => layer.Bias is null ? null : (b * f.unsqueeze(1)).sum(dim: 0),     // (out)
+            NeedsCapture: true);
     }
 
     /// <summary>Rows or sequence positions per example (n, T, in): per-example gradients materialised as (n, out, in).</summary>
@@ -54,14 +56,21 @@ static class PerSampleGrads
     /// </summary>
     static LayerGrads Conv2d(HookedLayer layer, Conv2d conv, Tensor a, Tensor b, long n)
     {
-        var gw = conv.stride.All(s => s == 1) && conv.dilation.All(d => d == 1)
-            ? ShiftedWindows(a, b, conv.kernel_size, conv.padding!)
-            : Unfolded(a, b, conv);
-        var gb = layer.Bias is null ? null : b.sum([2, 3]);                  // (n·K, C_out)
-        if (a.shape[0] != n)
+        Tensor gw;
+        Tensor? gb;
+        using (var scope = NewDisposeScope())    // the padded copies and per-offset products go as soon as gW is formed
         {
-            gw = gw.reshape(n, -1, gw.shape[1], gw.shape[2]).sum(1);
-            gb = gb?.reshape(n, -1, gb.shape[1]).sum(1);
+            gw = conv.stride.All(s => s == 1) && conv.dilation.All(d => d == 1)
+                ? ShiftedWindows(a, b, conv.kernel_size, conv.padding!)
+                : Unfolded(a, b, conv);
+            gb = layer.Bias is null ? null : b.sum([2, 3]);                  // (n·K, C_out)
+            if (a.shape[0] != n)
+            {
+                gw = gw.reshape(n, -1, gw.shape[1], gw.shape[2]).sum(1);
+                gb = gb?.reshape(n, -1, gb.shape[1]).sum(1);
+            }
+            scope.MoveToOuter(gw);
+            if (gb is not null) scope.MoveToOuter(gb);
         }
         return Materialised(layer, gw, gb);
     }

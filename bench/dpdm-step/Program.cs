@@ -27,15 +27,16 @@ foreach (var k in opts.Ks)
             nonPrivate.Step(warmUp: i < 2);
             dp.Step(warmUp: i < 2);
         }
-        var row = new BenchRow(b, k, b * k, nonPrivate.Median, dp.Median, dp.Median / nonPrivate.Median);
+        var row = new BenchRow(b, k, b * k, nonPrivate.Median, dp.Median, dp.Median / nonPrivate.Median,
+            dp.Times.Means.ToDictionary(m => m.Phase, m => Math.Round(m.MeanMs, 1)));
         rows.Add(row);
         Console.WriteLine(FormattableString.Invariant(
-            $"batch {b,3} K {k}: non-private {row.NonPrivateMs,9:F1} ms, DP (hooks) {row.DpMs,9:F1} ms, ratio {row.DpOverNonPrivate:F2}x"));
+            $"batch {b,3} K {k}: non-private {row.NonPrivateMs,9:F1} ms, DP (hooks) {row.DpMs,9:F1} ms, ratio {row.DpOverNonPrivate:F2}x; DP {dp.Times.Summary()}"));
     }
 load.Add(LoadAverage());
 var parameters = new UNet(config, 1).parameters().Sum(p => p.numel());
 RunFiles.WriteJson(opts.Out, new BenchReport(torch.get_num_threads(), opts.Reps, config.Nf, parameters, load[0], load[1],
-    "median ms per step over B·K rows: non-private = mean loss, backward, Adam; DP = hooks, per-example grads averaged over K, clip, noise, Adam",
+    "median ms per step over B·K rows: non-private = mean loss, backward, Adam; DP = hooks, per-example grads averaged over K, clip, noise, Adam; dp_phases_ms: the DP step's mean ms per phase over the timed steps (Adam + EMA: Adam alone here)",
     rows));
 Console.WriteLine(FormattableString.Invariant($"load average (1 min) {load[0]:F2} before, {load[1]:F2} after; wrote {opts.Out}"));
 return 0;
@@ -67,21 +68,28 @@ sealed class StepUnderTest : IDisposable
 
     public double Median => samples.Order().ElementAt(samples.Count / 2);
 
+    /// <summary>The DP step's phases over the timed steps.</summary>
+    public StepTimes Times { get; } = new();
+
     Tensor Loss(IReadOnlyList<Tensor> t) => DenoisingLoss.PerExample(denoiser, levels, t);
 
     public void Step(bool warmUp) => NoGc.Run(() =>
     {
         using var scope = NewDisposeScope();
         var sw = Stopwatch.StartNew();
-        if (engine is not null) engine.ComputeGradients(batch, Loss);
+        DpStepStats? stats = null;
+        if (engine is not null) stats = engine.ComputeGradients(batch, Loss);
         else
         {
             opt.zero_grad();
             Loss(batch).mean().backward();
         }
+        var update = Stopwatch.StartNew();
         opt.step();
         sw.Stop();
-        if (!warmUp) samples.Add(sw.Elapsed.TotalMilliseconds);
+        if (warmUp) return;
+        samples.Add(sw.Elapsed.TotalMilliseconds);
+        if (stats is not null) Times.Add(stats with { UpdateMs = update.Elapsed.TotalMilliseconds });
     });
 
     public void Dispose()
@@ -93,7 +101,8 @@ sealed class StepUnderTest : IDisposable
     }
 }
 
-sealed record BenchRow(int Batch, int K, int Rows, double NonPrivateMs, double DpMs, double DpOverNonPrivate);
+sealed record BenchRow(int Batch, int K, int Rows, double NonPrivateMs, double DpMs, double DpOverNonPrivate,
+    IReadOnlyDictionary<string, double> DpPhasesMs);
 
 sealed record BenchReport(int Threads, int Reps, int Nf, long Parameters, double LoadAverageBefore, double LoadAverageAfter,
     string Measure, IReadOnlyList<BenchRow> Rows);

@@ -13,6 +13,7 @@ public class SynthesisContractTests
         ["dpdm.epochs"] = "300", ["dpdm.steps"] = "100", ["dpdm.batch_size"] = "128", ["dpdm.noise_levels"] = "4", ["dpdm.lr"] = "0.001",
         ["dpdm.max_grad_norm"] = "1", ["dpdm.ema_rate"] = "0.95", ["dpdm.nf"] = "8", ["dpdm.channel_multipliers"] = "1, 2, 2",
         ["dpdm.res_blocks"] = "1", ["dpdm.attention_resolutions"] = "7", ["dpdm.sampler_steps"] = "20", ["dpdm.guidance"] = "0.5",
+        ["dpdm.rows_per_pass"] = "64", ["dpdm.p_mean"] = "0", ["dpdm.p_std"] = "1.2",
     };
 
     [Fact]
@@ -28,6 +29,7 @@ public class SynthesisContractTests
         Assert.Equal([1, 2, 2], back.ChannelMultipliers);
         Assert.Equal([7], back.AttentionResolutions);
         Assert.Equal((100L, 4, 0.95, 0.5), (back.Steps, back.NoiseLevels, back.EmaRate, back.Guidance));
+        Assert.Equal((64, 0.0, 1.2), (back.RowsPerPass, back.PMean, back.PStd));
     }
 
     [Fact]

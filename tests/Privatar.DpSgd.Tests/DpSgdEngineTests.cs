@@ -29,6 +29,33 @@ public sealed class DpSgdEngineTests
             Assert.True((ps[i].grad! - reference.Sums[i] / 8).abs().max().ToDouble() < 1e-12);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Should_Give_The_Same_Gradient_And_Statistics_When_The_Batch_Goes_Through_In_Slices(int examplesPerPass)
+    {
+        using var scope = NewDisposeScope();
+        var model = TinyModels.ConvNet(seed: 3);
+        var (x, y) = TinyModels.Batch(7, seed: 6);
+        var loss = TinyModels.CrossEntropy(model);
+        (double[] Grads, DpStepStats Stats) Run(int slice)
+        {
+            using var engine = new DpSgdEngine(model, new DpSgdOptions(0, 0.1, ExpectedBatchSize: 8, ExamplesPerPass: slice), noiseSeed: 9);
+            var stats = engine.ComputeGradients([x, y], loss);
+            return (Grads(model), stats);
+        }
+        var whole = Run(0);
+        var sliced = Run(examplesPerPass);
+        Assert.Equal(whole.Grads.Length, sliced.Grads.Length);
+        for (var i = 0; i < whole.Grads.Length; i++) Assert.Equal(whole.Grads[i], sliced.Grads[i], 1e-12);
+        Assert.Equal(7, sliced.Stats.BatchSize);
+        Assert.Equal(whole.Stats.MeanLoss, sliced.Stats.MeanLoss, 1e-12);
+        Assert.Equal(whole.Stats.MeanNorm, sliced.Stats.MeanNorm, 1e-12);
+        Assert.Equal(whole.Stats.ClippedFraction, sliced.Stats.ClippedFraction);
+        Assert.NotNull(sliced.Stats.Clip);
+    }
+
     [Fact]
     public void Should_Add_Seeded_Noise_Of_Std_Sigma_C_Over_Expected_Batch()
     {

@@ -39,7 +39,7 @@ public static class SynthesisCommand
         group.Subcommands.Add(ContractCommand.Build<DpdmArgs>(a => Generate(a, a.Method,
             new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm, NoiseLevels: DpdmK(a), Steps: a.Steps,
                 Nf: a.Nf, ChannelMultipliers: [.. a.ChannelMultipliers], ResBlocks: a.ResBlocks, AttentionResolutions: [.. a.AttentionResolutions],
-                EmaRate: a.EmaRate, SamplerSteps: a.SamplerSteps, Guidance: a.Guidance))));
+                EmaRate: a.EmaRate, PMean: a.PMean, PStd: a.PStd, RowsPerPass: a.RowsPerPass, SamplerSteps: a.SamplerSteps, Guidance: a.Guidance))));
         group.Subcommands.Add(ContractCommand.Build<GsWganArgs>(a => Generate(a, GsWganGenerator.Name,
             new MethodOptions(Iterations: a.GeneratorSteps, Shards: a.Shards, WarmSteps: a.WarmSteps, CriticSteps: a.CriticSteps,
                 BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm))));

@@ -74,6 +74,9 @@ public sealed record DpdmArgs : GeneratorArgs, IVerbContract
     [Opt("Adam learning rate", Key = "dpdm.lr", Above = 0)] public double Lr { get; init; }
     [Opt("per-example clip C", Key = "dpdm.max_grad_norm", Above = 0)] public double MaxGradNorm { get; init; }
     [Opt("EMA rate of the released weights", Key = "dpdm.ema_rate", AtLeast = 0)] public double EmaRate { get; init; }
+    [Opt("rows (examples · K) per forward/backward pass of the per-example route, bounding memory (0: the whole batch)", Key = "dpdm.rows_per_pass", AtLeast = 0)] public int RowsPerPass { get; init; }
+    [Opt("mean of ln σ of the EDM training noise levels", Key = "dpdm.p_mean")] public double PMean { get; init; }
+    [Opt("standard deviation of ln σ of the EDM training noise levels", Key = "dpdm.p_std", Above = 0)] public double PStd { get; init; }
     [Opt("U-Net base width nf (even)", Key = "dpdm.nf", AtLeast = 4)] public int Nf { get; init; }
     [Opt("U-Net channel multiplier per resolution level", Key = "dpdm.channel_multipliers")] public IReadOnlyList<int> ChannelMultipliers { get; init; } = [];
     [Opt("U-Net residual blocks per level", Key = "dpdm.res_blocks", AtLeast = 1)] public int ResBlocks { get; init; }

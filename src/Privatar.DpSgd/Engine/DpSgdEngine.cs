@@ -55,7 +55,7 @@ public sealed class DpSgdEngine : IDisposable
         }
         else
         {
-            var clipped = clipper.ClipAndSum(batch, loss, options.MaxGradNorm);
+            var clipped = ClipAndSumInSlices(batch, loss, n);
             sums = clipped.Sums;
             stats = new DpStepStats(n,
                 clipped.Losses.mean().ToDouble(),
@@ -74,6 +74,34 @@ public sealed class DpSgdEngine : IDisposable
             }
         }
         return stats with { NoiseMs = clock.Elapsed.TotalMilliseconds };
+    }
+
+    /// <summary>
+    /// The route over slices of at most <see cref="DpSgdOptions.ExamplesPerPass"/> examples: each slice's graph, captures
+    /// and per-example gradients are freed before the next runs; its sums, norms and losses are kept and joined.
+    /// </summary>
+    ClippedSum ClipAndSumInSlices(IReadOnlyList<Tensor> batch, PerSampleLoss loss, int n)
+    {
+        var size = options.ExamplesPerPass;
+        if (size == 0 || n <= size) return clipper.ClipAndSum(batch, loss, options.MaxGradNorm);
+        var parts = new List<ClippedSum>();
+        for (var start = 0; start < n; start += size)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(size, n - start);
+            var part = clipper.ClipAndSum(batch.Select(t => t.narrow(0, start, length)).ToArray(), loss, options.MaxGradNorm);
+            scope.MoveToOuter([.. part.Sums, part.Norms, part.Losses]);
+            parts.Add(part);
+        }
+        var phases = parts.Select(p => p.Phases).ToList();
+        return new ClippedSum(
+            Enumerable.Range(0, parts[0].Sums.Length).Select(i => parts.Select(p => p.Sums[i]).Aggregate((a, b) => a + b)).ToArray(),
+            cat(parts.Select(p => p.Norms).ToArray()), cat(parts.Select(p => p.Losses).ToArray()))
+        {
+            Phases = phases.All(p => p is not null)
+                ? new ClipPhases(phases.Sum(p => p!.ForwardMs), phases.Sum(p => p!.BackwardMs), phases.Sum(p => p!.PerExampleMs), phases.Sum(p => p!.ClipSumMs))
+                : null,
+        };
     }
 
     static void SetGrad(Parameter p, Tensor value)

@@ -4,11 +4,14 @@ namespace Privatar.DpSgd.Engine;
 /// <summary>
 /// The DP-SGD step's privacy-relevant settings. The gradient is divided by the expected batch size
 /// q·N, never the drawn one (Opacus's mean reduction; dividing by the drawn size changes the sensitivity).
+/// <paramref name="ExamplesPerPass"/> bounds memory: the batch goes through the per-example route in slices of that many
+/// examples (0: all at once). Clipping is per example, so slicing changes only the order of the sums.
 /// </summary>
-public sealed record DpSgdOptions(double NoiseMultiplier, double MaxGradNorm, double ExpectedBatchSize)
+public sealed record DpSgdOptions(double NoiseMultiplier, double MaxGradNorm, double ExpectedBatchSize, int ExamplesPerPass = 0)
 {
     public void Validate()
     {
+        if (ExamplesPerPass < 0) throw new ArgumentException($"examples per pass: expected >= 0 (0: the whole batch), got {ExamplesPerPass}");
         if (!(NoiseMultiplier >= 0)) throw new ArgumentException($"noise_multiplier: expected >= 0, got {NoiseMultiplier}");
         if (!(MaxGradNorm > 0)) throw new ArgumentException($"max_grad_norm: expected > 0, got {MaxGradNorm}");
         if (!(ExpectedBatchSize > 0)) throw new ArgumentException($"expected batch size: expected > 0, got {ExpectedBatchSize}");

@@ -31,9 +31,9 @@ public sealed class DpdmTrainer : IDisposable
         config.Validate();
         this.config = config;
         Denoiser = new Denoiser(network, config.Parameterisation);
-        levels = new NoiseLevels(config.Parameterisation);
+        levels = new NoiseLevels(config.Parameterisation, config.PMean, config.PStd);
         Schedule = config.Schedule(datasetSize);
-        engine = new DpSgdEngine(network, new DpSgdOptions(config.NoiseMultiplier, config.MaxGradNorm, Schedule.ExpectedBatchSize),
+        engine = new DpSgdEngine(network, new DpSgdOptions(config.NoiseMultiplier, config.MaxGradNorm, Schedule.ExpectedBatchSize, config.ExamplesPerPass),
             DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorDpNoise), PerSampleRoute.Hooks, noise);
         sampler = new PoissonSampler(datasetSize, Schedule.SampleRate, DpdmSeeds.Derive(config.Seed, SeedPurpose.GeneratorSampling), noise);
         optimizer = optim.Adam(network.parameters(), config.LearningRate, weight_decay: 0);

@@ -28,6 +28,9 @@ public sealed record DpdmSettings(
     int NoiseLevels = 32,
     double LearningRate = 3e-4,
     double EmaRate = 0.999,
+    double PMean = -1.2,
+    double PStd = 1.2,
+    int RowsPerPass = 0,
     double LabelDropout = 0.1,
     double MaxGradNorm = 1.0,
     double VMaxEpsilon = 0.2,
@@ -55,7 +58,7 @@ public sealed record DpdmSettings(
         if (!(VMaxEpsilon >= 0)) throw new ArgumentException($"v_max_epsilon: expected >= 0, got {VMaxEpsilon}");
         Network(28).Validate();
         Sampler.Validate();
-        new DpdmConfig(BatchSize, NoiseLevels, 0, 0, MaxGradNorm, LearningRate, EmaRate, LabelDropout).Validate();
+        new DpdmConfig(BatchSize, NoiseLevels, 0, 0, MaxGradNorm, LearningRate, EmaRate, LabelDropout, PMean: PMean, PStd: PStd, RowsPerPass: RowsPerPass).Validate();
     }
 }
 
@@ -151,7 +154,7 @@ public sealed class DpdmGenerator : IImageGenerator
         using var network = new UNet(netConfig, GeneratorStreams.Derive(root, SeedPurpose.GeneratorInit, Name));
         log($"{Method}: U-Net nf {netConfig.Nf}, multipliers ({string.Join(", ", netConfig.ChannelMultipliers)}), {netConfig.ResBlocksPerLevel} blocks per level, attention at ({string.Join(", ", netConfig.AttentionResolutions)}): {network.parameters().Sum(p => p.numel()):N0} parameters");
         var config = new DpdmConfig(settings.BatchSize, settings.NoiseLevels, sigma, root, settings.MaxGradNorm, settings.LearningRate,
-            settings.EmaRate, settings.LabelDropout, kind);
+            settings.EmaRate, settings.LabelDropout, kind, settings.PMean, settings.PStd, settings.RowsPerPass);
         using var trainer = new DpdmTrainer(network, config, n, request.Accountant, request.Noise);
         if (trainer.Schedule.SampleRate != q) throw new InvalidOperationException($"trainer's q {trainer.Schedule.SampleRate} differs from the calibrated {q}");
 

@@ -20,7 +20,7 @@ public sealed record MethodOptions(
     int? Teachers = null, long? Steps = null, int? TeacherBatch = null, int? ProjectionDims = null, int? Bins = null, double? Sigma1Ratio = null,
     double? ThresholdShare = null, int? TopK = null,
     int? NoiseLevels = null, int? Nf = null, int[]? ChannelMultipliers = null, int? ResBlocks = null, int[]? AttentionResolutions = null,
-    double? EmaRate = null, int? SamplerSteps = null, double? Guidance = null,
+    double? EmaRate = null, double? PMean = null, double? PStd = null, int? RowsPerPass = null, int? SamplerSteps = null, double? Guidance = null,
 
     int? Shards = null, int? Iterations = null, int? WarmSteps = null, int? CriticSteps = null,
     int? SamplesPerClass = null, int? NetWidth = null, double? NetLr = null);
@@ -42,7 +42,8 @@ public static class Methods
         DpCganGenerator.Name => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.GeneratorLr), nameof(MethodOptions.MaxGradNorm)],
         _ when DpdmGenerator.IsDpdm(method) => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
             nameof(MethodOptions.NoiseLevels), nameof(MethodOptions.Steps), nameof(MethodOptions.Nf), nameof(MethodOptions.ChannelMultipliers), nameof(MethodOptions.ResBlocks),
-            nameof(MethodOptions.AttentionResolutions), nameof(MethodOptions.EmaRate), nameof(MethodOptions.SamplerSteps), nameof(MethodOptions.Guidance)],
+            nameof(MethodOptions.AttentionResolutions), nameof(MethodOptions.EmaRate), nameof(MethodOptions.PMean), nameof(MethodOptions.PStd), nameof(MethodOptions.RowsPerPass),
+            nameof(MethodOptions.SamplerSteps), nameof(MethodOptions.Guidance)],
         _ when method == DpVaeCorrected => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm),
             nameof(MethodOptions.LatentDim), nameof(MethodOptions.StatsClip), nameof(MethodOptions.StatsBudgetShare)],
         _ when method == DpVaeOriginal => [nameof(MethodOptions.Epochs), nameof(MethodOptions.BatchSize), nameof(MethodOptions.Lr), nameof(MethodOptions.MaxGradNorm), nameof(MethodOptions.LatentDim)],
@@ -101,6 +102,7 @@ public static class Methods
                 MaxGradNorm = o.MaxGradNorm ?? d.MaxGradNorm, NoiseLevels = o.NoiseLevels ?? d.NoiseLevels, Steps = o.Steps ?? d.Steps, Nf = o.Nf ?? d.Nf,
                 ChannelMultipliers = o.ChannelMultipliers ?? d.ChannelMultipliers, ResBlocks = o.ResBlocks ?? d.ResBlocks,
                 AttentionResolutions = o.AttentionResolutions ?? d.AttentionResolutions, EmaRate = o.EmaRate ?? d.EmaRate,
+                PMean = o.PMean ?? d.PMean, PStd = o.PStd ?? d.PStd, RowsPerPass = o.RowsPerPass ?? d.RowsPerPass,
                 SamplerSteps = o.SamplerSteps ?? d.SamplerSteps, Guidance = o.Guidance ?? d.Guidance,
             }, method);
         }

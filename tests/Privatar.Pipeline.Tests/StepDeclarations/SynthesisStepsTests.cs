@@ -35,20 +35,21 @@ public sealed class SynthesisStepsTests
     {
         var plan = Plan("functional");
         var dpdm = plan.UnitsOf("SynthesisDpdm").ToDictionary(u => u.Id);
-        Assert.Equal(new[] { "mnist_dpdm_eps1", "fashion_mnist_dpdm_eps1", "mnist_dpdm_eps10", "fashion_mnist_dpdm_eps10", "mnist_dpdm-k1_eps10", "fashion_mnist_dpdm-k1_eps10" }.Order(),
+        // functional: K = 1 for the releases, the ablation at K = 4
+        Assert.Equal(new[] { "mnist_dpdm_eps1", "fashion_mnist_dpdm_eps1", "mnist_dpdm_eps10", "fashion_mnist_dpdm_eps10", "mnist_dpdm-k4_eps10", "fashion_mnist_dpdm-k4_eps10" }.Order(),
             dpdm.Keys.Order());
         var main = dpdm["mnist_dpdm_eps10"];
-        var ablation = dpdm["mnist_dpdm-k1_eps10"];
+        var ablation = dpdm["mnist_dpdm-k4_eps10"];
         Assert.Contains("--method dpdm ", main.CommandText + " ");
-        Assert.Contains("--noise-levels 4", main.CommandText);
-        Assert.Contains("--method dpdm-k1", ablation.CommandText);
+        Assert.Contains("--noise-levels 1", main.CommandText);
+        Assert.Contains("--method dpdm-k4", ablation.CommandText);
         Assert.DoesNotContain("--noise-levels", ablation.CommandText);                  // the id fixes K
         Assert.DoesNotContain("dpdm.noise_levels", ablation.Params.Keys);
         // everything else equal: the same keys and values but K, the same target ε, data and seed
         Assert.Equal(main.Params.Where(kv => kv.Key != "dpdm.noise_levels"), ablation.Params);
-        Assert.Equal(main.CommandText.Replace(" --noise-levels 4", "").Replace("dpdm_eps10", "dpdm-k1_eps10").Replace("--method dpdm ", "--method dpdm-k1 "),
+        Assert.Equal(main.CommandText.Replace(" --noise-levels 1", "").Replace("dpdm_eps10", "dpdm-k4_eps10").Replace("--method dpdm ", "--method dpdm-k4 "),
             ablation.CommandText);
-        Assert.Contains("mnist_dpdm-k1_eps10", Ids(plan, "SynthesisEvaluate"));
+        Assert.Contains("mnist_dpdm-k4_eps10", Ids(plan, "SynthesisEvaluate"));
 
         var without = Plan("functional", new() { ["synthesis_methods"] = "dp-merf, dp-cgan" });
         Assert.Empty(without.UnitsOf("SynthesisDpdm"));

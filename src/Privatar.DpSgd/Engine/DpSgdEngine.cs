@@ -93,14 +93,11 @@ public sealed class DpSgdEngine : IDisposable
             scope.MoveToOuter([.. part.Sums, part.Norms, part.Losses]);
             parts.Add(part);
         }
-        var phases = parts.Select(p => p.Phases).ToList();
         return new ClippedSum(
             Enumerable.Range(0, parts[0].Sums.Length).Select(i => parts.Select(p => p.Sums[i]).Aggregate((a, b) => a + b)).ToArray(),
             cat(parts.Select(p => p.Norms).ToArray()), cat(parts.Select(p => p.Losses).ToArray()))
         {
-            Phases = phases.All(p => p is not null)
-                ? new ClipPhases(phases.Sum(p => p!.ForwardMs), phases.Sum(p => p!.BackwardMs), phases.Sum(p => p!.PerExampleMs), phases.Sum(p => p!.ClipSumMs))
-                : null,
+            Phases = parts.All(p => p.Phases is not null) ? parts.Select(p => p.Phases!).Aggregate((a, b) => a + b) : null,
         };
     }
 

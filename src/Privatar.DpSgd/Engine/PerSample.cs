@@ -24,7 +24,12 @@ public sealed record ClippedSum(Tensor[] Sums, Tensor Norms, Tensor Losses)
 /// Wall milliseconds of the hook route's phases: the forward pass with capture, the backward pass to the layer outputs,
 /// the per-example gradients and their norms, and the clip factors with the clipped sums.
 /// </summary>
-public sealed record ClipPhases(double ForwardMs, double BackwardMs, double PerExampleMs, double ClipSumMs);
+public sealed record ClipPhases(double ForwardMs, double BackwardMs, double PerExampleMs, double ClipSumMs)
+{
+    /// <summary>Two passes' phases, phase by phase (a batch run in slices).</summary>
+    public static ClipPhases operator +(ClipPhases a, ClipPhases b) =>
+        new(a.ForwardMs + b.ForwardMs, a.BackwardMs + b.BackwardMs, a.PerExampleMs + b.PerExampleMs, a.ClipSumMs + b.ClipSumMs);
+}
 
 /// <summary>A route to per-example clipped gradient sums.</summary>
 public interface IPerSampleClipper : IDisposable

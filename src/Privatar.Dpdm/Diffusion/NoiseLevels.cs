@@ -6,8 +6,12 @@ namespace Privatar.Dpdm.Diffusion;
 /// The training noise levels and loss weights of score_losses.py. EDM: ln σ ~ N(P_mean, P_std²) and
 /// w = (σ² + σ_d²)/(σ σ_d)². V: t ~ U[t(logsnr_max), t(logsnr_min)], σ = √(cos(πt/2)⁻² − 1), w = (σ² + 1)/σ².
 /// </summary>
-public sealed record NoiseLevels(Parameterisation Kind, double PMean = -1.2, double PStd = 1.2, double LogSnrMin = -9, double LogSnrMax = 13)
+public sealed record NoiseLevels(Parameterisation Kind, double PMean = NoiseLevels.PaperPMean, double PStd = NoiseLevels.PaperPStd,
+    double LogSnrMin = -9, double LogSnrMax = 13)
 {
+    /// <summary>The paper's EDM level distribution, the default of every DPDM settings type that carries one.</summary>
+    public const double PaperPMean = -1.2, PaperPStd = 1.2;
+
     /// <summary>σ of shape <paramref name="shape"/> (float64 draws cast to <paramref name="dtype"/>).</summary>
     public Tensor Sample(long[] shape, Generator g, ScalarType dtype)
     {

@@ -19,14 +19,14 @@ public sealed record DpdmConfig(
     double EmaRate = 0.999,
     double LabelDropout = 0.1,
     Parameterisation Parameterisation = Parameterisation.Edm,
-    double PMean = -1.2,
-    double PStd = 1.2,
+    double PMean = NoiseLevels.PaperPMean,
+    double PStd = NoiseLevels.PaperPStd,
     int RowsPerPass = 0)
 {
-    /// <summary>DPDM's Opacus schedule: q = 1/⌈N/B⌉, expected batch ⌊N·q⌋ (what the gradient sum is divided by).</summary>
     /// <summary>Examples per pass of the per-example route: <see cref="RowsPerPass"/> rows hold ⌊rows/K⌋ examples, at least one (0: all).</summary>
     public int ExamplesPerPass => RowsPerPass == 0 ? 0 : Math.Max(1, RowsPerPass / NoiseLevelsPerExample);
 
+    /// <summary>DPDM's Opacus schedule: q = 1/⌈N/B⌉, expected batch ⌊N·q⌋ (what the gradient sum is divided by).</summary>
     public SamplingSchedule Schedule(long datasetSize) => SamplingSchedule.For(AccountingConvention.Opacus, datasetSize, BatchSize);
 
     public void Validate()

@@ -31,6 +31,18 @@ public static class SeedStreams
         return (long)(BinaryPrimitives.ReadUInt64LittleEndian(hash) & long.MaxValue);
     }
 
+    /// <summary>
+    /// The root of replicate <paramref name="replicate"/> of a unit whose root is <paramref name="root"/>: the root itself
+    /// for replicate 0 (the unit's own run), a derived one for each further draw of its sampling and evaluation.
+    /// </summary>
+    public static long ReplicateRoot(long root, int replicate) =>
+        replicate switch
+        {
+            0 => root,
+            > 0 => Derive(root, SeedPurpose.Replicate, replicate.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentOutOfRangeException(nameof(replicate), replicate, "a replicate is numbered from 0"),
+        };
+
     /// <summary>The same stream as a non-negative 31-bit seed, for generators that take an int (MathNet's Mersenne Twister).</summary>
     public static int DeriveInt32(long root, string purpose, string unit = "") => (int)(Derive(root, purpose, unit) & int.MaxValue);
 }
@@ -51,6 +63,8 @@ public static class SeedPurpose
     public const string AuditCanaries = "audit/canaries";
     public const string AuditMembership = "audit/membership";
     public const string Tstr = "synthesis/tstr";
+    // The root of a further sampling and evaluation of one release; the unit argument is the replicate number.
+    public const string Replicate = "synthesis/replicate";
     // A synthetic-data generator's streams; the unit argument is the method ("dp-merf", "dp-cgan", ...).
     public const string GeneratorInit = "generator/init";
     public const string GeneratorFeatures = "generator/features";

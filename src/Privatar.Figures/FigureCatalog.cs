@@ -42,12 +42,18 @@ public static class FigureCatalog
             all.AddRange(data.TrainingCurves.Select(r => (r.Variant, r.Config)).Distinct().Order().Select(k => new ExtraTrainingCurves(k.Variant, k.Config)));
         if (data.Has(ResultFamilies.Synthesis))
             all.AddRange(data.Synthesis.Select(r => r.Dataset).Distinct().SelectMany(Synthesis));
+        if (data.Has(ResultFamilies.SynthesisAblation))
+            all.AddRange(data.SynthesisAblation.Select(r => r.Dataset).Distinct().SelectMany(SynthesisAblation));
         return all;
     }
 
     /// <summary>The synthesis benchmark's figures of one dataset: seed heat table, accuracy and FID vs ε, sample gallery.</summary>
     public static IReadOnlyList<IFigure> Synthesis(string dataset) =>
         [new ExtraSynthesisSeedTable(dataset), new ExtraSynthesisVsEpsilon(dataset, fid: false), new ExtraSynthesisVsEpsilon(dataset, fid: true), new ExtraSynthesisSamples(dataset)];
+
+    /// <summary>DPDM's noise-multiplicity ablation on one dataset: accuracy and FID vs K.</summary>
+    public static IReadOnlyList<IFigure> SynthesisAblation(string dataset) =>
+        [new ExtraSynthesisVsNoiseLevels(dataset, fid: false), new ExtraSynthesisVsNoiseLevels(dataset, fid: true)];
 
     /// <summary>
     /// The recipe of a figure name: a paper figure or fixed extra, <c>extra_training_curves_&lt;variant&gt;_&lt;config&gt;</c>
@@ -62,8 +68,8 @@ public static class FigureCatalog
             var variant = Vocabulary.Variants.OrderByDescending(v => v.Length).FirstOrDefault(v => rest.StartsWith(v + "_", StringComparison.Ordinal));
             if (variant is not null && rest.Length > variant.Length + 1) return new ExtraTrainingCurves(variant, rest[(variant.Length + 1)..]);
         }
-        if (Vocabulary.SynthesisDatasets.SelectMany(Synthesis).FirstOrDefault(f => f.Name == name) is { } synthesis) return synthesis;
+        if (Vocabulary.SynthesisDatasets.SelectMany(d => Synthesis(d).Concat(SynthesisAblation(d))).FirstOrDefault(f => f.Name == name) is { } synthesis) return synthesis;
         throw new ArgumentException($"unknown figure '{name}'; expected one of {string.Join(", ", Paper.Concat(Extras).Select(f => f.Name))}, " +
-            $"{CurvesPrefix}<variant>_<config> or a synthesis figure ({string.Join(", ", Synthesis("<dataset>").Select(f => f.Name))})");
+            $"{CurvesPrefix}<variant>_<config> or a synthesis figure ({string.Join(", ", Synthesis("<dataset>").Concat(SynthesisAblation("<dataset>")).Select(f => f.Name))})");
     }
 }

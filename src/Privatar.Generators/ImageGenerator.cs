@@ -27,10 +27,17 @@ public sealed record GeneratorRequest(string Dataset, LabeledImages Train, doubl
          tensor(Train.Labels.Select(b => (long)b).ToArray(), [Train.Count]));
 }
 
-/// <summary>A generator's release: the synthetic set and what it cost; a small set's grid may show all of it.</summary>
-public sealed record GeneratorOutput(SyntheticSet Set, PrivacyRecord Privacy, int GridColumns = SampleGrid.DefaultColumns)
+/// <summary>
+/// A generator's release: the synthetic set and what it cost; a small set's grid may show all of it. A generator whose
+/// trained model can draw further sets (DPDM's denoiser) writes it beside them with <paramref name="WriteModel"/>.
+/// </summary>
+public sealed record GeneratorOutput(SyntheticSet Set, PrivacyRecord Privacy, int GridColumns = SampleGrid.DefaultColumns, Action<string>? WriteModel = null)
 {
-    public void Write(string dir) => Set.Write(dir, Privacy, GridColumns);
+    public void Write(string dir)
+    {
+        Set.Write(dir, Privacy, GridColumns);
+        WriteModel?.Invoke(dir);
+    }
 }
 
 /// <summary>Progress lines; the CLI prints them, tests collect them.</summary>

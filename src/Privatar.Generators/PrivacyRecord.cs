@@ -24,9 +24,15 @@ public sealed record SeedRecord(ulong Root, IReadOnlyDictionary<string, ulong> D
 /// </summary>
 public sealed record PrivacyRecord(string Method, string Dataset, double TargetEpsilon, double Delta, string Accountant,
     IReadOnlyList<MechanismRecord> Mechanisms, double Epsilon, SeedRecord Seeds, NoiseMode Noise = NoiseMode.Reproducible,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReleasedImages = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? ReleasedImages = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Replicate = null)
 {
     // ReleasedImages: set by a method whose release is a fixed-size set rather than the requested sample count (PSG).
+    // Replicate: set on a further set drawn from a release's model (r >= 1); its sampling and evaluation use replicate r's
+    // root (SeedStreams.ReplicateRoot). The mechanisms, and so ε, are the release's: sampling is post-processing.
+
+    /// <summary>The replicate number: 0 for a generator's own release.</summary>
+    public int ReplicateNumber => Replicate ?? 0;
 
     /// <summary>"reproducible run: not a DP release", or what a release says (its seeds then omit every noise stream).</summary>
     public string Notice => Noise.Notice();

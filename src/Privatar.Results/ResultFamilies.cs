@@ -50,8 +50,12 @@ public static class ResultFamilies
         "classifiers trained on DP-VAE synthetic MNIST, tested on real MNIST, per VAE sigma and synthesis fidelity", r => [r.VaeSigma, r.Fidelity]);
 
     public static readonly ResultFamily<SynthesisRow> Synthesis = new("synthesis.csv",
-        "downstream accuracy and local-CNN feature metrics per method, dataset, target epsilon and classifier",
-        r => [r.Dataset, r.Method, r.TargetEpsilon ?? -1, r.Classifier]);
+        "downstream accuracy and local-CNN feature metrics per method, dataset, target epsilon, classifier and replicate",
+        r => [r.Dataset, r.Method, r.TargetEpsilon ?? -1, r.Classifier, r.Replicate]);
+
+    public static readonly ResultFamily<SynthesisAblationRow> SynthesisAblation = new("synthesis_ablation.csv",
+        "DPDM's noise-multiplicity ablation: each compared set's accuracy per classifier and local FID, mean and 95% interval over replicates",
+        r => [r.Dataset, r.TargetEpsilon, r.NoiseLevels, r.Measure, r.Classifier]);
 
     public static readonly ResultFamily<PrivacyAuditRow> PrivacyAudit = new("privacy_audit.csv",
         "accountant epsilon (upper bound) vs one-run audited epsilon_lower and MIA AUC per audited MNIST run", r => [r.Model, r.Run]);
@@ -59,7 +63,7 @@ public static class ResultFamilies
     public static IReadOnlyList<IResultFamily> All { get; } =
     [
         TrainingCurves, TestMetrics, Latency, Capacity, NoiseSummary, NoiseVectors, PsrBounds, NoisyInference, ReconstructionGrid, Attacks,
-        FrequencyCovariance, MnistCurves, MnistAccuracy, MnistSynthetic, Synthesis, PrivacyAudit,
+        FrequencyCovariance, MnistCurves, MnistAccuracy, MnistSynthetic, Synthesis, SynthesisAblation, PrivacyAudit,
     ];
 
     /// <summary>The family stored under <paramref name="fileName"/>, or null for an unknown file.</summary>

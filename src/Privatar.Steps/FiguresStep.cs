@@ -1,6 +1,7 @@
 using Privatar.Contracts;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
+using Privatar.Results;
 
 namespace Privatar.Steps;
 
@@ -66,6 +67,10 @@ public static class FiguresStep
         ($"extra_synthesis_fid_vs_epsilon_{dataset}", false), ($"extra_synthesis_samples_{dataset}", true),
     ];
 
+    /// <summary>DPDM's noise-multiplicity figures of one ablation dataset, as FigureCatalog.SynthesisAblation names them; each reads synthesis_ablation.csv.</summary>
+    public static IReadOnlyList<string> SynthesisAblationFigures(string dataset) =>
+        [$"extra_synthesis_accuracy_vs_k_{dataset}", $"extra_synthesis_fid_vs_k_{dataset}"];
+
     /// <summary>The [figures] keys: what a plot looks like, never what it shows.</summary>
     public static readonly string[] StyleKeys = ["figures.width", "figures.height", "figures.scale", "figures.palette", "figures.font_size", "figures.line_width"];
 
@@ -79,7 +84,7 @@ public static class FiguresStep
     /// (<c>--target=Synthesis</c>) draws them without the avatar steps the other figures read. Same verb and folder.
     /// </summary>
     public static StepSpec SynthesisSpec => Step("SynthesisFigures", "The DP synthesis benchmark's figures per [synthesis] dataset, beside the others under artifacts/<profile>/figures/",
-        [SynthesisSteps.DatasetsParam], PlannedSynthesis);
+        SynthesisSteps.FigureParams, PlannedSynthesis);
 
     static StepSpec Step(string name, string description, ParamSpec[] listParams, Func<PlanContext, IReadOnlyList<PlannedFigure>> planned) => new(name, description)
     {
@@ -129,7 +134,7 @@ public static class FiguresStep
         return list;
     }
 
-    /// <summary>The synthesis figures of each [synthesis] dataset, when the plan produces synthesis.csv.</summary>
+    /// <summary>The synthesis figures of each [synthesis] dataset, when the plan produces synthesis.csv, then the ablation's of each of its datasets.</summary>
     public static IReadOnlyList<PlannedFigure> PlannedSynthesis(PlanContext ctx)
     {
         var csv = AvatarSteps.Results(ctx, SynthesisCsv);
@@ -137,12 +142,15 @@ public static class FiguresStep
         var list = new List<PlannedFigure>();
         foreach (var dataset in SynthesisSteps.DatasetList(ctx.Params))
         {
-            // the gallery's tiles: every sample grid a generator unit declares for this dataset
+            // the gallery's tiles: every sample grid a generator unit declares for this dataset (releases, not the ablation's replicates)
             var sets = SynthesisSteps.Paths(ctx).Sets(dataset) + "/";
-            var samples = ctx.Upstream.SelectMany(u => u.Outputs).Where(o => o.StartsWith(sets, StringComparison.Ordinal) && o.EndsWith("/" + SynthesisPaths.SamplesFile, StringComparison.Ordinal))
+            var samples = ctx.Upstream.Where(u => u.Step != SynthesisSteps.ReplicatesStep).SelectMany(u => u.Outputs).Where(o => o.StartsWith(sets, StringComparison.Ordinal) && o.EndsWith("/" + SynthesisPaths.SamplesFile, StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal);
             list.AddRange(SynthesisFigures(dataset).Select(f => new PlannedFigure(f.Name, f.Samples ? [csv, .. samples] : [csv])));
         }
+        var ablation = AvatarSteps.Results(ctx, ResultFamilies.SynthesisAblation.FileName);
+        if (ctx.IsProduced(ablation))
+            list.AddRange(from d in SynthesisSteps.AblationDatasetList(ctx.Params) from f in SynthesisAblationFigures(d) select new PlannedFigure(f, [ablation]));
         return list;
     }
 

@@ -3,6 +3,7 @@ using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
+using Privatar.Results;
 
 namespace Privatar.Steps;
 
@@ -10,7 +11,9 @@ namespace Privatar.Steps;
 /// The DP image-synthesis benchmark ([synthesis] and one section per method): per dataset the pinned data and an
 /// evaluator CNN; per (dataset, method, target ε) one generator unit, in the method's own step; per released set and
 /// per dataset's real training split one evaluation unit (TSTR + local-CNN feature metrics); then results/synthesis.csv.
-/// DPDM adds its noise-multiplicity ablation ([dpdm] ablation_noise_levels at ablation_epsilon) as sets of its own method id.
+/// DPDM adds its noise-multiplicity ablation ([dpdm] ablation_noise_levels at ablation_epsilon) as sets of its own method id,
+/// and further draws of every set it compares from the released denoisers (SynthesisDpdmReplicates), each evaluated too;
+/// the gather summarises them over replicates in results/synthesis_ablation.csv.
 /// Adding a target ε or a method adds units and reruns only those and the gather.
 /// </summary>
 public static class SynthesisSteps
@@ -29,7 +32,7 @@ public static class SynthesisSteps
 
     /// <summary>The steps in run order (StepCatalog lists them after the MNIST study, before Figures).</summary>
     public static StepSpec[] All => [Data, Evaluator, Generator<DpMerfArgs>("SynthesisDpMerf", [DpMerf]),
-        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpdmArgs>("SynthesisDpdm", [Dpdm]), Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
+        Generator<DpCganArgs>("SynthesisDpCgan", [DpCgan]), Generator<DpdmArgs>("SynthesisDpdm", [Dpdm]), DpdmReplicates, Generator<DpVaeArgs>("SynthesisDpVae", [DpVaeCorrected, DpVaeOriginal]),
         Generator<GPateArgs>("SynthesisGPate", [GPate]), Generator<DataLensArgs>("SynthesisDataLens", [DataLens]),
         Generator<GsWganArgs>("SynthesisGsWgan", [GsWgan]), Generator<PsgArgs>("SynthesisPsg", [Psg]), Evaluate];
 
@@ -63,25 +66,73 @@ public static class SynthesisSteps
         return list;
     }
 
-    /// <summary>DPDM's noise-multiplicity ablation: the K values run beside dpdm.noise_levels at one target ε.</summary>
+    /// <summary>
+    /// DPDM's noise-multiplicity ablation: the K values run beside dpdm.noise_levels at one target ε on the listed
+    /// datasets, and how many times each of its sets is sampled and evaluated (replicate 0 is the release).
+    /// </summary>
     static readonly ParamSpec[] AblationParams =
     [
         P.IntList("dpdm.ablation_noise_levels").AtLeast(1), P.Double("dpdm.ablation_epsilon").Above(0),
+        P.StringList("dpdm.ablation_datasets").OneOf(Datasets), P.Int("dpdm.ablation_replicates").AtLeast(1),
     ];
 
+    /// <summary>A released set: one method's on one dataset at one target ε.</summary>
+    internal sealed record SetKey(string Dataset, string Method, double Epsilon);
+
     /// <summary>
-    /// Every released set as (method, target ε): each listed method at each target ε, then, when dpdm is listed, one
-    /// <c>dpdm-k&lt;K&gt;</c> set per ablation K at the ablation ε (only steps that declare <see cref="AblationParams"/> ask for those).
+    /// Every released set: each listed method on each dataset at each target ε, then, when dpdm is listed, one
+    /// <c>dpdm-k&lt;K&gt;</c> set per ablation K and ablation dataset at the ablation ε (only steps that declare
+    /// <see cref="AblationParams"/> ask for those).
     /// </summary>
-    static IEnumerable<(string Method, double Epsilon)> Sets(ParamValues p, bool ablation)
+    static IEnumerable<SetKey> Sets(ParamValues p, bool ablation)
     {
         var methods = MethodList(p);
-        var main = from m in methods from e in Epsilons(p) select (m, e);
+        var main = from d in DatasetList(p) from m in methods from e in Epsilons(p) select new SetKey(d, m, e);
         if (!ablation || !methods.Contains(Dpdm)) return main;
+        var eps = p.Double("dpdm.ablation_epsilon");
+        return main.Concat(from d in AblationDatasets(p) from k in AblationKs(p) select new SetKey(d, DpdmArgs.AblationMethod(k), eps));
+    }
+
+    static IReadOnlyList<int> AblationKs(ParamValues p)
+    {
         var ks = p.IntList("dpdm.ablation_noise_levels");
         if (ks.Distinct().Count() != ks.Count) throw new ArgumentException("[dpdm] ablation_noise_levels: a value is listed twice.");
-        return main.Concat(ks.Select(k => (DpdmArgs.AblationMethod(k), p.Double("dpdm.ablation_epsilon"))));
+        return ks;
     }
+
+    /// <summary>The ablation's datasets: each must be a listed one, and the ablation ε a listed target ε (the ablation compares against dpdm's release there).</summary>
+    static IReadOnlyList<string> AblationDatasets(ParamValues p)
+    {
+        var list = Distinct(p, "dpdm.ablation_datasets");
+        var listed = DatasetList(p);
+        if (list.FirstOrDefault(d => !listed.Contains(d)) is { } missing)
+            throw new ArgumentException($"[dpdm] ablation_datasets: '{missing}' is not in [synthesis] datasets ({string.Join(", ", listed)})");
+        var eps = p.Double("dpdm.ablation_epsilon");
+        if (!Epsilons(p).Contains(eps))
+            throw new ArgumentException($"[dpdm] ablation_epsilon: {eps.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is not in [synthesis] target_epsilons, so no dpdm release there to compare K against");
+        return list;
+    }
+
+    /// <summary>
+    /// The ablation's replicate sets (r = 1 .. ablation_replicates − 1) of every set it compares: dpdm's release and each
+    /// <c>dpdm-k&lt;K&gt;</c> set at the ablation ε, per ablation dataset.
+    /// </summary>
+    static IEnumerable<(SetKey Release, int Replicate)> Replicates(ParamValues p)
+    {
+        if (!MethodList(p).Contains(Dpdm)) return [];
+        var eps = p.Double("dpdm.ablation_epsilon");
+        var n = p.Int("dpdm.ablation_replicates");
+        return from d in AblationDatasets(p)
+               from m in new[] { Dpdm }.Concat(AblationKs(p).Select(DpdmArgs.AblationMethod))
+               from r in Enumerable.Range(1, n - 1)
+               select (new SetKey(d, m, eps), r);
+    }
+
+    /// <summary>The keys the SynthesisFigures step reads to plan the ablation's figures.</summary>
+    internal static ParamSpec[] FigureParams => VerbCommand.Distinct(ListParams, AblationParams);
+
+    /// <summary>The datasets DPDM's noise-multiplicity ablation runs on (none when dpdm is not listed).</summary>
+    internal static IReadOnlyList<string> AblationDatasetList(ParamValues p) => MethodList(p).Contains(Dpdm) ? AblationDatasets(p) : [];
 
     /// <summary>The method family a set's method belongs to (the ablation's ids to dpdm).</summary>
     static string Family(string method) => method.StartsWith(Dpdm + "-k", StringComparison.Ordinal) ? Dpdm : method;
@@ -119,10 +170,32 @@ public static class SynthesisSteps
         Code = Code,
         Params = VerbCommand.Distinct(ListParams, VerbCommand.Params<T>(), typeof(T) == typeof(DpMerfArgs) ? Datasets.Select(d => P.Double(RffSigmaKey(d)).Above(0)) : [],
             typeof(T) == typeof(DpdmArgs) ? AblationParams : []),
+        // Units start in plan order: DPDM's ablation sets first, as K > 1 makes each the step's longest unit (K times a
+        // release's work per step), so the releases fill the other job slots instead of leaving them idle behind it.
         Units = ctx =>
-            from set in Sets(ctx.Params, typeof(T) == typeof(DpdmArgs)).Where(s => methods.Contains(Family(s.Method)))
-            from d in DatasetList(ctx.Params)
-            select GeneratorUnit<T>(ctx, set.Method, d, set.Epsilon),
+            from set in Sets(ctx.Params, typeof(T) == typeof(DpdmArgs)).Where(s => methods.Contains(Family(s.Method))).OrderBy(s => s.Method == Family(s.Method))
+            select GeneratorUnit<T>(ctx, set.Method, set.Dataset, set.Epsilon),
+    };
+
+    internal const string ReplicatesStep = "SynthesisDpdmReplicates";
+
+    /// <summary>The ablation's further draws from each compared DPDM release's denoiser, one unit per replicate.</summary>
+    static StepSpec DpdmReplicates => new(ReplicatesStep, "replicates of the DPDM sets the noise-multiplicity ablation compares, drawn from their released denoisers")
+    {
+        Concurrent = true,
+        Code = Code,
+        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<DpdmSampleArgs>()),
+        Units = ctx => Replicates(ctx.Params).Select(x =>
+        {
+            var (paths, (d, m, e)) = (Paths(ctx), x.Release);
+            return new UnitSpec($"{d}_{SynthesisPaths.SetId(m, e, x.Replicate)}")
+            {
+                Inputs = [.. paths.SetFiles(d, m, e), .. paths.DenoiserFiles(d, m, e)],
+                Outputs = [.. paths.SetFiles(d, m, e, x.Replicate)],
+                Params = ContractCodec.Keys<DpdmSampleArgs>(),
+                Command = VerbCommand.Command(new DpdmSampleArgs { Release = paths.Set(d, m, e), Out = paths.Set(d, m, e, x.Replicate), Replicate = x.Replicate }),
+            };
+        }),
     };
 
     static string RffSigmaKey(string dataset) => $"dp_merf.rff_sigma_{dataset}";
@@ -149,7 +222,7 @@ public static class SynthesisSteps
         return new UnitSpec($"{dataset}_{SynthesisPaths.SetId(method, eps)}")
         {
             Inputs = [.. paths.DataFiles(dataset)],
-            Outputs = [.. paths.SetFiles(dataset, method, eps)],
+            Outputs = [.. paths.SetFiles(dataset, method, eps), .. Family(method) == Dpdm ? paths.DenoiserFiles(dataset, method, eps) : []],
             Params = keys,
             Command = VerbCommand.Command((T)contract),
         };
@@ -159,22 +232,27 @@ public static class SynthesisSteps
     {
         Concurrent = true,
         Code = Code,
-        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<SynthesisEvaluateArgs>()),
+        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<SynthesisEvaluateArgs>(), [P.Int("dpdm.noise_levels").AtLeast(1)]),
         Units = ctx =>
         {
             var paths = Paths(ctx);
-            var units = (from d in DatasetList(ctx.Params)
-                         from set in new (string Id, string? Dir)[] { (SynthesisPaths.RealData, null) }.Concat(
-                             from s in Sets(ctx.Params, ablation: true) select (Id: SynthesisPaths.SetId(s.Method, s.Epsilon), Dir: (string?)paths.Set(d, s.Method, s.Epsilon)))
-                         select EvaluateUnit(ctx, d, set.Id, set.Dir)).ToList();
+            var sets = from s in Sets(ctx.Params, ablation: true) select (s.Dataset, Id: SynthesisPaths.SetId(s.Method, s.Epsilon), Dir: (string?)paths.Set(s.Dataset, s.Method, s.Epsilon));
+            var replicates = from x in Replicates(ctx.Params)
+                             select (x.Release.Dataset, Id: SynthesisPaths.SetId(x.Release.Method, x.Release.Epsilon, x.Replicate),
+                                 Dir: (string?)paths.Set(x.Release.Dataset, x.Release.Method, x.Release.Epsilon, x.Replicate));
+            var real = from d in DatasetList(ctx.Params) select (Dataset: d, Id: SynthesisPaths.RealData, Dir: (string?)null);
+            var order = DatasetList(ctx.Params).ToList();
+            var units = real.Concat(sets).Concat(replicates).OrderBy(x => order.IndexOf(x.Dataset))
+                .Select(x => EvaluateUnit(ctx, x.Dataset, x.Id, x.Dir)).ToList();
             var slices = units.SelectMany(u => u.Outputs).ToArray();
-            var csv = AvatarSteps.Results(ctx, "synthesis.csv");
+            var csv = AvatarSteps.Results(ctx, ResultFamilies.Synthesis.FileName);
+            var ablation = AvatarSteps.Results(ctx, ResultFamilies.SynthesisAblation.FileName);
             units.Add(new UnitSpec("synthesis")
             {
                 Inputs = slices,
-                Outputs = [csv],
-                Params = [],
-                Command = UnitCommand.Privatar(_ => new object[] { "synthesis", "gather", "--out", csv }.Concat(slices)),
+                Outputs = [csv, ablation],
+                Params = ["dpdm.noise_levels"],
+                Command = UnitCommand.Privatar(p => new object[] { "synthesis", "gather", "--out", csv, "--ablation-out", ablation, "--noise-levels", p.Text("dpdm.noise_levels") }.Concat(slices)),
             });
             return units;
         },

@@ -39,4 +39,14 @@ public class SeedStreamsTests
         Assert.Equal(SeedStreams.Derive(1234, SeedPurpose.DpSgdNoise) & int.MaxValue, SeedStreams.DeriveInt32(1234, SeedPurpose.DpSgdNoise));
         Assert.Throws<ArgumentException>(() => SeedStreams.Derive(1, ""));
     }
+
+    [Fact]
+    public void Should_Keep_The_Root_For_Replicate_Zero_And_Derive_Distinct_Roots_After_It()
+    {
+        Assert.Equal(1234, SeedStreams.ReplicateRoot(1234, 0));                 // a unit's own run keeps its seeds
+        var roots = Enumerable.Range(1, 50).Select(r => SeedStreams.ReplicateRoot(1234, r)).Append(1234).ToList();
+        Assert.Equal(roots.Count, roots.Distinct().Count());
+        Assert.Equal(SeedStreams.Derive(1234, SeedPurpose.Replicate, "2"), SeedStreams.ReplicateRoot(1234, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SeedStreams.ReplicateRoot(1234, -1));
+    }
 }

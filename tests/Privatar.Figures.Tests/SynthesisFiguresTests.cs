@@ -84,6 +84,42 @@ public sealed class SynthesisFiguresTests
             Assert.All(recipes, f => Assert.Equal(["synthesis.csv"], f.Inputs.Select(i => i.FileName)));
             Assert.All(recipes, f => Assert.Equal(f.Name, FigureCatalog.Find(f.Name).Name));
             Assert.Equal([false, false, false, true], FiguresStep.SynthesisFigures(dataset).Select(f => f.Samples));
+            var ablation = FigureCatalog.SynthesisAblation(dataset);
+            Assert.Equal(ablation.Select(f => f.Name), FiguresStep.SynthesisAblationFigures(dataset));
+            Assert.All(ablation, f => Assert.Equal(f.Name, FigureCatalog.Find(f.Name).Name));
         }
+    }
+
+    [Fact]
+    public void Should_Draw_The_Ablation_With_An_Interval_Per_K_From_Its_Own_Table()
+    {
+        using var fx = new FixtureCopy();
+        foreach (var fid in new[] { false, true })
+        {
+            var figure = new ExtraSynthesisVsNoiseLevels("mnist", fid);
+            Assert.Equal(["synthesis_ablation.csv"], figure.Inputs.Select(i => i.FileName));
+            var outcome = new FigureRunner(FigureStyle.Default).RenderUnit(figure, new FigureInputs(fx.Results), fx.Figures, "fixture");
+            Assert.True(outcome.Rendered, outcome.Detail);
+            var svg = File.ReadAllText(Path.Combine(fx.Figures, figure.Name + ".svg"));
+            Assert.Contains("DPDM vs noise levels K at target ε = 10 (3 replicates, 95% intervals)", svg);
+            Assert.Contains("profile fixture · data: synthesis_ablation.csv@", svg);
+            if (!fid) Assert.Contains("logreg", svg);
+        }
+        // no ablation on Fashion-MNIST in the fixture: the figure says so instead of drawing an empty plot
+        var missing = new FigureRunner(FigureStyle.Default).Render(new ExtraSynthesisVsNoiseLevels("fashion_mnist", fid: true), new FigureInputs(fx.Results), fx.Figures, "fixture");
+        Assert.False(missing.Rendered);
+    }
+
+    [Fact]
+    public void Should_Leave_Replicates_Out_Of_The_Tables_And_Epsilon_Figures()
+    {
+        using var fx = new FixtureCopy();
+        var csv = Csv(fx);
+        var rows = Results.ResultCsv.ReadFile(Results.ResultFamilies.Synthesis, csv).ToList();
+        var release = rows.First(r => r.Method == "dp-merf" && r.Dataset == "mnist" && r.TargetEpsilon == 10 && r.Classifier == "cnn");
+        Results.ResultCsv.WriteFile(Results.ResultFamilies.Synthesis, csv, [.. rows, release with { Replicate = 1, Accuracy = 0.01 }]);
+        var table = new SynthesisTable(new FigureInputs(fx.Results), "mnist");
+        Assert.Equal(release.Accuracy, table.Row("dp-merf", 10, "cnn")!.Accuracy);
+        Assert.All(table.Released, r => Assert.Equal(0, r.Replicate));
     }
 }

@@ -18,7 +18,7 @@ using Spectre.Console;
 namespace Privatar.Cli.Commands;
 
 /// <summary>
-/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dpdm|gs-wgan|psg|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
+/// <c>privatar synthesis fetch|dp-merf|dp-cgan|dpdm|dpdm-sample|gs-wgan|psg|dp-vae|g-pate|datalens|evaluator|evaluate|gather</c>: the DP image-synthesis benchmark's
 /// units, each bound to its contract in Privatar.Contracts (SynthesisContracts).
 /// </summary>
 public static class SynthesisCommand
@@ -40,6 +40,7 @@ public static class SynthesisCommand
             new MethodOptions(Epochs: a.Epochs, BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm, NoiseLevels: DpdmK(a), Steps: a.Steps,
                 Nf: a.Nf, ChannelMultipliers: [.. a.ChannelMultipliers], ResBlocks: a.ResBlocks, AttentionResolutions: [.. a.AttentionResolutions],
                 EmaRate: a.EmaRate, PMean: a.PMean, PStd: a.PStd, RowsPerPass: a.RowsPerPass, SamplerSteps: a.SamplerSteps, Guidance: a.Guidance))));
+        group.Subcommands.Add(ContractCommand.Build<DpdmSampleArgs>(Resample));
         group.Subcommands.Add(ContractCommand.Build<GsWganArgs>(a => Generate(a, GsWganGenerator.Name,
             new MethodOptions(Iterations: a.GeneratorSteps, Shards: a.Shards, WarmSteps: a.WarmSteps, CriticSteps: a.CriticSteps,
                 BatchSize: a.BatchSize, Lr: a.Lr, MaxGradNorm: a.MaxGradNorm))));
@@ -89,6 +90,14 @@ public static class SynthesisCommand
         return 0;
     }
 
+    static int Resample(DpdmSampleArgs a)
+    {
+        new TorchSettings("cpu", a.Threads).Apply();
+        var privacy = SynthesisRuns.Resample(a.Release, new MethodOptions(SamplerSteps: a.SamplerSteps, Guidance: a.Guidance), a.Samples, a.Replicate, a.Out, Log);
+        Log($"{privacy.Method} on {privacy.Dataset}, replicate {a.Replicate}: ε = {privacy.Epsilon:G6} at δ = {privacy.Delta} (the release's)");
+        return 0;
+    }
+
     static TstrConfig Tstr(TstrArgs a, int epochs) => new(epochs, a.BatchSize, a.Lr, TrainLimit: a.TstrLimit, Seed: a.Seed);
 
     static int Evaluator(SynthesisEvaluatorArgs a)
@@ -104,7 +113,7 @@ public static class SynthesisCommand
         new TorchSettings("cpu", a.Threads).Apply();
         if (a.Classifier.Count == 0) throw new ArgumentException("--classifier: give at least one downstream classifier");
         var kinds = a.Classifier.Select(c => ClassifierKinds.Parse(c, "--classifier")).ToList();
-        var metrics = new FeatureMetricsConfig(a.KidSubsets, a.KidSubsetSize, a.PrdcK, (int)(a.Seed & int.MaxValue));
+        var metrics = new FeatureMetricsConfig(a.KidSubsets, a.KidSubsetSize, a.PrdcK);   // its seed: the set's replicate root, in Evaluate
         var request = new EvaluateRequest(a.Data, DatasetIds.Parse(a.Dataset, "--dataset"), a.Set, a.Evaluator, kinds, Tstr(a, a.Epochs) with { StepReference = a.Samples }, metrics,
             a.MetricSamples, a.TrainLimit, a.TestLimit, a.Seed);
         var rows = SynthesisRuns.Evaluate(request, a.Out, Log);
@@ -116,11 +125,13 @@ public static class SynthesisCommand
     {
         var slices = new Argument<string[]>("slices") { Description = "evaluation slices (synthesis evaluate's outputs)" };
         var outCsv = new Option<string>("--out") { Description = "synthesis.csv to write", Required = true };
-        var cmd = new Command("gather", "Merge evaluation slices into synthesis.csv (validated, sorted)") { slices, outCsv };
+        var ablationCsv = new Option<string>("--ablation-out") { Description = "synthesis_ablation.csv to write: DPDM's noise-multiplicity ablation over its replicates", Required = true };
+        var k = new Option<int>("--noise-levels") { Description = "K of the dpdm sets (dpdm.noise_levels); an ablation set's id carries its own", Required = true };
+        var cmd = new Command("gather", "Merge evaluation slices into synthesis.csv (validated, sorted) and summarise DPDM's ablation") { slices, outCsv, ablationCsv, k };
         cmd.SetAction(p =>
         {
-            var n = SynthesisRuns.Gather(p.GetValue(slices)!, p.GetValue(outCsv)!);
-            Log($"{n} rows -> {p.GetValue(outCsv)}");
+            var (n, ablation) = SynthesisRuns.Gather(p.GetValue(slices)!, p.GetValue(outCsv)!, p.GetValue(ablationCsv)!, p.GetValue(k));
+            Log($"{n} rows -> {p.GetValue(outCsv)}; {ablation} rows -> {p.GetValue(ablationCsv)}");
             return 0;
         });
         return cmd;

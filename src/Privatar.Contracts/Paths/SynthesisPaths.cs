@@ -22,18 +22,29 @@ public sealed record SynthesisPaths(string Root)
     public string Evaluator(string dataset) => $"{EvaluatorDir(dataset)}/evaluator.pt";
     public IReadOnlyList<string> EvaluatorFiles(string dataset) => [Evaluator(dataset), $"{EvaluatorDir(dataset)}/evaluator.json"];
 
-    /// <summary>A set's id: <c>&lt;method&gt;_eps&lt;ε&gt;</c>.</summary>
-    public static string SetId(string method, double targetEpsilon) => $"{method}_eps{targetEpsilon.ToString("R", CultureInfo.InvariantCulture)}";
+    /// <summary>A set's id: <c>&lt;method&gt;_eps&lt;ε&gt;</c>, and <c>_r&lt;r&gt;</c> after it for replicate r >= 1 of a release.</summary>
+    public static string SetId(string method, double targetEpsilon, int replicate = 0) =>
+        $"{method}_eps{targetEpsilon.ToString("R", CultureInfo.InvariantCulture)}" + (replicate switch
+        {
+            0 => "",
+            > 0 => $"_r{replicate.ToString(CultureInfo.InvariantCulture)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(replicate), replicate, "a replicate is numbered from 0"),
+        });
 
     /// <summary>The folder of every set of one dataset.</summary>
     public string Sets(string dataset) => $"{Base}/sets/{dataset}";
-    public string Set(string dataset, string method, double targetEpsilon) => $"{Sets(dataset)}/{SetId(method, targetEpsilon)}";
+    public string Set(string dataset, string method, double targetEpsilon, int replicate = 0) => $"{Sets(dataset)}/{SetId(method, targetEpsilon, replicate)}";
 
     /// <summary>The files a generator verb writes (Privatar.Generators SyntheticSet and PrivacyRecord name them).</summary>
     public const string SamplesFile = "samples.png";
     public static readonly string[] SetFileNames = ["images.npy", "labels.npy", SamplesFile, "privacy.json"];
-    public IEnumerable<string> SetFiles(string dataset, string method, double targetEpsilon) =>
-        SetFileNames.Select(f => $"{Set(dataset, method, targetEpsilon)}/{f}");
+    public IEnumerable<string> SetFiles(string dataset, string method, double targetEpsilon, int replicate = 0) =>
+        SetFileNames.Select(f => $"{Set(dataset, method, targetEpsilon, replicate)}/{f}");
+
+    /// <summary>DPDM's trained denoiser beside its release, which replicates draw from (Privatar.Dpdm DenoiserCheckpoint names them).</summary>
+    public static readonly string[] DenoiserFileNames = ["denoiser.pt", "denoiser.json"];
+    public IEnumerable<string> DenoiserFiles(string dataset, string method, double targetEpsilon) =>
+        DenoiserFileNames.Select(f => $"{Set(dataset, method, targetEpsilon)}/{f}");
 
     public const string RealData = "real_data";
     public string Slice(string dataset, string setId) => $"{Base}/eval/{dataset}/{setId}.csv";

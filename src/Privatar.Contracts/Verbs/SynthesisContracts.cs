@@ -85,6 +85,21 @@ public sealed record DpdmArgs : GeneratorArgs, IVerbContract
     [Opt("classifier-free guidance weight w (0: conditional only)", Key = "dpdm.guidance", AtLeast = 0)] public double Guidance { get; init; }
 }
 
+/// <summary><c>privatar synthesis dpdm-sample</c>: a further set from a DPDM release's denoiser, for the ablation's replicates.</summary>
+public sealed record DpdmSampleArgs : IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["synthesis", "dpdm-sample"];
+    public static string Description => "Draw replicate r of a DPDM release from its saved denoiser (post-processing: ε unchanged), sampled and later evaluated under r's seeds";
+
+    [Opt("the release's set folder (denoiser.pt, denoiser.json, privacy.json)")] public required string Release { get; init; }
+    [Opt("the replicate's set folder to write")] public required string Out { get; init; }
+    [Opt("replicate number r (0 is the release itself)", AtLeast = 1)] public required int Replicate { get; init; }
+    [Opt("synthetic images to draw (a multiple of 10)", Key = "synthesis.samples", AtLeast = 10)] public int Samples { get; init; }
+    [Opt("DDIM steps", Key = "dpdm.sampler_steps", AtLeast = 2)] public int SamplerSteps { get; init; }
+    [Opt("classifier-free guidance weight w (0: conditional only)", Key = "dpdm.guidance", AtLeast = 0)] public double Guidance { get; init; }
+    [Opt("libtorch threads (0 = one per core)", Key = "synthesis.threads", AtLeast = 0, Stamped = false)] public int Threads { get; init; }
+}
+
 /// <summary><c>privatar synthesis gs-wgan</c>: one GS-WGAN release.</summary>
 public sealed record GsWganArgs : GeneratorArgs, IVerbContract
 {

@@ -24,6 +24,7 @@ public sealed class FigureInputs(string resultsDir)
     public IReadOnlyList<MnistAccuracyRow> MnistAccuracy => Get(ResultFamilies.MnistAccuracy);
     public IReadOnlyList<PrivacyAuditRow> PrivacyAudit => Get(ResultFamilies.PrivacyAudit);
     public IReadOnlyList<SynthesisRow> Synthesis => Get(ResultFamilies.Synthesis);
+    public IReadOnlyList<SynthesisAblationRow> SynthesisAblation => Get(ResultFamilies.SynthesisAblation);
 
     /// <summary>The synthesis benchmark's tree of the same profile: results/ and synthesis/ share the artifact root.</summary>
     public Contracts.SynthesisPaths SynthesisTree => new(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ResultsDir)))!);

@@ -4,7 +4,7 @@ namespace Privatar.Figures;
 
 /// <summary>
 /// The rows of results/synthesis.csv one dataset's figures draw: the DP methods in the table's order, the target ε
-/// grid, the classifiers, and the real-data rows (the upper bound) apart from the releases.
+/// grid, the classifiers, and the real-data rows (the upper bound) apart from the releases; replicates are left out.
 /// </summary>
 public sealed class SynthesisTable
 {
@@ -17,7 +17,8 @@ public sealed class SynthesisTable
 
     public SynthesisTable(FigureInputs data, string dataset)
     {
-        var rows = Draw.Require(data.Synthesis.Where(r => r.Dataset == dataset), $"dataset '{dataset}' in synthesis.csv");
+        // The releases only: an ablation's replicates are drawn in its own figure (from synthesis_ablation.csv).
+        var rows = Draw.Require(data.Synthesis.Where(r => r.Dataset == dataset && r.Replicate == 0), $"dataset '{dataset}' in synthesis.csv");
         Dataset = dataset;
         Real = rows.Where(r => r.Method == SynthesisRow.RealData).ToList();
         Released = rows.Where(r => r.Method != SynthesisRow.RealData).ToList();

@@ -102,7 +102,8 @@ public sealed class DpdmGenerator : IImageGenerator
         && int.TryParse(method.AsSpan(AblationPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1
         && AblationName(k) == method ? k : null;
 
-    static int? AblationK(string method) => method == Name ? null
+    /// <summary>The K an ablation id fixes; null for <c>dpdm</c> itself (K from the settings).</summary>
+    public static int? AblationK(string method) => method == Name ? null
         : AblationKOrNull(method) ?? throw new ArgumentException($"method: expected {Name} or {AblationPrefix}<K> (K >= 1), got '{method}'");
 
     /// <summary>
@@ -162,16 +163,53 @@ public sealed class DpdmGenerator : IImageGenerator
 
         using var ema = new UNet(netConfig, GeneratorStreams.Derive(root, SeedPurpose.GeneratorInit, Name));
         trainer.Ema.CopyTo(ema);
-        var clock = Stopwatch.StartNew();
-        var balanced = ClassConditional.BalancedLabels(request.Samples);
-        var pixels = DiffusionSampler.SampleUnit(new Denoiser(ema, kind), tensor(balanced), settings.Sampler,
-            GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name));
-        var set = new SyntheticSet(pixels, balanced, h, w);
-        log(string.Create(CultureInfo.InvariantCulture, $"{Method}: {request.Samples} samples ({settings.SamplerSteps} DDIM steps, guidance {settings.Guidance}) in {clock.Elapsed.TotalSeconds:F1} s"));
+        var denoiser = new Denoiser(ema, kind);
+        var set = Sample(denoiser, request.Samples, root, log);
 
         var privacy = Record(request, sigma, q, ran);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
-        return new GeneratorOutput(set, privacy);
+        var weights = DenoiserCheckpoint.Serialise(ema);
+        return new GeneratorOutput(set, privacy, WriteModel: dir => DenoiserCheckpoint.Write(dir, weights, netConfig, kind));
+    }
+
+    /// <summary>
+    /// A label-balanced set of <paramref name="samples"/> from a trained denoiser, its noise from the output stream of
+    /// <paramref name="root"/> (the unit's root seed for the release, a replicate's root for a resample). The stream is
+    /// <c>dpdm</c>'s for every K, so the ablation's sets start from the same noise.
+    /// </summary>
+    public SyntheticSet Sample(Denoiser denoiser, int samples, ulong root, GeneratorLog log)
+    {
+        using var scope = NewDisposeScope();
+        var clock = Stopwatch.StartNew();
+        var balanced = ClassConditional.BalancedLabels(samples);
+        var pixels = DiffusionSampler.SampleUnit(denoiser, tensor(balanced), settings.Sampler, GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name));
+        var size = denoiser.Network.Config.ImageSize;
+        log(string.Create(CultureInfo.InvariantCulture, $"{Method}: {samples} samples ({settings.SamplerSteps} DDIM steps, guidance {settings.Guidance}) in {clock.Elapsed.TotalSeconds:F1} s"));
+        return new SyntheticSet(pixels, balanced, size, size);
+    }
+
+    /// <summary>
+    /// Replicate <paramref name="replicate"/> (>= 1) of the release in <paramref name="releaseDir"/>: a further set of
+    /// <paramref name="samples"/> from its saved denoiser with this generator's sampler, its noise from the replicate's
+    /// root. The privacy record is the release's (sampling is post-processing of it, so ε is unchanged), marked with the
+    /// replicate and the output stream it drew.
+    /// </summary>
+    public GeneratorOutput Resample(string releaseDir, int samples, int replicate, GeneratorLog log)
+    {
+        if (replicate < 1) throw new ArgumentException($"replicate: expected >= 1 (0 is the release itself), got {replicate}");
+        var privacyPath = Path.Combine(releaseDir, PrivacyRecord.FileName);
+        var release = PrivacyRecord.Read(privacyPath);
+        if (release.Method != Method) throw new InvalidDataException($"{privacyPath}: method '{release.Method}', expected '{Method}'");
+        if (release.Replicate is not null)
+            throw new InvalidDataException($"{privacyPath}: replicate {release.Replicate} of a release; draw replicates from the release's own folder");
+        var root = (ulong)SeedStreams.ReplicateRoot(unchecked((long)release.Seeds.Root), replicate);
+        log(string.Create(CultureInfo.InvariantCulture, $"{Method}: replicate {replicate} of {releaseDir} (ε = {release.Epsilon:G6}, unchanged)"));
+
+        var denoiser = DenoiserCheckpoint.Read(releaseDir);
+        using var network = denoiser.Network;
+        var set = Sample(denoiser, samples, root, log);
+        var seeds = new Dictionary<string, ulong>(release.Seeds.Derived) { [SeedPurpose.GeneratorOutput] = GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name) };
+        return new GeneratorOutput(set, release with { Seeds = release.Seeds with { Derived = seeds }, Replicate = replicate });
     }
 
     /// <summary>The DP-SGD steps; returns how many ran.</summary>

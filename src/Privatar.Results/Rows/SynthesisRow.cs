@@ -51,6 +51,8 @@ public sealed partial record SynthesisRow : IValidatedRow
     [CsvColumn("seed")] public long Seed { get; init; }
     /// <summary>The set's noise mode: <c>reproducible</c> (seeded, not a DP release) or <c>release</c>; empty for real data.</summary>
     [CsvColumn("noise")] public string Noise { get; init; } = "";
+    /// <summary>0 for a generator's release (and real data); r >= 1 for a further set drawn from the release's model, sampled and evaluated under replicate r's seeds.</summary>
+    [CsvColumn("replicate")] public int Replicate { get; init; }
 
     public IEnumerable<string> Problems()
     {
@@ -63,6 +65,8 @@ public sealed partial record SynthesisRow : IValidatedRow
         if (Method != RealData && (TargetEpsilon is null || Delta is null))
             p.Add("columns 'target_epsilon' and 'delta' are required for a generator's row");
         if (Method != RealData) Vocabulary.Check(p, "noise", Noise, ["reproducible", "release"]);
+        if (Replicate < 0) p.Add($"column 'replicate' is {Replicate}; expected >= 0");
+        if (Method == RealData && Replicate != 0) p.Add("column 'replicate' must be 0 for real_data");
         if (Epsilon is { } e && !(e >= 0)) p.Add($"column 'epsilon' is {e}; expected >= 0");
         if (Accuracy is < 0 or > 1) p.Add($"column 'accuracy' is {Accuracy}; expected within [0, 1]");
         foreach (var (name, v) in new[] { ("precision", Precision), ("recall", Recall), ("coverage", Coverage) })

@@ -2,6 +2,7 @@ using Privatar.Core;
 using Privatar.Accounting;
 using Privatar.DpSgd.Runs;
 using Privatar.Generators;
+using Privatar.Generators.Dpdm;
 using Privatar.Mnist;
 using Privatar.Results;
 using Privatar.Synthesis.Classifiers;
@@ -33,6 +34,20 @@ public static class SynthesisRuns
         var request = new GeneratorRequest(r.Dataset.Name(), data.Train.Take(r.TrainLimit), r.TargetEpsilon, r.Delta,
             unchecked((ulong)r.Seed), r.Accountant, r.Samples, r.Noise);
         var output = generator.Generate(request, line => log(line));
+        output.Write(outDir);
+        return output.Privacy;
+    }
+
+    /// <summary>
+    /// Replicate <paramref name="replicate"/> of a DPDM release: a further set from its denoiser, with the sampler of
+    /// <paramref name="options"/>, into <paramref name="outDir"/>.
+    /// </summary>
+    public static PrivacyRecord Resample(string releaseDir, MethodOptions options, int samples, int replicate, string outDir, Action<string> log)
+    {
+        var method = PrivacyRecord.Read(Path.Combine(releaseDir, PrivacyRecord.FileName)).Method;
+        if (Methods.Create(method, options) is not DpdmGenerator dpdm)
+            throw new InvalidDataException($"{releaseDir}/{PrivacyRecord.FileName}: method '{method}' keeps no model to draw from; only DPDM's releases do");
+        var output = dpdm.Resample(releaseDir, samples, replicate, line => log(line));
         output.Write(outDir);
         return output.Privacy;
     }
@@ -70,10 +85,14 @@ public static class SynthesisRuns
                 throw new InvalidDataException($"{r.SetDir}/{PrivacyRecord.FileName}: dataset '{privacy.Dataset}', expected '{r.Dataset.Name()}'");
             set = new ImageSet(synthetic.Pixels, synthetic.Labels, r.SetDir);
         }
+        // A replicate set is trained on and measured under its own seeds, so replicates vary evaluation as well as sampling.
+        var replicate = privacy?.ReplicateNumber ?? 0;
+        var seed = SeedStreams.ReplicateRoot(r.Seed, replicate);
+        var tstrCfg = r.Tstr with { Seed = seed };
 
         using var evaluator = EvaluatorCnn.Load(r.EvaluatorPath);
         var (realFeatures, setFeatures) = (EvaluatorCnn.Features(evaluator, realTest.Take(r.MetricSamples)), EvaluatorCnn.Features(evaluator, Spread(set, r.MetricSamples)));
-        var metricsCfg = r.Metrics;
+        var metricsCfg = r.Metrics with { Seed = (int)(seed & int.MaxValue) };
         if (setFeatures.RowCount < metricsCfg.KidSubsetSize)   // a released set smaller than a KID subset (PSG's): KID on all of it
         {
             metricsCfg = metricsCfg with { KidSubsetSize = Math.Min(setFeatures.RowCount, realFeatures.RowCount) };
@@ -86,7 +105,7 @@ public static class SynthesisRuns
         var rows = new List<SynthesisRow>();
         foreach (var kind in r.Classifiers)
         {
-            var tstr = Tstr.Run(kind, set, realTest, r.Tstr, log);
+            var tstr = Tstr.Run(kind, set, realTest, tstrCfg, log);
             log($"{kind.Name()}: real-test accuracy {tstr.TestAccuracy:F4} at epoch {tstr.SelectedEpoch} (held-out {tstr.HeldOutAccuracy:F4})");
             rows.Add(new SynthesisRow
             {
@@ -95,19 +114,24 @@ public static class SynthesisRuns
                 Classifier = kind.Name(), Accuracy = tstr.TestAccuracy,
                 FidLocal = metrics.Fid, KidLocal = metrics.KidMean, KidLocalStd = metrics.KidStd,
                 Precision = metrics.Precision, Recall = metrics.Recall, Density = metrics.Density, Coverage = metrics.Coverage, Seed = r.Seed,
-                Noise = privacy is null ? "" : NoiseModes.Name(privacy.Noise),
+                Noise = privacy is null ? "" : NoiseModes.Name(privacy.Noise), Replicate = replicate,
             });
         }
         ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);
         return rows;
     }
 
-    /// <summary>Evaluation slices → one validated, sorted synthesis.csv.</summary>
-    public static int Gather(IReadOnlyList<string> slices, string outCsv)
+    /// <summary>
+    /// Evaluation slices → one validated, sorted synthesis.csv, and DPDM's ablation over its replicates →
+    /// synthesis_ablation.csv (header only when no ablation ran). Both are checked before either is written.
+    /// </summary>
+    public static (int Rows, int AblationRows) Gather(IReadOnlyList<string> slices, string outCsv, string ablationCsv, int dpdmNoiseLevels)
     {
         var rows = slices.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Synthesis, f)).ToList();
+        var ablation = AblationSummary.Summarise(rows, dpdmNoiseLevels);
         ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);
-        return rows.Count;
+        ResultCsv.WriteFile(ResultFamilies.SynthesisAblation, ablationCsv, ablation);
+        return (rows.Count, ablation.Count);
     }
 
     /// <summary>At most n examples spread evenly over the set (generators write class after class, so a prefix would hold few classes).</summary>

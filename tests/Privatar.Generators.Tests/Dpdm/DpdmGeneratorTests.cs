@@ -1,6 +1,7 @@
 using Privatar.Accounting;
 using Privatar.Core;
 using Privatar.Dpdm.Diffusion;
+using Privatar.Dpdm.Network;
 using Privatar.Generators.Dpdm;
 
 namespace Privatar.Generators.Tests.Dpdm;
@@ -38,6 +39,55 @@ public sealed class DpdmGeneratorTests
                 privacy.Seeds.Derived[SeedPurpose.GeneratorDpNoise]);
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Should_Draw_Replicates_From_The_Saved_Denoiser_Under_Their_Own_Seeds_At_The_Same_Epsilon()
+    {
+        var g = new DpdmGenerator(Tiny);
+        var release = g.Generate(Request(3), _ => { });
+        var root = Directory.CreateTempSubdirectory("dpdm-replicates").FullName;
+        try
+        {
+            var dir = Path.Combine(root, "release");
+            release.Write(dir);
+            Assert.All(DenoiserCheckpoint.FileNames, f => Assert.True(File.Exists(Path.Combine(dir, f)), f));
+
+            var one = g.Resample(dir, 20, 1, _ => { });
+            var again = new DpdmGenerator(Tiny).Resample(dir, 20, 1, _ => { });
+            var two = g.Resample(dir, 20, 2, _ => { });
+            Assert.Equal(one.Set.Pixels, again.Set.Pixels);                     // a replicate is reproducible
+            Assert.NotEqual(one.Set.Pixels, two.Set.Pixels);                     // and replicates differ
+            Assert.NotEqual(release.Set.Pixels, one.Set.Pixels);
+            Assert.Equal(release.Set.Labels, one.Set.Labels);                    // label-balanced alike
+
+            // sampling is post-processing: the release's mechanisms and ε, marked with the replicate and its stream
+            Assert.Equal(1, one.Privacy.Replicate);
+            Assert.Equal(release.Privacy.Epsilon, one.Privacy.Epsilon);
+            Assert.Equal(release.Privacy.Mechanisms, one.Privacy.Mechanisms);
+            var replicateRoot = (ulong)SeedStreams.ReplicateRoot(17, 1);
+            Assert.Equal(GeneratorStreams.Derive(replicateRoot, SeedPurpose.GeneratorOutput, DpdmGenerator.Name), one.Privacy.Seeds.Derived[SeedPurpose.GeneratorOutput]);
+            Assert.Equal(release.Privacy.Seeds.Derived[SeedPurpose.GeneratorDpNoise], one.Privacy.Seeds.Derived[SeedPurpose.GeneratorDpNoise]);
+
+            // the saved weights are the released ones: a release resampled from its own root draws its own set again
+            var denoiser = DenoiserCheckpoint.Read(dir);
+            using (denoiser.Network)
+                Assert.Equal(release.Set.Pixels, g.Sample(denoiser, 20, 17, _ => { }).Pixels);
+
+            var replicateDir = Path.Combine(root, "r1");
+            one.Write(replicateDir);
+            Assert.False(File.Exists(Path.Combine(replicateDir, DenoiserCheckpoint.WeightsFile)));
+            Assert.Equal(1, SyntheticSet.Read(replicateDir).Privacy.ReplicateNumber);
+            Assert.Contains("replicate 1 of a release", Assert.Throws<InvalidDataException>(() => g.Resample(replicateDir, 20, 1, _ => { })).Message);
+            Assert.Contains("method 'dpdm', expected 'dpdm-k3'", Assert.Throws<InvalidDataException>(
+                () => new DpdmGenerator(Tiny, DpdmGenerator.AblationName(3)).Resample(dir, 20, 1, _ => { })).Message);
+            Assert.Throws<ArgumentException>(() => g.Resample(dir, 20, 0, _ => { }));
+
+            File.WriteAllBytes(Path.Combine(dir, DenoiserCheckpoint.WeightsFile), [1, 2, 3]);
+            var e = Assert.Throws<InvalidDataException>(() => g.Resample(dir, 20, 1, _ => { }));
+            Assert.Contains(DenoiserCheckpoint.WeightsFile, e.Message);
+        }
+        finally { Directory.Delete(root, true); }
     }
 
     [Fact]

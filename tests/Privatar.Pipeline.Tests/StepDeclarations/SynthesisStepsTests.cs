@@ -19,14 +19,15 @@ public sealed class SynthesisStepsTests
         Assert.Equal(["mnist"], Ids(plan, "SynthesisEvaluator"));
         Assert.Equal(["mnist_dp-merf_eps1"], Ids(plan, "SynthesisDpMerf"));
         Assert.Equal(["mnist_dp-cgan_eps1"], Ids(plan, "SynthesisDpCgan"));
-        Assert.Equal(["mnist_dpdm_eps1", "mnist_dpdm-k1_eps1"], Ids(plan, "SynthesisDpdm"));
+        Assert.Equal(["mnist_dpdm-k1_eps1", "mnist_dpdm_eps1"], Ids(plan, "SynthesisDpdm"));   // the ablation's longer unit starts first
+        Assert.Equal(["mnist_dpdm_eps1_r1", "mnist_dpdm-k1_eps1_r1"], Ids(plan, "SynthesisDpdmReplicates"));
         Assert.Equal(["mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1"], Ids(plan, "SynthesisDpVae"));
         Assert.Equal(["mnist_g-pate_eps1"], Ids(plan, "SynthesisGPate"));
         Assert.Equal(["mnist_datalens_eps1"], Ids(plan, "SynthesisDataLens"));
         Assert.Equal(["mnist_gs-wgan_eps1"], Ids(plan, "SynthesisGsWgan"));
         Assert.Equal(["mnist_psg_eps1"], Ids(plan, "SynthesisPsg"));
         Assert.Equal(["mnist_real_data", "mnist_dp-merf_eps1", "mnist_dp-cgan_eps1", "mnist_dpdm_eps1", "mnist_dp-vae-corrected_eps1", "mnist_dp-vae-original_eps1",
-                "mnist_g-pate_eps1", "mnist_datalens_eps1", "mnist_gs-wgan_eps1", "mnist_psg_eps1", "mnist_dpdm-k1_eps1", "synthesis"],
+                "mnist_g-pate_eps1", "mnist_datalens_eps1", "mnist_gs-wgan_eps1", "mnist_psg_eps1", "mnist_dpdm-k1_eps1", "mnist_dpdm_eps1_r1", "mnist_dpdm-k1_eps1_r1", "synthesis"],
             Ids(plan, "SynthesisEvaluate"));
     }
 
@@ -35,8 +36,8 @@ public sealed class SynthesisStepsTests
     {
         var plan = Plan("functional");
         var dpdm = plan.UnitsOf("SynthesisDpdm").ToDictionary(u => u.Id);
-        // functional: K = 1 for the releases, the ablation at K = 4
-        Assert.Equal(new[] { "mnist_dpdm_eps1", "fashion_mnist_dpdm_eps1", "mnist_dpdm_eps10", "fashion_mnist_dpdm_eps10", "mnist_dpdm-k4_eps10", "fashion_mnist_dpdm-k4_eps10" }.Order(),
+        // functional: K = 1 for the releases, the ablation at K = 4 on MNIST
+        Assert.Equal(new[] { "mnist_dpdm_eps1", "fashion_mnist_dpdm_eps1", "mnist_dpdm_eps10", "fashion_mnist_dpdm_eps10", "mnist_dpdm-k4_eps10" }.Order(),
             dpdm.Keys.Order());
         var main = dpdm["mnist_dpdm_eps10"];
         var ablation = dpdm["mnist_dpdm-k4_eps10"];
@@ -54,6 +55,50 @@ public sealed class SynthesisStepsTests
         var without = Plan("functional", new() { ["synthesis_methods"] = "dp-merf, dp-cgan" });
         Assert.Empty(without.UnitsOf("SynthesisDpdm"));
         Assert.DoesNotContain(Ids(without, "SynthesisEvaluate"), id => id.Contains("dpdm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Draw_Replicates_Of_Every_Compared_Set_From_Its_Denoiser_And_Evaluate_Each()
+    {
+        var plan = Plan("functional");
+        var release = plan.UnitsOf("SynthesisDpdm").Single(u => u.Id == "mnist_dpdm-k4_eps10");
+        Assert.Contains(release.Outputs, o => o.EndsWith("/mnist/dpdm-k4_eps10/denoiser.pt", StringComparison.Ordinal));
+        Assert.Contains(release.Outputs, o => o.EndsWith("/mnist/dpdm-k4_eps10/denoiser.json", StringComparison.Ordinal));
+
+        var replicates = plan.UnitsOf("SynthesisDpdmReplicates").ToDictionary(u => u.Id);
+        Assert.Equal(new[] { "mnist_dpdm_eps10_r1", "mnist_dpdm_eps10_r2", "mnist_dpdm-k4_eps10_r1", "mnist_dpdm-k4_eps10_r2" }.Order(), replicates.Keys.Order());
+        var r2 = replicates["mnist_dpdm-k4_eps10_r2"];
+        Assert.Contains("synthesis dpdm-sample", r2.CommandText);
+        Assert.Contains("--replicate 2", r2.CommandText);
+        Assert.Contains("/mnist/dpdm-k4_eps10 ", r2.CommandText + " ");
+        Assert.Subset(release.Outputs.ToHashSet(), r2.Inputs.ToHashSet());
+        Assert.Contains(r2.Outputs, o => o.EndsWith("/mnist/dpdm-k4_eps10_r2/images.npy", StringComparison.Ordinal));
+        // sampling reads the sampler's keys and the release size only: the training keys reach it through the release's files
+        Assert.Equal(["dpdm.guidance", "dpdm.sampler_steps", "synthesis.samples"], r2.Params.Keys.Order());
+
+        var evaluate = Ids(plan, "SynthesisEvaluate");
+        Assert.Contains("mnist_dpdm-k4_eps10_r2", evaluate);
+        Assert.Contains("mnist_dpdm_eps10_r1", evaluate);
+        var gather = plan.UnitsOf("SynthesisEvaluate").Single(u => u.Id == "synthesis");
+        Assert.Contains(gather.Outputs, o => o.EndsWith("/synthesis_ablation.csv", StringComparison.Ordinal));
+        Assert.Contains("--noise-levels 1", gather.CommandText);
+
+        // a fourth replicate adds its two draws, their evaluations and the gather, nothing else
+        var more = Plan("functional", new() { ["dpdm_ablation_replicates"] = "4" });
+        string Key(Unit u) => $"{u.Step.Name}[{u.Id}] {u.CommandText} {string.Join(";", u.Params.Select(kv => $"{kv.Key}={kv.Value}"))}";
+        var old = plan.Units.Select(Key).ToHashSet();
+        var added = more.Units.Where(u => u.Step.Name.StartsWith("Synthesis", StringComparison.Ordinal) && !old.Contains(Key(u))).Select(u => $"{u.Step.Name}[{u.Id}]").Order();
+        Assert.Equal(new[] { "SynthesisDpdmReplicates[mnist_dpdm_eps10_r3]", "SynthesisDpdmReplicates[mnist_dpdm-k4_eps10_r3]",
+            "SynthesisEvaluate[mnist_dpdm_eps10_r3]", "SynthesisEvaluate[mnist_dpdm-k4_eps10_r3]", "SynthesisEvaluate[synthesis]" }.Order(), added);
+    }
+
+    [Theory]
+    [InlineData("dpdm_ablation_epsilon", "5", "ablation_epsilon: 5 is not in [synthesis] target_epsilons")]
+    [InlineData("synthesis_datasets", "fashion_mnist", "ablation_datasets: 'mnist' is not in [synthesis] datasets")]
+    public void Should_Refuse_An_Ablation_With_Nothing_To_Compare_Against(string key, string value, string message)
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Plan("functional", new() { [key] = value }).UnitsOf("SynthesisDpdmReplicates").ToList());
+        Assert.Contains(message, e.ToString());
     }
 
     [Fact]

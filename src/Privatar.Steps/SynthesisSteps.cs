@@ -232,7 +232,7 @@ public static class SynthesisSteps
     {
         Concurrent = true,
         Code = Code,
-        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<SynthesisEvaluateArgs>(), [P.Int("dpdm.noise_levels").AtLeast(1)]),
+        Params = VerbCommand.Distinct(ListParams, AblationParams, VerbCommand.Params<SynthesisEvaluateArgs>(), VerbCommand.Params<SynthesisGatherArgs>()),
         Units = ctx =>
         {
             var paths = Paths(ctx);
@@ -251,8 +251,8 @@ public static class SynthesisSteps
             {
                 Inputs = slices,
                 Outputs = [csv, ablation],
-                Params = ["dpdm.noise_levels"],
-                Command = UnitCommand.Privatar(p => new object[] { "synthesis", "gather", "--out", csv, "--ablation-out", ablation, "--noise-levels", p.Text("dpdm.noise_levels") }.Concat(slices)),
+                Params = ContractCodec.Keys<SynthesisGatherArgs>(),
+                Command = VerbCommand.Command(new SynthesisGatherArgs { Slices = slices, Out = csv, AblationOut = ablation }),
             });
             return units;
         },

@@ -57,8 +57,8 @@ public sealed class SynthesisFiguresTests
         var svg = Svg(fx, new ExtraSynthesisSamples("mnist"));
         // the Figures step passes the results folder with a trailing slash: the sets are still found beside it
         Assert.Equal(new FigureInputs(fx.Results).SynthesisTree, new FigureInputs(fx.Results + "/").SynthesisTree);
-        // 5 methods (PSG included) × 2 target ε
-        Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(svg, "<image").Count);
+        // 5 methods (PSG included) × 2 target ε, DPDM at both and its K = 4 ablation at 10; the replicates are not drawn
+        Assert.Equal(13, System.Text.RegularExpressions.Regex.Matches(svg, "<image").Count);
         Assert.Contains("target ε = 10", svg);
     }
 

@@ -52,8 +52,8 @@ public sealed class ReportWriterTests
             Assert.Contains($"<section id=\"{id}\">", h);
             Assert.Contains($"<a id=\"{id}\"></a>", m);
         }
-        Assert.Contains("<strong>28 passed, 0 failed</strong>", h);
-        Assert.Contains("**28 passed, 0 failed**", m);
+        Assert.Contains("<strong>32 passed, 0 failed</strong>", h);
+        Assert.Contains("**32 passed, 0 failed**", m);
         Assert.Contains("Privacy noise: **reproducible run: not a DP release**", m);
         Assert.DoesNotContain("not a DP release", File.ReadAllText(ReportWriter.Write(Options(fx, root) with { Noise = Privatar.Core.NoiseMode.Release }).Markdown));
         Assert.Contains("<img src=\"../figures/fig00_users_vs_offloaded.png\"", h);
@@ -83,7 +83,7 @@ public sealed class ReportWriterTests
         var root = Path.GetDirectoryName(fx.Results)!;
         File.Delete(Path.Combine(fx.Results, "latency.csv"));
         var (html, md) = ReportWriter.Write(Options(fx, root));
-        Assert.Contains("25 passed, 3 failed", File.ReadAllText(md));
+        Assert.Contains("29 passed, 3 failed", File.ReadAllText(md));
         Assert.Contains("<td class=\"fail\">FAIL</td>", File.ReadAllText(html));
         Assert.Contains("(missing: `latency.csv`)", File.ReadAllText(md));
     }
@@ -103,7 +103,7 @@ public sealed class ReportWriterTests
         var (html, md) = ReportWriter.Write(Options(fx, root) with { ExpectedTable = null, VerifyCsv = verify });
         // Then it shows the failure and the unchecked claims, counted apart
         var m = File.ReadAllText(md);
-        Assert.Contains("**26 passed, 1 failed**", m);
+        Assert.Contains("**30 passed, 1 failed**", m);
         Assert.Contains("| **FAIL** | `low_freq_most_variance` |", m);
         Assert.Contains("1 claim not checked: no step of this build produces attacks.csv", m);
         Assert.Contains("<td class=\"skip\">not checked</td>", File.ReadAllText(html));

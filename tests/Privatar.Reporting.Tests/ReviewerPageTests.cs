@@ -76,10 +76,10 @@ public sealed partial class ReviewerPageTests
         using var fx = new FixtureCopy();
         var (html, md) = Write(fx);
         var provenance = html[html.IndexOf("id=\"provenance\"", StringComparison.Ordinal)..];
-        Assert.Contains("<details><summary>Result tables: SHA-256 of the 16 files</summary>", provenance);
+        Assert.Contains("<details><summary>Result tables: SHA-256 of the 17 files</summary>", provenance);
         Assert.DoesNotContain("<table>", provenance[..provenance.IndexOf("<details>", StringComparison.Ordinal)]);
         Assert.Contains("<details><summary><code>attacks.csv</code>", html);
-        Assert.Contains("<details><summary>Result tables: SHA-256 of the 16 files</summary>", md);
+        Assert.Contains("<details><summary>Result tables: SHA-256 of the 17 files</summary>", md);
     }
 
     [Fact]

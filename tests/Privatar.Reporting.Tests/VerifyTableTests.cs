@@ -27,7 +27,7 @@ public sealed class VerifyTableTests
         var results = SeededRun(fx);
         Assert.Equal(1, results.Count(r => r.NotChecked));
         Assert.All(results.Where(r => r.NotChecked), r => Assert.Equal("attacks.csv", r.Claim.Source));
-        Assert.Equal("26 passed, 1 failed", VerifyEngine.Summary(results));
+        Assert.Equal("30 passed, 1 failed", VerifyEngine.Summary(results));
         Assert.Equal("1 claim not checked: no step of this build produces attacks.csv", VerifyEngine.NotCheckedNote(results));
     }
 
@@ -54,8 +54,8 @@ public sealed class VerifyTableTests
         var log = new ListLog();
         var outcome = VerifyGate.Print(path, log);
         // Then it counts like the engine, names the failed claim, and its last line is the summary
-        Assert.Equal(new VerifyGate.Outcome(26, 1, 1), outcome);
+        Assert.Equal(new VerifyGate.Outcome(30, 1, 1), outcome);
         Assert.Contains(log.Lines, l => l.StartsWith("FAIL") && l.Contains("low_freq_most_variance") && l.Contains("0.3 is not ≥ 0.5"));
-        Assert.Equal("26 passed, 1 failed", log.Lines[^1]);
+        Assert.Equal("30 passed, 1 failed", log.Lines[^1]);
     }
 }

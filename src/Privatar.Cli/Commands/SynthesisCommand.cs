@@ -60,7 +60,7 @@ public static class SynthesisCommand
         }));
         group.Subcommands.Add(ContractCommand.Build<SynthesisEvaluatorArgs>(Evaluator));
         group.Subcommands.Add(ContractCommand.Build<SynthesisEvaluateArgs>(Evaluate));
-        group.Subcommands.Add(Gather());
+        group.Subcommands.Add(ContractCommand.Build<SynthesisGatherArgs>(Gather));
     }
 
     static void Log(string line) => AnsiConsole.Console.WriteLine(line);
@@ -121,19 +121,11 @@ public static class SynthesisCommand
         return 0;
     }
 
-    static Command Gather()
+    static int Gather(SynthesisGatherArgs a)
     {
-        var slices = new Argument<string[]>("slices") { Description = "evaluation slices (synthesis evaluate's outputs)" };
-        var outCsv = new Option<string>("--out") { Description = "synthesis.csv to write", Required = true };
-        var ablationCsv = new Option<string>("--ablation-out") { Description = "synthesis_ablation.csv to write: DPDM's noise-multiplicity ablation over its replicates", Required = true };
-        var k = new Option<int>("--noise-levels") { Description = "K of the dpdm sets (dpdm.noise_levels); an ablation set's id carries its own", Required = true };
-        var cmd = new Command("gather", "Merge evaluation slices into synthesis.csv (validated, sorted) and summarise DPDM's ablation") { slices, outCsv, ablationCsv, k };
-        cmd.SetAction(p =>
-        {
-            var (n, ablation) = SynthesisRuns.Gather(p.GetValue(slices)!, p.GetValue(outCsv)!, p.GetValue(ablationCsv)!, p.GetValue(k));
-            Log($"{n} rows -> {p.GetValue(outCsv)}; {ablation} rows -> {p.GetValue(ablationCsv)}");
-            return 0;
-        });
-        return cmd;
+        if (a.Slices.Count == 0) throw new ArgumentException("--slices: give at least one evaluation slice");
+        var (n, ablation) = SynthesisRuns.Gather(a.Slices, a.Out, a.AblationOut, a.NoiseLevels);
+        Log($"{n} rows -> {a.Out}; {ablation} rows -> {a.AblationOut}");
+        return 0;
     }
 }

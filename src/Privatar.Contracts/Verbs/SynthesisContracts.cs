@@ -187,3 +187,15 @@ public sealed record SynthesisEvaluateArgs : TstrArgs, IVerbContract
     [Opt("k of the PRDC k-NN balls", Key = "synthesis.prdc_k", AtLeast = 1)] public int PrdcK { get; init; }
     [Opt("images per side for the feature metrics, spread over the set (0 = all)", Key = "synthesis.metric_samples", AtLeast = 0)] public int MetricSamples { get; init; }
 }
+
+/// <summary><c>privatar synthesis gather</c>: every evaluation slice into synthesis.csv, and DPDM's ablation over its replicates.</summary>
+public sealed record SynthesisGatherArgs : IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["synthesis", "gather"];
+    public static string Description => "Merge evaluation slices into synthesis.csv (validated, sorted) and summarise DPDM's noise-multiplicity ablation into synthesis_ablation.csv";
+
+    [Opt("evaluation slices (synthesis evaluate's outputs)")] public IReadOnlyList<string> Slices { get; init; } = [];
+    [Opt("synthesis.csv to write")] public required string Out { get; init; }
+    [Opt("synthesis_ablation.csv to write (header only when no ablation ran)")] public required string AblationOut { get; init; }
+    [Opt("K of the dpdm sets (an ablation set's id carries its own)", Key = "dpdm.noise_levels", AtLeast = 1)] public int NoiseLevels { get; init; }
+}

@@ -78,4 +78,21 @@ public sealed class AblationSummaryTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Should_Agree_With_The_Fixture_Summary_Computed_Apart_In_Python()
+    {
+        var dir = Privatar.Tests.Shared.Repo.FixtureResults;
+        var rows = ResultCsv.ReadFile(ResultFamilies.Synthesis, Path.Combine(dir, ResultFamilies.Synthesis.FileName)).ToList();
+        var expected = ResultCsv.ReadFile(ResultFamilies.SynthesisAblation, Path.Combine(dir, ResultFamilies.SynthesisAblation.FileName)).ToList();
+        var ours = AblationSummary.Summarise(rows, mainNoiseLevels: 1).OrderBy(r => (r.Method, r.Measure, r.Classifier)).ToList();
+        Assert.Equal(expected.Count, ours.Count);
+        foreach (var (e, o) in expected.OrderBy(r => (r.Method, r.Measure, r.Classifier)).Zip(ours))
+        {
+            Assert.Equal((e.Dataset, e.TargetEpsilon, e.Epsilon, e.Method, e.NoiseLevels, e.Measure, e.Classifier, e.Replicates),
+                (o.Dataset, o.TargetEpsilon, o.Epsilon, o.Method, o.NoiseLevels, o.Measure, o.Classifier, o.Replicates));
+            foreach (var (a, b) in new[] { (e.Mean, o.Mean), (e.Std!.Value, o.Std!.Value), (e.Ci95Low!.Value, o.Ci95Low!.Value), (e.Ci95High!.Value, o.Ci95High!.Value) })
+                Assert.True(Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a)), $"{e.Method} {e.Measure} {e.Classifier}: {a} (Python) vs {b}");   // t quantiles agree to ~1e-11
+        }
+    }
 }

@@ -22,6 +22,7 @@ public static class TablesSection
         ["mnist_dp_accuracy.csv"] = "not in the Privatar paper (DP-SGD study)",
         ["mnist_synthetic.csv"] = "not in the Privatar paper (DP-VAE synthetic-data study, Table 1 of Benbenisty & Kedem)",
         ["synthesis.csv"] = "not in the Privatar paper (DP image synthesis benchmark; published: DPDM paper Table 1, PSG paper seed table)",
+        ["synthesis_ablation.csv"] = "not in the Privatar paper (DPDM's noise-multiplicity ablation; ours over replicates of sampling and evaluation)",
         ["privacy_audit.csv"] = "not in the Privatar paper (one-run privacy audit of the DP-SGD study, Steinke, Nasr & Jagielski 2023)",
     };
 

@@ -73,7 +73,7 @@ public static class SynthesisSteps
     static readonly ParamSpec[] AblationParams =
     [
         P.IntList("dpdm.ablation_noise_levels").AtLeast(1), P.Double("dpdm.ablation_epsilon").Above(0),
-        P.StringList("dpdm.ablation_datasets").OneOf(Datasets), P.Int("dpdm.ablation_replicates").AtLeast(1),
+        P.StringList("dpdm.ablation_datasets").OneOf(Datasets), P.Int("dpdm.ablation_replicates").AtLeast(1), P.Int("dpdm.noise_levels").AtLeast(1),
     ];
 
     /// <summary>A released set: one method's on one dataset at one target ε.</summary>
@@ -97,6 +97,9 @@ public static class SynthesisSteps
     {
         var ks = p.IntList("dpdm.ablation_noise_levels");
         if (ks.Distinct().Count() != ks.Count) throw new ArgumentException("[dpdm] ablation_noise_levels: a value is listed twice.");
+        var main = p.Int("dpdm.noise_levels");
+        if (ks.Contains(main))
+            throw new ArgumentException($"[dpdm] ablation_noise_levels: K = {main} is dpdm.noise_levels, dpdm's own release (which the ablation already compares against)");
         return ks;
     }
 

@@ -42,8 +42,13 @@ public static class DenoiserCheckpoint
     public static Denoiser Read(string dir)
     {
         var recordPath = Path.Combine(dir, RecordFile);
-        var record = RunFiles.ReadJson<DenoiserRecord>(recordPath);
+        if (!File.Exists(recordPath)) throw new FileNotFoundException($"{recordPath}: denoiser record not found (a DPDM release writes it beside denoiser.pt)", recordPath);
+        DenoiserRecord record;
+        try { record = RunFiles.ReadJson<DenoiserRecord>(recordPath); }
+        catch (System.Text.Json.JsonException e) { throw new InvalidDataException($"{recordPath}: {e.Path}: {e.Message}", e); }
         if (record.Network is null) throw new InvalidDataException($"{recordPath}: no 'network' object");
+        if (record.Network.ChannelMultipliers is null || record.Network.AttentionResolutions is null)
+            throw new InvalidDataException($"{recordPath}: network: 'channel_multipliers' and 'attention_resolutions' are required");
         var kind = record.Kind(recordPath);
         try { record.Network.Validate(); }
         catch (ArgumentException e) { throw new InvalidDataException($"{recordPath}: network: {e.Message}", e); }

@@ -30,6 +30,19 @@ public static class ResultCsv
 
     public static void WriteFile<T>(ResultFamily<T> family, string path, IEnumerable<T> rows) where T : IValidatedRow
     {
+        var sorted = Validated(family, rows);
+        AtomicFile.Write(path, stream =>
+        {
+            using var csv = CsvWriter.Create(stream, WriterOptions<T>(), leaveOpen: true);
+            if (sorted.Count == 0) csv.WriteHeader<T>();
+            else csv.WriteRecords(sorted);
+            csv.Flush();
+        });
+    }
+
+    /// <summary>The rows in the family's order; throws naming the first invalid one. A writer of several tables checks all before writing any.</summary>
+    public static List<T> Validated<T>(ResultFamily<T> family, IEnumerable<T> rows) where T : IValidatedRow
+    {
         var sorted = rows.ToList();
         for (var i = 0; i < sorted.Count; i++)
         {
@@ -38,13 +51,7 @@ public static class ResultCsv
                 throw new ArgumentException($"{family.FileName}: row {i + 1} of {sorted.Count} to write is invalid: {string.Join("; ", problems)}");
         }
         sorted.Sort(family.Order);
-        AtomicFile.Write(path, stream =>
-        {
-            using var csv = CsvWriter.Create(stream, WriterOptions<T>(), leaveOpen: true);
-            if (sorted.Count == 0) csv.WriteHeader<T>();
-            else csv.WriteRecords(sorted);
-            csv.Flush();
-        });
+        return sorted;
     }
 
     public static IReadOnlyList<T> Read<T>(ResultFamily<T> family, string resultsDir) where T : IValidatedRow =>

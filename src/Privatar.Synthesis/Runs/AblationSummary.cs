@@ -23,9 +23,11 @@ public static class AblationSummary
         foreach (var set in dpdm.Where(r => compared.Contains((r.Dataset, r.TargetEpsilon))).GroupBy(r => (r.Dataset, Eps: r.TargetEpsilon!.Value, r.Method)))
         {
             var k = DpdmGenerator.AblationK(set.Key.Method) ?? mainNoiseLevels;
+            var where = $"{set.Key.Method} on {set.Key.Dataset} at ε = {set.Key.Eps}";
             var head = new SynthesisAblationRow
             {
-                Dataset = set.Key.Dataset, TargetEpsilon = set.Key.Eps, Epsilon = set.First().Epsilon ?? double.PositiveInfinity, Method = set.Key.Method, NoiseLevels = k,
+                Dataset = set.Key.Dataset, TargetEpsilon = set.Key.Eps, Method = set.Key.Method, NoiseLevels = k,
+                Epsilon = set.First().Epsilon ?? throw new InvalidDataException($"evaluation slices: {where} has no ε; a DPDM release always states one"),
             };
             // FID is a property of the set: one value per replicate, whichever classifier row carries it.
             var fid = set.GroupBy(r => r.Replicate).Select(g => g.First().FidLocal).ToList();
@@ -34,7 +36,7 @@ public static class AblationSummary
             {
                 var replicates = byClassifier.Select(r => r.Replicate).ToList();
                 if (replicates.Distinct().Count() != replicates.Count)
-                    throw new InvalidDataException($"synthesis.csv: {set.Key.Method} on {set.Key.Dataset} at ε = {set.Key.Eps}, {byClassifier.Key}: a replicate appears twice");
+                    throw new InvalidDataException($"evaluation slices: {where}, {byClassifier.Key}: a replicate appears twice (a slice given twice?)");
                 result.Add(Interval(head with { Measure = SynthesisAblationRow.Accuracy, Classifier = byClassifier.Key }, [.. byClassifier.Select(r => r.Accuracy)]));
             }
         }

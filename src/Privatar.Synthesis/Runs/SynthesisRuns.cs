@@ -45,8 +45,9 @@ public static class SynthesisRuns
     public static PrivacyRecord Resample(string releaseDir, MethodOptions options, int samples, int replicate, string outDir, Action<string> log)
     {
         var method = PrivacyRecord.Read(Path.Combine(releaseDir, PrivacyRecord.FileName)).Method;
-        if (Methods.Create(method, options) is not DpdmGenerator dpdm)
+        if (!DpdmGenerator.IsDpdm(method))
             throw new InvalidDataException($"{releaseDir}/{PrivacyRecord.FileName}: method '{method}' keeps no model to draw from; only DPDM's releases do");
+        var dpdm = (DpdmGenerator)Methods.Create(method, options);
         var output = dpdm.Resample(releaseDir, samples, replicate, line => log(line));
         output.Write(outDir);
         return output.Privacy;
@@ -127,8 +128,8 @@ public static class SynthesisRuns
     /// </summary>
     public static (int Rows, int AblationRows) Gather(IReadOnlyList<string> slices, string outCsv, string ablationCsv, int dpdmNoiseLevels)
     {
-        var rows = slices.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Synthesis, f)).ToList();
-        var ablation = AblationSummary.Summarise(rows, dpdmNoiseLevels);
+        var rows = ResultCsv.Validated(ResultFamilies.Synthesis, slices.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Synthesis, f)));
+        var ablation = ResultCsv.Validated(ResultFamilies.SynthesisAblation, AblationSummary.Summarise(rows, dpdmNoiseLevels));
         ResultCsv.WriteFile(ResultFamilies.Synthesis, outCsv, rows);
         ResultCsv.WriteFile(ResultFamilies.SynthesisAblation, ablationCsv, ablation);
         return (rows.Count, ablation.Count);

@@ -95,6 +95,7 @@ public sealed class SynthesisStepsTests
     [Theory]
     [InlineData("dpdm_ablation_epsilon", "5", "ablation_epsilon: 5 is not in [synthesis] target_epsilons")]
     [InlineData("synthesis_datasets", "fashion_mnist", "ablation_datasets: 'mnist' is not in [synthesis] datasets")]
+    [InlineData("dpdm_ablation_noise_levels", "1, 4", "ablation_noise_levels: K = 1 is dpdm.noise_levels")]
     public void Should_Refuse_An_Ablation_With_Nothing_To_Compare_Against(string key, string value, string message)
     {
         var e = Assert.ThrowsAny<Exception>(() => Plan("functional", new() { [key] = value }).UnitsOf("SynthesisDpdmReplicates").ToList());

@@ -20,7 +20,7 @@ public static class StepCatalog
         NoisyInferenceStep.Spec,
         AttackStep.Spec,
         .. MnistSteps.All, // MnistData, MnistClassifiers, MnistVae, MnistSynthetic, MnistResults, MnistAudit
-        .. SynthesisSteps.All, // SynthesisData, SynthesisEvaluator, SynthesisDpMerf, SynthesisDpCgan, SynthesisDpdm, SynthesisDpVae, SynthesisGPate, SynthesisDataLens, SynthesisGsWgan, SynthesisPsg, SynthesisEvaluate
+        .. SynthesisSteps.All, // SynthesisData, SynthesisEvaluator, SynthesisDpMerf, SynthesisDpCgan, SynthesisDpdm, SynthesisDpdmReplicates, SynthesisDpVae, SynthesisGPate, SynthesisDataLens, SynthesisGsWgan, SynthesisPsg, SynthesisEvaluate
         FiguresStep.SynthesisSpec,
         FiguresStep.Spec, VerifyStep.Spec, ReportStep.Spec,
     ];

@@ -16,8 +16,8 @@ public sealed class ExtraSynthesisVsNoiseLevels(string dataset, bool fid) : IFig
     public string Name => (fid ? FidPrefix : AccuracyPrefix) + dataset;
     public string PaperFigure => "not in the paper (DPDM's noise multiplicity, dp-and-generative.md)";
     public string Description => fid
-        ? $"DPDM on {SynthesisTable.Display(dataset)}: FID (local-CNN features, not Inception) against K, the noise levels per example averaged before clipping; mean and 95% interval over replicates."
-        : $"DPDM on {SynthesisTable.Display(dataset)}: real-test accuracy of each classifier trained on its synthetic set against K, the noise levels per example; mean and 95% interval over replicates.";
+        ? $"DPDM on {SynthesisTable.Display(dataset)}: FID (local-CNN features, not Inception) against K, the noise levels per example averaged before clipping; mean and 95% interval over replicates of sampling and evaluation (each K trained once)."
+        : $"DPDM on {SynthesisTable.Display(dataset)}: real-test accuracy of each classifier trained on its synthetic set against K, the noise levels per example; mean and 95% interval over replicates of sampling and evaluation (each K trained once).";
     public IReadOnlyList<IResultFamily> Inputs => [ResultFamilies.SynthesisAblation];
 
     public void Render(Plot plot, FigureInputs data)

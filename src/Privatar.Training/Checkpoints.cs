@@ -3,6 +3,7 @@ using Privatar.Core;
 using Privatar.Interop;
 using Privatar.Models;
 using Privatar.Models.Variants;
+using Privatar.Torch;
 using static TorchSharp.torch;
 using Privatar.Contracts;
 
@@ -27,13 +28,7 @@ public sealed record CheckpointInfo(
 /// </summary>
 public static class Checkpoints
 {
-    public static void Save(nn.Module model, string path)
-    {
-        // Module.save closes the stream it is given, so serialise to memory first, then write atomically.
-        var buffer = new MemoryStream();
-        model.save(buffer);
-        AtomicFile.WriteAllBytes(path, buffer.ToArray());
-    }
+    public static void Save(nn.Module model, string path) => ModuleFiles.Save(path, model);
 
     public static void Load(nn.Module model, string path)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Privatar.Core;
 using Privatar.DpSgd.Training;
+using Privatar.Torch;
 using static TorchSharp.torch;
 
 namespace Privatar.DpSgd.Runs;
@@ -63,13 +64,7 @@ public static class RunFiles
                ?? throw new InvalidDataException($"{path}: empty JSON");
     }
 
-    /// <summary>TorchSharp's save closes the stream it is given, so it writes to memory first, then atomically to disk.</summary>
-    public static void SaveModel(string path, nn.Module model)
-    {
-        var buffer = new MemoryStream();
-        model.save(buffer);
-        AtomicFile.WriteAllBytes(path, buffer.ToArray());
-    }
+    public static void SaveModel(string path, nn.Module model) => ModuleFiles.Save(path, model);
 
     public static void LoadModel(string path, nn.Module model)
     {

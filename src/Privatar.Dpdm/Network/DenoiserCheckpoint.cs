@@ -1,6 +1,7 @@
 using Privatar.Core;
 using Privatar.Dpdm.Diffusion;
 using Privatar.DpSgd.Runs;
+using Privatar.Torch;
 
 namespace Privatar.Dpdm.Network;
 
@@ -22,15 +23,7 @@ public static class DenoiserCheckpoint
     public const string RecordFile = "denoiser.json";
     public static readonly string[] FileNames = [WeightsFile, RecordFile];
 
-    /// <summary>The state dict's bytes, for a writer that runs after the network is disposed.</summary>
-    public static byte[] Serialise(UNet network)
-    {
-        var buffer = new MemoryStream();
-        network.save(buffer);   // Module.save closes its stream
-        return buffer.ToArray();
-    }
-
-    /// <summary>Writes both files into <paramref name="dir"/>, each atomically.</summary>
+    /// <summary>Writes both files into <paramref name="dir"/>, each atomically; <paramref name="weights"/> as <see cref="ModuleFiles.Bytes"/> gives them.</summary>
     public static void Write(string dir, byte[] weights, UNetConfig config, Parameterisation kind)
     {
         Directory.CreateDirectory(dir);

@@ -168,7 +168,7 @@ public sealed class DpdmGenerator : IImageGenerator
 
         var privacy = Record(request, sigma, q, ran);
         log($"ε = {privacy.Epsilon:G6} at δ = {request.Delta} ({privacy.Accountant}; target {request.TargetEpsilon})");
-        var weights = DenoiserCheckpoint.Serialise(ema);
+        var weights = ModuleFiles.Bytes(ema);
         return new GeneratorOutput(set, privacy, WriteModel: dir => DenoiserCheckpoint.Write(dir, weights, netConfig, kind));
     }
 
@@ -182,11 +182,14 @@ public sealed class DpdmGenerator : IImageGenerator
         using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
         var balanced = ClassConditional.BalancedLabels(samples);
-        var pixels = DiffusionSampler.SampleUnit(denoiser, tensor(balanced), settings.Sampler, GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name));
+        var pixels = DiffusionSampler.SampleUnit(denoiser, tensor(balanced), settings.Sampler, OutputSeed(root));
         var size = denoiser.Network.Config.ImageSize;
         log(string.Create(CultureInfo.InvariantCulture, $"{Method}: {samples} samples ({settings.SamplerSteps} DDIM steps, guidance {settings.Guidance}) in {clock.Elapsed.TotalSeconds:F1} s"));
         return new SyntheticSet(pixels, balanced, size, size);
     }
+
+    /// <summary>The sampler's noise seed under <paramref name="root"/>: <c>dpdm</c>'s output stream, whatever K.</summary>
+    static ulong OutputSeed(ulong root) => GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name);
 
     /// <summary>
     /// Replicate <paramref name="replicate"/> (>= 1) of the release in <paramref name="releaseDir"/>: a further set of
@@ -208,7 +211,7 @@ public sealed class DpdmGenerator : IImageGenerator
         var denoiser = DenoiserCheckpoint.Read(releaseDir);
         using var network = denoiser.Network;
         var set = Sample(denoiser, samples, root, log);
-        var seeds = new Dictionary<string, ulong>(release.Seeds.Derived) { [SeedPurpose.GeneratorOutput] = GeneratorStreams.Derive(root, SeedPurpose.GeneratorOutput, Name) };
+        var seeds = new Dictionary<string, ulong>(release.Seeds.Derived) { [SeedPurpose.GeneratorOutput] = OutputSeed(root) };
         return new GeneratorOutput(set, release with { Seeds = release.Seeds with { Derived = seeds }, Replicate = replicate });
     }
 

@@ -34,15 +34,6 @@ public static class AvatarSteps
     /// <summary>The models of one variant, e.g. every partition n.</summary>
     public static IReadOnlyList<ModelConfig> Models(ParamValues p, VaeVariant variant) => ModelConfig.Expand(p.StringList(ModelVariants.ListKey), p.Text, variant);
 
-    /// <summary>The variant options of the verbs that still take them (<c>--variant partition --n 8</c>).</summary>
-    public static object[] VariantArgs(ModelConfig m) => m.Variant switch
-    {
-        VaeVariant.Quantization => ["--variant", m.VariantName, "--bits", m.Bits!.Value],
-        VaeVariant.Sparse => ["--variant", m.VariantName, "--ratio", m.Ratio!.Value],
-        VaeVariant.Partition => ["--variant", m.VariantName, "--n", m.Offloaded!.Value],
-        _ => ["--variant", m.VariantName],
-    };
-
     /// <summary>The profile tree's artifact families (Privatar.Contracts ArtifactPaths).</summary>
     public static ArtifactPaths Paths(PlanContext c) => new(c.ArtifactRoot);
 }

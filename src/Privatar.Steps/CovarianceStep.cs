@@ -1,4 +1,5 @@
-using Privatar.Pipeline.Config;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -9,16 +10,13 @@ public static class CovarianceStep
     public static StepSpec Spec => new("Covariance", "Per-frequency covariance statistic over attack frames x test cameras, original and corrected")
     {
         Code = StepCode.Vae("Covariance", "CovarianceCommand"),
-        Params = [P.Int("runtime.threads").Unstamped(), P.String("runtime.device")],
+        Params = [.. VerbCommand.Params<VaeCovarianceArgs>()],
         Units = ctx => [new UnitSpec("frequency_covariance")
         {
             Inputs = [AvatarSteps.Manifest(ctx)],
             Outputs = [AvatarSteps.Results(ctx, "frequency_covariance.csv")],
-            Command = UnitCommand.Privatar(p => new object[]
-            {
-                "vae", "covariance", "--data", AvatarSteps.Subject(ctx), "--out", AvatarSteps.Results(ctx, "frequency_covariance.csv"),
-                "--threads", p.Int("runtime.threads"), "--device", p.String("runtime.device"),
-            }),
+            Params = ContractCodec.Keys<VaeCovarianceArgs>(),
+            Command = VerbCommand.Command(new VaeCovarianceArgs { Data = AvatarSteps.Subject(ctx), Out = AvatarSteps.Results(ctx, "frequency_covariance.csv") }),
         }],
     };
 }

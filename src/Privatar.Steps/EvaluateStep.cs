@@ -1,3 +1,5 @@
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -14,11 +16,7 @@ public static class EvaluateStep
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Vae("Evaluate", "TestCommand", "GatherCommand"),
-        Params =
-        [
-            .. AvatarSteps.ListParams, P.Int("test.batches").AtLeast(1), P.Int("test.batch_size").AtLeast(1), P.String("test.lpips_weights"),
-            P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
-        ],
+        Params = VerbCommand.Distinct(AvatarSteps.ListParams, VerbCommand.Params<VaeTestArgs>()),
         Units = ctx =>
         {
             var models = AvatarSteps.Models(ctx.Params);
@@ -32,13 +30,8 @@ public static class EvaluateStep
                 {
                     Inputs = [AvatarSteps.Manifest(ctx), $"{train}/best_model.pt", $"{train}/checkpoint.json"],
                     Outputs = outs,
-                    Params = ["test.batches", "test.batch_size", "test.lpips_weights", "runtime.seed", "train.threads", "runtime.device"],
-                    Command = UnitCommand.Privatar(p => new object[]
-                    {
-                        "vae", "test", "--data", AvatarSteps.Subject(ctx), "--checkpoint-dir", train, "--out", dir,
-                        "--batches", p.Int("test.batches"), "--batch-size", p.Int("test.batch_size"), "--lpips-weights", p.String("test.lpips_weights"),
-                        "--seed", p.Long("runtime.seed"), "--threads", p.Int("train.threads"), "--device", p.String("runtime.device"),
-                    }),
+                    Params = ContractCodec.Keys<VaeTestArgs>(),
+                    Command = VerbCommand.Command(new VaeTestArgs { Data = AvatarSteps.Subject(ctx), CheckpointDir = train, Out = dir }),
                 };
             }).ToList();
             var metrics = models.Select(m => $"{AvatarSteps.TestDir(ctx, m.Id)}/test_metrics.csv").ToArray();
@@ -47,7 +40,7 @@ public static class EvaluateStep
                 Inputs = metrics,
                 Outputs = [AvatarSteps.Results(ctx, "test_metrics.csv")],
                 Params = [],
-                Command = UnitCommand.Privatar(_ => new object[] { "vae", "gather", "--family", "test_metrics.csv", "--out", AvatarSteps.Results(ctx, "test_metrics.csv") }.Concat(metrics)),
+                Command = VerbCommand.Command(new VaeGatherArgs { Family = VaeGatherFamily.TestMetrics, Slices = metrics, Out = AvatarSteps.Results(ctx, "test_metrics.csv") }),
             });
             return units;
         },

@@ -1,4 +1,6 @@
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -13,57 +15,47 @@ namespace Privatar.Steps;
 /// </summary>
 public static class TrainStep
 {
-    /// <summary>What every --fidelity option accepts: the corrected code, or the original's quirks.</summary>
-    public static readonly string[] Fidelities = ["corrected", "original"];
+    /// <summary>What every fidelity key accepts: the corrected code, or the original's quirks.</summary>
+    public static readonly string[] Fidelities = [.. Enum.GetNames<TrainingFidelity>().Select(ContractCodec.Snake)];
 
-    static readonly string[] Shared = ["train.val_every", "train.val_num", "train.batch_size", "train.lambda_screen", "train.fidelity", "runtime.seed", "train.threads", "runtime.device"];
+    /// <summary>The original's checkpoint, or none: it chooses every unit's inputs and reaches the verb as a path.</summary>
+    const string PretrainedKey = "train.pretrained";
 
     public static StepSpec Spec => new("Train", "Train every variant and configuration ([train]); variants start from the baseline checkpoint (every unit from the original's with [train] pretrained)")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Vae("Train", "TrainCommand", "GatherCommand"),
-        Params =
-        [
-            .. AvatarSteps.ListParams, .. ModelVariants.All.Select(v => P.Int(v.MaxIterKey).AtLeast(1)),
-            P.Int("train.val_every").AtLeast(1), P.Int("train.val_num").AtLeast(0), P.Int("train.batch_size").AtLeast(1), P.Double("train.lambda_screen").AtLeast(0),
-            P.String("train.fidelity").OneOf(Fidelities),
-            P.Int("runtime.seed"), P.Int("train.threads").AtLeast(0).Unstamped(), P.String("runtime.device"), P.String("train.pretrained"),
-        ],
+        Params = VerbCommand.Distinct(AvatarSteps.ListParams, VerbCommand.Params<VaeTrainArgs>(), [P.String(PretrainedKey)]),
         Units = ctx =>
         {
+            var paths = AvatarSteps.Paths(ctx);
             var models = AvatarSteps.Models(ctx.Params);
-            var baseline = AvatarSteps.Paths(ctx).Train(ModelConfig.Baseline).Checkpoint[0];
+            var baseline = paths.Train(ModelConfig.Baseline).Checkpoint[0];
             // With the original's checkpoint every unit starts from it (an input, so its content is in the stamp).
-            var pretrained = ctx.Params.String("train.pretrained") is var text && text != "none" ? text : null;
+            var pretrained = ctx.Params.String(PretrainedKey) is var text && text != "none" ? text : null;
             var units = models.Select(m =>
             {
                 var dir = AvatarSteps.TrainDir(ctx, m.Id);
-                var maxIter = m.MaxIterKey;
                 var isBaseline = m.Variant == VaeVariant.Baseline;
                 return new UnitSpec(m.Id)
                 {
-                    Inputs = pretrained is not null ? [AvatarSteps.Manifest(ctx), pretrained]
-                        : isBaseline ? [AvatarSteps.Manifest(ctx)] : [AvatarSteps.Manifest(ctx), baseline],
+                    Inputs = pretrained is not null ? [paths.Manifest, pretrained]
+                        : isBaseline ? [paths.Manifest] : [paths.Manifest, baseline],
                     Outputs = [$"{dir}/best_model.pt", $"{dir}/model.pt", $"{dir}/checkpoint.json", $"{dir}/training_curves.csv"],
-                    Params = [maxIter, .. Shared],
-                    Command = UnitCommand.Privatar(p => new object[]
+                    Params = ContractCodec.Keys<VaeTrainArgs>(m.Variant),
+                    Command = VerbCommand.Command(new VaeTrainArgs
                     {
-                        "vae", "train", "--data", AvatarSteps.Subject(ctx) }.Concat(AvatarSteps.VariantArgs(m)).Concat(new object[] {
-                        "--out", dir, "--max-iter", p.Int(maxIter), "--val-every", p.Int("train.val_every"), "--val-num", p.Int("train.val_num"),
-                        "--batch-size", p.Int("train.batch_size"), "--lambda-screen", p.Double("train.lambda_screen"),
-                        "--fidelity", p.String("train.fidelity"), "--seed", p.Long("runtime.seed"),
-                        "--threads", p.Int("train.threads"), "--device", p.String("runtime.device"),
-                    }).Concat(pretrained is not null ? new object[] { "--pretrained", pretrained }
-                        : isBaseline ? [] : new object[] { "--baseline", baseline })),
+                        Data = paths.Subject, Model = m, Out = dir, Pretrained = pretrained, Baseline = pretrained is null && !isBaseline ? baseline : null,
+                    }),
                 };
             }).ToList();
             var curves = models.Select(m => $"{AvatarSteps.TrainDir(ctx, m.Id)}/training_curves.csv").ToArray();
             units.Add(new UnitSpec("curves")
             {
                 Inputs = curves,
-                Outputs = [AvatarSteps.Results(ctx, "training_curves.csv")],
+                Outputs = [paths.Results("training_curves.csv")],
                 Params = [],
-                Command = UnitCommand.Privatar(_ => new object[] { "vae", "gather", "--family", "training_curves.csv", "--out", AvatarSteps.Results(ctx, "training_curves.csv") }.Concat(curves)),
+                Command = VerbCommand.Command(new VaeGatherArgs { Family = VaeGatherFamily.TrainingCurves, Slices = curves, Out = paths.Results("training_curves.csv") }),
             });
             return units;
         },

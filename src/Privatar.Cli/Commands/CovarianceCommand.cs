@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Privatar.Contracts.Verbs;
 using Privatar.Results;
 using Privatar.Training;
 using Spectre.Console;
@@ -9,20 +10,16 @@ namespace Privatar.Cli.Commands;
 /// <summary><c>privatar vae covariance</c>: the Covariance step, the per-frequency covariance statistic.</summary>
 public static class CovarianceCommand
 {
-    public static Command Build()
+    public static Command Build() => ContractCommand.Build<VaeCovarianceArgs>(Run);
+
+    static int Run(VaeCovarianceArgs a)
     {
-        var outCsv = Req("--out", "frequency_covariance.csv to write");
-        var cmd = new Command("covariance", "Per-frequency covariance statistic (original and corrected) over attack frames x test cameras") { DataRoot, outCsv, Threads, Device };
-        cmd.SetAction(p =>
-        {
-            Apply(p);
-            var ds = Privatar.Data.Dataset.MultifaceDataset.Open(p.GetValue(DataRoot)!);
-            var rows = CovarianceAnalysis.Run(ds);
-            ResultCsv.WriteFile(ResultFamilies.FrequencyCovariance, p.GetValue(outCsv)!, rows);
-            foreach (var r in rows.Where(r => r.Fidelity == "corrected"))
-                AnsiConsole.WriteLine($"component {r.Component,2}: corrected share {Fmt(r.Share)}");
-            return 0;
-        });
-        return cmd;
+        Apply(a.Device, a.Threads);
+        var ds = Privatar.Data.Dataset.MultifaceDataset.Open(a.Data);
+        var rows = CovarianceAnalysis.Run(ds);
+        ResultCsv.WriteFile(ResultFamilies.FrequencyCovariance, a.Out, rows);
+        foreach (var r in rows.Where(r => r.Fidelity == "corrected"))
+            AnsiConsole.WriteLine($"component {r.Component,2}: corrected share {Fmt(r.Share)}");
+        return 0;
     }
 }

@@ -1,32 +1,26 @@
 using System.CommandLine;
+using Privatar.Contracts.Verbs;
 using Privatar.Results;
 using Spectre.Console;
-using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
 /// <summary><c>privatar vae gather</c>: merges per-unit CSVs of the Train and Evaluate steps into their family file.</summary>
 public static class GatherCommand
 {
-    public static Command Build()
+    public static Command Build() => ContractCommand.Build<VaeGatherArgs>(Run);
+
+    static int Run(VaeGatherArgs a)
     {
-        var family = Req("--family", "training_curves.csv or test_metrics.csv");
-        var inputs = new Argument<string[]>("files") { Description = "per-unit CSVs of that family" };
-        var outCsv = Req("--out", "merged CSV");
-        var cmd = new Command("gather", "Merge per-unit result CSVs into the family file (validated, sorted)") { family, inputs, outCsv };
-        cmd.SetAction(p =>
+        switch (a.Family)
         {
-            var files = p.GetValue(inputs)!;
-            var o = p.GetValue(outCsv)!;
-            switch (p.GetValue(family))
-            {
-                case "training_curves.csv": ResultCsv.WriteFile(ResultFamilies.TrainingCurves, o, files.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.TrainingCurves, f))); break;
-                case "test_metrics.csv": ResultCsv.WriteFile(ResultFamilies.TestMetrics, o, files.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.TestMetrics, f))); break;
-                default: throw new ArgumentException($"--family: expected training_curves.csv or test_metrics.csv, got '{p.GetValue(family)}'");
-            }
-            AnsiConsole.WriteLine($"{files.Length} files -> {o}");
-            return 0;
-        });
-        return cmd;
+            case VaeGatherFamily.TrainingCurves: Merge(ResultFamilies.TrainingCurves, a); break;
+            case VaeGatherFamily.TestMetrics: Merge(ResultFamilies.TestMetrics, a); break;
+            default: throw new ArgumentException($"--family: unknown family {a.Family}");
+        }
+        AnsiConsole.WriteLine($"{a.Slices.Count} files -> {a.Out}");
+        return 0;
     }
+
+    static void Merge<T>(ResultFamily<T> family, VaeGatherArgs a) where T : IValidatedRow => ResultCsv.WriteFile(family, a.Out, a.Slices.SelectMany(f => ResultCsv.ReadFile(family, f)));
 }

@@ -1,5 +1,7 @@
-using Privatar.Contracts;
 using System.CommandLine;
+using Privatar.Contracts;
+using Privatar.Contracts.Verbs;
+using Privatar.Models;
 using System.Diagnostics;
 using Privatar.Core;
 using Privatar.Models.Training;
@@ -12,38 +14,30 @@ namespace Privatar.Cli.Commands;
 /// <summary><c>privatar vae train</c>: one model configuration per call (the Train step's units call it).</summary>
 public static class TrainCommand
 {
-    public static Command Build()
+    public static Command Build() => ContractCommand.Build<VaeTrainArgs>(Run);
+
+    static int Run(VaeTrainArgs a)
     {
-        var baseline = new Option<string?>("--baseline") { Description = "the trained baseline's best checkpoint (every variant but baseline starts from it)" };
-        var pretrained = new Option<string?>("--pretrained") { Description = "the original's pretrained checkpoint (PyTorch state dict, .pth): every variant starts from it instead of --baseline" };
-        var maxIter = Opt("--max-iter", "training iterations", 100000);
-        var valEvery = Opt("--val-every", "validate every this many iterations", 5000);
-        var valNum = Opt("--val-num", "validation uses val_num + 1 test batches", 500);
-        var batch = Opt("--batch-size", "training batch size", 10);
-        var screen = Opt("--lambda-screen", "weight of the screen loss (0 skips rendering)", 1.0);
-        var cmd = new Command("train", "Train one model configuration; writes best_model.pt, model.pt, checkpoint.json, training_curves.csv")
-            { DataRoot, Out, Variant, Bits, Ratio, N, baseline, pretrained, maxIter, valEvery, valNum, batch, screen, FidelityOpt, Seed, Threads, Device };
-        cmd.SetAction(p =>
+        Apply(a.Device, a.Threads);
+        var spec = a.Model;
+        var s = new TrainSettings
         {
-            Apply(p);
-            var spec = ModelConfig.Parse(p.GetValue(Variant)!, p.GetValue(Bits), p.GetValue(Ratio), p.GetValue(N));
-            var s = new TrainSettings
-            {
-                MaxIter = p.GetValue(maxIter), ValEvery = p.GetValue(valEvery), ValNum = p.GetValue(valNum), BatchSize = p.GetValue(batch),
-                Weights = new LossWeights(Screen: p.GetValue(screen)), Fidelity = ParseFidelity(p.GetValue(FidelityOpt)!), Seed = p.GetValue(Seed),
-                Pretrained = p.GetValue(pretrained),
-            }.Validate();
-            using var data = AvatarData.Open(p.GetValue(DataRoot)!);
-            AnsiConsole.WriteLine($"{spec}: {data.Train.Count} train / {data.Test.Count} test samples, texture {data.Dataset.TextureWidth}², {data.Dataset.VertexCount} vertices");
-            var clock = Stopwatch.StartNew();
-            TrainResult result = null!;
-            WithBar($"train {spec}", s.MaxIter, report => result = Trainer.Run(data, spec, s, new TrainOutputs(p.GetValue(Out)!), p.GetValue(baseline),
-                new SyncProgress<TrainProgress>(t => report(t.Iteration, $"loss {Fmt(t.Loss)}{(t.Skipped ? " (skipped)" : "")}{(t.ValLoss is { } v ? $" val {Fmt(v)}" : "")}"))));
-            AnsiConsole.WriteLine($"{spec}: {result.Iterations} iterations ({result.Skipped} skipped) in {clock.Elapsed.TotalSeconds:F1} s; best val {Fmt(result.BestValLoss)} at iteration {result.BestIteration}");
-            return 0;
-        });
-        return cmd;
+            MaxIter = a.MaxIter, ValEvery = a.ValEvery, ValNum = a.ValNum, BatchSize = a.BatchSize,
+            Weights = new LossWeights(Screen: a.LambdaScreen), Fidelity = ModelFidelity(a.Fidelity), Seed = a.Seed,
+            Pretrained = a.Pretrained,
+        }.Validate();
+        using var data = AvatarData.Open(a.Data);
+        AnsiConsole.WriteLine($"{spec}: {data.Train.Count} train / {data.Test.Count} test samples, texture {data.Dataset.TextureWidth}², {data.Dataset.VertexCount} vertices");
+        var clock = Stopwatch.StartNew();
+        TrainResult result = null!;
+        WithBar($"train {spec}", s.MaxIter, report => result = Trainer.Run(data, spec, s, new TrainOutputs(a.Out), a.Baseline,
+            new SyncProgress<TrainProgress>(t => report(t.Iteration, $"loss {Fmt(t.Loss)}{(t.Skipped ? " (skipped)" : "")}{(t.ValLoss is { } v ? $" val {Fmt(v)}" : "")}"))));
+        AnsiConsole.WriteLine($"{spec}: {result.Iterations} iterations ({result.Skipped} skipped) in {clock.Elapsed.TotalSeconds:F1} s; best val {Fmt(result.BestValLoss)} at iteration {result.BestIteration}");
+        return 0;
     }
+
+    /// <summary>The contract's fidelity as the models take it.</summary>
+    internal static Fidelity ModelFidelity(TrainingFidelity f) => f == TrainingFidelity.Original ? Fidelity.Original : Fidelity.Corrected;
 
     /// <summary>A Spectre progress bar with the task's own text and iterations per second; plain lines when output is redirected.</summary>
     static void WithBar(string title, int total, Action<Action<int, string>> run)

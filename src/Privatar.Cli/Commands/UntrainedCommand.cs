@@ -1,5 +1,6 @@
-using Privatar.Contracts;
 using System.CommandLine;
+using Privatar.Contracts;
+using Privatar.Contracts.Verbs;
 using Privatar.Training;
 using Spectre.Console;
 using static Privatar.Cli.Commands.VaeCommand;
@@ -15,18 +16,14 @@ public static class UntrainedCommand
     public static void Register(RootCommand root) =>
         CliRunner.GetOrAddGroup(root, "vae", "Avatar VAE: train, test, latency and capacity, frequency covariance").Subcommands.Add(Build());
 
-    public static Command Build()
+    public static Command Build() => ContractCommand.Build<VaeInitArgs>(Run);
+
+    static int Run(VaeInitArgs a)
     {
-        var cmd = new Command("init", "Write the untrained baseline (train's starting point: same seed, same init) as best_model.pt, model.pt, checkpoint.json")
-            { DataRoot, Out, FidelityOpt, Seed, Threads, Device };
-        cmd.SetAction(p =>
-        {
-            Apply(p);
-            using var data = AvatarData.Open(p.GetValue(DataRoot)!);
-            var info = Untrained.Write(data, ModelConfig.Baseline, ParseFidelity(p.GetValue(FidelityOpt)!), p.GetValue(Seed), new TrainOutputs(p.GetValue(Out)!));
-            AnsiConsole.WriteLine($"untrained baseline (seed {info.Seed}, texture {info.TexSize}², {info.Vertices} vertices) -> {p.GetValue(Out)}");
-            return 0;
-        });
-        return cmd;
+        Apply(a.Device, a.Threads);
+        using var data = AvatarData.Open(a.Data);
+        var info = Untrained.Write(data, ModelConfig.Baseline, TrainCommand.ModelFidelity(a.Fidelity), a.Seed, new TrainOutputs(a.Out));
+        AnsiConsole.WriteLine($"untrained baseline (seed {info.Seed}, texture {info.TexSize}², {info.Vertices} vertices) -> {a.Out}");
+        return 0;
     }
 }

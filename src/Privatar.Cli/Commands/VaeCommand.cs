@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Privatar.Core;
-using Privatar.Models;
 using Privatar.Torch;
 
 namespace Privatar.Cli.Commands;
@@ -8,7 +7,7 @@ namespace Privatar.Cli.Commands;
 /// <summary>
 /// The <c>privatar vae</c> group (the Train, Evaluate, Latency and Covariance steps) and what its verbs share. Each verb lives in its own file
 /// (TrainCommand, TestCommand, LatencyCommand, CapacityCommand, CovarianceCommand, GatherCommand, ExportCommand) so that each
-/// step's code stamp names only the verbs it runs.
+/// step's code stamp names only the verbs it runs. The verbs bind their contracts (Privatar.Contracts.Verbs VaeContracts).
 /// </summary>
 public static class VaeCommand
 {
@@ -28,27 +27,17 @@ public static class VaeCommand
     internal static Option<string> Req(string name, string desc) => new(name) { Description = desc, Required = true };
 
     internal static readonly Option<string> DataRoot = Req("--data", "Multiface subject root");
-    internal static readonly Option<string> Out = Req("--out", "output folder (created)");
-    internal static readonly Option<string> Variant = Req("--variant", "baseline, direct_split, quantization, sparse, freq_decompose or partition");
-    internal static readonly Option<int?> Bits = new("--bits") { Description = "quantization weight bit width" };
-    internal static readonly Option<double?> Ratio = new("--ratio") { Description = "sparse: fraction of channels pruned" };
-    internal static readonly Option<int?> N = new("--n") { Description = "partition: offloaded frequency components" };
-    internal static readonly Option<long> Seed = Opt("--seed", "root seed", 1234L);
     internal static readonly Option<int> Threads = Opt("--threads", "libtorch threads (0 = one per core)", 0);
     internal static readonly Option<string> Device = Opt("--device", "cpu (the VAE verbs run on the CPU)", "cpu");
-    internal static readonly Option<string> FidelityOpt = Opt("--fidelity", "corrected or original (quirks of the original code)", "corrected");
 
-    internal static void Apply(ParseResult p)
+    internal static void Apply(ParseResult p) => Apply(p.GetValue(Device)!, p.GetValue(Threads));
+
+    /// <summary>The vae verbs run on the CPU, with <paramref name="threads"/> libtorch threads (0 = one per core).</summary>
+    internal static void Apply(string device, int threads)
     {
-        if (p.GetValue(Device) != "cpu") throw new ArgumentException($"--device {p.GetValue(Device)}: the vae verbs run on cpu only");
-        new TorchSettings("cpu", p.GetValue(Threads)).Apply();
+        if (device != "cpu") throw new ArgumentException($"--device {device}: the vae verbs run on cpu only");
+        new TorchSettings("cpu", threads).Apply();
     }
-
-    internal static Fidelity ParseFidelity(string s) => s switch
-    {
-        "corrected" => Fidelity.Corrected, "original" => Fidelity.Original,
-        _ => throw new ArgumentException($"--fidelity: expected corrected or original, got '{s}'"),
-    };
 
     internal static string Fmt(double x) => x.ToString("G5", Invariant.Culture);
 }

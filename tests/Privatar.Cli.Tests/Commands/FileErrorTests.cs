@@ -16,7 +16,7 @@ public sealed class FileErrorTests : IDisposable
     {
         Ok("data", "generate", "--root", Subject, "--texture-size", "64", "--photo-width", "64", "--photo-height", "96",
            "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3");
-        Ok("vae", "init", "--data", Subject, "--out", Untrained, "--seed", "7", "--threads", "1");
+        Ok("vae", "init", "--profile", "smoke", "--data", Subject, "--out", Untrained, "--seed", "7", "--threads", "1");
     }
 
     static void Ok(params string[] args)
@@ -37,7 +37,7 @@ public sealed class FileErrorTests : IDisposable
         .ToDictionary(f => f, f => Convert.ToHexString(File.ReadAllBytes(f)));
 
     CliProcess.Result Test(string ckptDir, params string[] extra) => CliProcess.Run(
-        ["vae", "test", "--data", Subject, "--checkpoint-dir", ckptDir, "--out", Path.Combine(_root, "test"), "--batches", "1", "--batch-size", "2", "--threads", "1", .. extra]);
+        ["vae", "test", "--data", Subject, "--checkpoint-dir", ckptDir, "--out", Path.Combine(_root, "test"), "--batches", "1", "--batch-size", "2", "--threads", "1", "--profile", "smoke", .. extra]);
 
     [Fact]
     public void Should_Name_A_Truncated_Checkpoint()

@@ -24,17 +24,19 @@ public sealed class VaeReproducibilityTests : IDisposable
         Ok("data", "generate", "--root", subject, "--texture-size", "64", "--photo-width", "64", "--photo-height", "96",
            "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3");
         var untrained = Path.Combine(_root, "untrained");
-        Ok("vae", "init", "--data", subject, "--out", untrained, "--seed", "7", "--threads", "1");
+        Ok("vae", "init", "--data", subject, "--out", untrained, "--seed", "7", "--threads", "1", "--fidelity", "corrected", "--device", "cpu");
         Assert.Contains("\"config\": \"untrained\"", File.ReadAllText(Path.Combine(untrained, "checkpoint.json")));
         // The smoke profile's baseline: with these trained weights the unpinned MKL gave 2-3 distinct z.npy in 5 runs
         // (an untrained checkpoint happened not to show it).
         var ckpt = Path.Combine(_root, "baseline");
-        Ok("vae", "train", "--data", subject, "--variant", "baseline", "--out", ckpt, "--max-iter", "4", "--val-every", "2", "--val-num", "0",
+        // By hand with the smoke profile: every option not given (screen weight, fidelity, device) is read from cake.config.
+        Ok("vae", "train", "--profile", "smoke", "--data", subject, "--model", "baseline", "--out", ckpt, "--max-iter", "4", "--val-every", "2", "--val-num", "0",
            "--batch-size", "2", "--seed", "1234", "--threads", "1");
         string[] Run(string name)
         {
             var dir = Path.Combine(_root, name);
-            Ok("vae", "test", "--data", subject, "--checkpoint-dir", ckpt, "--out", dir, "--batches", "2", "--batch-size", "2", "--seed", "1234", "--threads", "1");
+            Ok("vae", "test", "--data", subject, "--checkpoint-dir", ckpt, "--out", dir, "--batches", "2", "--batch-size", "2", "--seed", "1234", "--threads", "1",
+               "--lpips-weights", "none", "--device", "cpu");
             return new[] { "test_metrics.csv", "z.npy", "samples.tsv" }.Select(f => Convert.ToHexString(File.ReadAllBytes(Path.Combine(dir, f)))).ToArray();
         }
         var a = Run("a");

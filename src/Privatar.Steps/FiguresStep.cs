@@ -1,4 +1,6 @@
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 using Privatar.Results;
@@ -71,8 +73,8 @@ public static class FiguresStep
     public static IReadOnlyList<string> SynthesisAblationFigures(string dataset) =>
         [$"extra_synthesis_accuracy_vs_k_{dataset}", $"extra_synthesis_fid_vs_k_{dataset}"];
 
-    /// <summary>The [figures] keys: what a plot looks like, never what it shows.</summary>
-    public static readonly string[] StyleKeys = ["figures.width", "figures.height", "figures.scale", "figures.palette", "figures.font_size", "figures.line_width"];
+    /// <summary>The [figures] keys the verb reads (<see cref="FiguresRenderArgs"/>): what a plot looks like, never what it shows.</summary>
+    public static IReadOnlyList<string> StyleKeys => ContractCodec.Keys<FiguresRenderArgs>();
 
     public static string Dir(PlanContext c) => c.Artifact("figures");
 
@@ -90,23 +92,13 @@ public static class FiguresStep
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Verbs("Figures", ["Privatar.Figures"], "ResultsCommand"),   // both steps are declared in this file
-        Params =
-        [
-            .. listParams,
-            P.Int("figures.width"), P.Int("figures.height"), P.Double("figures.scale"), P.String("figures.palette"),
-            P.Double("figures.font_size"), P.Double("figures.line_width"),
-        ],
+        Params = VerbCommand.Distinct(listParams, VerbCommand.Params<FiguresRenderArgs>()),
         Units = ctx => planned(ctx).Select(f => new UnitSpec(f.Name)
         {
             Inputs = f.Inputs,
             Outputs = [.. new[] { "png", "svg", "json" }.Select(ext => $"{Dir(ctx)}/{f.Name}.{ext}")],
-            Params = StyleKeys,
-            Command = UnitCommand.Privatar(p => new object[]
-            {
-                "figures", "render", "--figure", f.Name, "--results", AvatarSteps.Results(ctx, ""), "--out", Dir(ctx), "--profile", ctx.Profile,
-                "--width", p.Int("figures.width"), "--height", p.Int("figures.height"), "--scale", p.Double("figures.scale"),
-                "--palette", p.String("figures.palette"), "--font-size", p.Double("figures.font_size"), "--line-width", p.Double("figures.line_width"),
-            }),
+            Params = [.. StyleKeys],
+            Command = VerbCommand.Command(new FiguresRenderArgs { Figure = f.Name, Results = AvatarSteps.Results(ctx, ""), Out = Dir(ctx), CaptionProfile = ctx.Profile }),
         }),
     };
 

@@ -1,10 +1,12 @@
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// One unit (<c>privatar report</c>) writing report/index.html and report/report.md from the result
+/// One unit (<c>privatar report</c>, <see cref="ReportArgs"/>) writing report/index.html and report/report.md from the result
 /// CSVs, the figure records (figures/*.json: status, caption, sources; the images are linked, not read),
 /// report/verify.csv and the stamps of every earlier unit (parameters, input and output hashes,
 /// time per step). The stamps are declared inputs, so the report is rewritten whenever any unit reran.
@@ -19,7 +21,7 @@ public static class ReportStep
     public static StepSpec Spec => new("Report", "The reviewer report, HTML and Markdown: tables, figures, verify, fidelity, provenance")
     {
         Code = StepCode.Verbs("Report", ["Privatar.Reporting"], "ResultsCommand"),
-        Params = [P.String(MnistSteps.Noise).OneOf(Privatar.Core.NoiseModes.Names)],
+        Params = [.. VerbCommand.Params<ReportArgs>()],
         Units = ctx =>
         {
             var results = AvatarSteps.Results(ctx, "");
@@ -32,15 +34,15 @@ public static class ReportStep
             {
                 Inputs = [.. read, Published, .. ctx.Upstream.Select(u => u.Stamp)],
                 Outputs = [$"{Dir(ctx)}/index.html", $"{Dir(ctx)}/report.md"],
-                Params = [MnistSteps.Noise],   // the summary says whether the build's privacy numbers describe a DP release
-                Command = UnitCommand.Privatar(p => new object[]
+                // runtime.noise: the summary says whether the build's privacy numbers describe a DP release
+                Params = [.. ContractCodec.Keys<ReportArgs>()],
+                Command = VerbCommand.Command(new ReportArgs
                 {
-                    "report", "--results", results, "--out", Dir(ctx), "--profile", ctx.Profile, "--figures", FiguresStep.Dir(ctx), "--published", Published,
-                    "--noise", p.String(MnistSteps.Noise),
-                    "--stamps", ctx.Stamps,
+                    Results = results, Out = Dir(ctx), ResultsProfile = ctx.Profile, Figures = FiguresStep.Dir(ctx), Published = Published, Stamps = ctx.Stamps,
                     // only the current plan's units: stamps of units a config change removed stay on disk until Clean --orphans
-                    "--units", string.Join(",", ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")),
-                }.Concat(ctx.IsProduced(verify) ? ["--verify", verify] : Array.Empty<object>())),
+                    Units = [.. ctx.Upstream.Select(u => $"{u.Step}/{u.Id}")],
+                    Verify = ctx.IsProduced(verify) ? verify : null,
+                }),
             }];
         },
     };

@@ -1,10 +1,11 @@
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
 
 /// <summary>
-/// One unit (<c>privatar verify --out</c>) checking verify/expected-&lt;profile&gt;.csv against the result
+/// One unit (<c>privatar verify --out</c>, <see cref="VerifyArgs"/>) checking verify/expected-&lt;profile&gt;.csv against the result
 /// CSVs it references, writing report/verify.csv. The unit succeeds whenever the claims could be evaluated, failed
 /// claims included, so the Report step can show them; the build fails afterwards, in the Cake tasks, through
 /// <see cref="VerifyGate"/>. Claims on a table no step of this build produces are listed as not checked.
@@ -31,10 +32,7 @@ public static class VerifyStep
                 Inputs = [Expected(ctx), .. produced.Select(s => AvatarSteps.Results(ctx, s))],
                 Outputs = [Output(ctx)],
                 Params = [],
-                Command = UnitCommand.Privatar(_ => new object[]
-                {
-                    "verify", "--results", AvatarSteps.Results(ctx, ""), "--expected", Expected(ctx), "--out", Output(ctx),
-                }.Concat(produced.Count > 0 ? ["--produced", .. produced] : Array.Empty<object>())),
+                Command = VerbCommand.Command(new VerifyArgs { Results = AvatarSteps.Results(ctx, ""), Expected = Expected(ctx), Out = Output(ctx), Produced = produced.Count > 0 ? produced : null }),
             }];
         },
     };

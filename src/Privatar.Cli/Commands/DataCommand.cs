@@ -1,7 +1,8 @@
-using Privatar.Core;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Privatar.Contracts.Verbs;
+using Privatar.Core;
 using Privatar.Data.Dataset;
 using Privatar.Data.Format;
 using Privatar.Data.Generator;
@@ -16,47 +17,26 @@ public static class DataCommand
     public static void Register(RootCommand root)
     {
         var group = CliRunner.GetOrAddGroup(root, "data", "Multiface data: generate the procedural subject, inspect a subject");
-        group.Subcommands.Add(Generate());
+        group.Subcommands.Add(ContractCommand.Build<DataGenerateArgs>(Generate));
         group.Subcommands.Add(Inspect());
     }
 
-    static Command Generate()
+    /// <summary>The procedural subject of a <c>data generate</c> contract (the Data step runs the generator from the same record).</summary>
+    static int Generate(DataGenerateArgs a)
     {
-        var d = new GeneratorConfig();
-        var rootOpt = new Option<string>("--root") { Description = "subject root to (re)write", Required = true };
-        Option<int> Int(string name, string desc, int def) => new(name) { Description = desc, DefaultValueFactory = _ => def };
-        var seed = Int("--seed", "generator seed", d.Seed);
-        var tex = Int("--texture-size", "unwrapped texture size (square)", d.TextureSize);
-        var pw = Int("--photo-width", "photo width", d.PhotoWidth);
-        var ph = Int("--photo-height", "photo height", d.PhotoHeight);
-        var rows = Int("--mesh-rows", "mesh grid rows", d.MeshRows);
-        var cols = Int("--mesh-cols", "mesh grid columns", d.MeshCols);
-        var exps = Int("--expressions", "number of named expressions (max 65)", d.Expressions);
-        var fpe = Int("--frames-per-expression", "frames per expression", d.FramesPerExpression);
-        var rom = Int("--rom-frames", "frames of the range-of-motion test segment", d.RomFrames);
-        var cams = Int("--cameras", "number of cameras", d.Cameras);
-        var threads = Int("--threads", "worker threads (0 = one per core); does not change the output", d.Threads);
-        var cmd = new Command("generate", "Write a procedural Multiface subject in the real on-disk layout") { rootOpt, seed, tex, pw, ph, rows, cols, exps, fpe, rom, cams, threads };
-        cmd.SetAction(p =>
+        var sw = Stopwatch.StartNew();
+        var last = -1;
+        var result = MultifaceGenerator.Generate(GeneratorConfig.From(a), a.Root, new Progress<GeneratorProgress>(g =>
         {
-            var cfg = new GeneratorConfig
-            {
-                Seed = p.GetValue(seed), TextureSize = p.GetValue(tex), PhotoWidth = p.GetValue(pw), PhotoHeight = p.GetValue(ph),
-                MeshRows = p.GetValue(rows), MeshCols = p.GetValue(cols), Expressions = p.GetValue(exps),
-                FramesPerExpression = p.GetValue(fpe), RomFrames = p.GetValue(rom), Cameras = p.GetValue(cams), Threads = p.GetValue(threads),
-            };
-            var sw = Stopwatch.StartNew();
-            var last = -1;
-            var result = MultifaceGenerator.Generate(cfg, p.GetValue(rootOpt)!, new Progress<GeneratorProgress>(g =>
-            {
-                int pct = 100 * g.FramesDone / g.FramesTotal;
-                if (pct / 10 != last / 10) { last = pct; AnsiConsole.WriteLine($"  {g.FramesDone}/{g.FramesTotal} frames"); }
-            }));
-            AnsiConsole.WriteLine($"wrote {result.Root}: {result.Frames} frames x {result.Cameras} cameras = {result.Samples} samples in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
-            return 0;
-        });
-        return cmd;
+            int pct = 100 * g.FramesDone / g.FramesTotal;
+            if (pct / 10 != last / 10) { last = pct; AnsiConsole.WriteLine($"  {g.FramesDone}/{g.FramesTotal} frames"); }
+        }));
+        AnsiConsole.WriteLine($"wrote {result.Root}: {result.Frames} frames x {result.Cameras} cameras = {result.Samples} samples in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+        return 0;
     }
+
+    // Contact-sheet layout only: no cake.config home, as inspection is never a pipeline unit.
+    const int DefaultCell = 96, DefaultTilesPerRow = 5;
 
     static Command Inspect()
     {
@@ -65,8 +45,8 @@ public static class DataCommand
         var camCfg = new Option<string?>("--camera-config") { Description = "camera split config JSON (default: <root>/camera-split-config.json, else the camera folders)" };
         var seg = new Option<string?>("--test-segment") { Description = "test segment JSON (default: <root>/test_segment.json, else the original's prefixes)" };
         var attack = new Option<string?>("--attack-frames") { Description = "one-frame-per-expression list (default: <root>/selected_expression_frame_list.txt, else derived)" };
-        var cell = new Option<int>("--cell") { Description = "contact sheet cell size in pixels", DefaultValueFactory = _ => 96 };
-        var perRow = new Option<int>("--tiles-per-row") { Description = "contact sheet tiles (expressions) per row", DefaultValueFactory = _ => 5 };
+        var cell = new Option<int?>("--cell") { Description = $"contact sheet cell size in pixels (default {DefaultCell})" };
+        var perRow = new Option<int?>("--tiles-per-row") { Description = $"contact sheet tiles (expressions) per row (default {DefaultTilesPerRow})" };
         var allowMissing = new Option<bool>("--allow-missing-samples") { Description = "skip (and count) samples whose texture is missing instead of failing" };
         var cmd = new Command("inspect", "Print counts and sizes, load every sample to validate the tree, and write a contact sheet") { rootArg, sheet, camCfg, seg, attack, cell, perRow, allowMissing };
         cmd.SetAction(p =>
@@ -93,7 +73,7 @@ public static class DataCommand
             AnsiConsole.Write(t);
 
             var sheetPath = p.GetValue(sheet) ?? Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + ".contact-sheet.png";
-            var (img, legend) = ContactSheet.Build(ds, p.GetValue(cell), p.GetValue(perRow));
+            var (img, legend) = ContactSheet.Build(ds, p.GetValue(cell) ?? DefaultCell, p.GetValue(perRow) ?? DefaultTilesPerRow);
             Png.Write(sheetPath, img);
             AnsiConsole.WriteLine($"contact sheet: {sheetPath}");
             foreach (var l in legend) AnsiConsole.WriteLine("  " + l);

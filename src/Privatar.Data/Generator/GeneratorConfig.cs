@@ -1,3 +1,5 @@
+using Privatar.Contracts.Verbs;
+
 namespace Privatar.Data.Generator;
 
 /// <summary>
@@ -17,6 +19,14 @@ public sealed record GeneratorConfig
     public int RomFrames { get; init; } = 300;          // range-of-motion test segment
     public int Cameras { get; init; } = 38;             // cameras of subject 6795937
     public int Threads { get; init; } = 0;              // 0 = one per core
+
+    /// <summary>The settings of a <c>data generate</c> contract: the verb and the Data step build the generator from the same record.</summary>
+    public static GeneratorConfig From(DataGenerateArgs a) => new()
+    {
+        Seed = a.Seed, TextureSize = a.TextureSize, PhotoWidth = a.PhotoWidth, PhotoHeight = a.PhotoHeight, MeshRows = a.MeshRows,
+        MeshCols = a.MeshCols, Expressions = a.Expressions, FramesPerExpression = a.FramesPerExpression, RomFrames = a.RomFrames,
+        Cameras = a.Cameras, Threads = a.Threads,
+    };
 
     public void Validate()
     {

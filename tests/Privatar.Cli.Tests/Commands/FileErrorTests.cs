@@ -15,7 +15,8 @@ public sealed class FileErrorTests : IDisposable
     public FileErrorTests()
     {
         Ok("data", "generate", "--root", Subject, "--texture-size", "64", "--photo-width", "64", "--photo-height", "96",
-           "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3");
+           "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3",
+           "--seed", "20180227", "--threads", "0");
         Ok("vae", "init", "--profile", "smoke", "--data", Subject, "--out", Untrained, "--seed", "7", "--threads", "1");
     }
 

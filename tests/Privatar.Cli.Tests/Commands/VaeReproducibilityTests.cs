@@ -22,7 +22,8 @@ public sealed class VaeReproducibilityTests : IDisposable
     {
         var subject = Path.Combine(_root, "subject");
         Ok("data", "generate", "--root", subject, "--texture-size", "64", "--photo-width", "64", "--photo-height", "96",
-           "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3");
+           "--mesh-rows", "16", "--mesh-cols", "20", "--expressions", "4", "--frames-per-expression", "2", "--rom-frames", "4", "--cameras", "3",
+           "--seed", "20180227", "--threads", "0");
         var untrained = Path.Combine(_root, "untrained");
         Ok("vae", "init", "--data", subject, "--out", untrained, "--seed", "7", "--threads", "1", "--fidelity", "corrected", "--device", "cpu");
         Assert.Contains("\"config\": \"untrained\"", File.ReadAllText(Path.Combine(untrained, "checkpoint.json")));

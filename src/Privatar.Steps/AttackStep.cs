@@ -37,7 +37,7 @@ public static class AttackStep
                 Inputs = slices,
                 Outputs = [attacks],
                 Params = [],
-                Command = UnitCommand.Privatar(_ => new object[] { "attack", "gather", "--out", attacks }.Concat(slices)),
+                Command = VerbCommand.Command(new AttackGatherArgs { Slices = slices, Out = attacks }),
             });
             return units;
         },

@@ -1,4 +1,6 @@
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Core;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
@@ -18,9 +20,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class NoisyInferenceStep
 {
-    static readonly string[] Test = ["test.batches", "test.batch_size", "test.lpips_weights", "runtime.seed", "train.threads", "runtime.device"];
-    static readonly string[] Threads = ["runtime.seed", "train.threads", "runtime.device"];
-
     /// <summary>A model that offloads a latent: its unit id (train/&lt;id&gt;) and the noise files' target.</summary>
     sealed record Offloader(string Id, NoiseTarget Target, bool HasPac);
 
@@ -39,25 +38,27 @@ public static class NoisyInferenceStep
         (m.HasPac ? new[] { NoiseKind.Dp, NoiseKind.Pac } : [NoiseKind.Dp])
             .SelectMany(k => NoiseFileNames.TransformFiles(k, m.Target, mi, NoiseFidelityText.Parse(fidelity)));
 
-    /// <summary>Keys the noise of one fidelity depends on: corrected needs K (its PSR) and the DP clip bound.</summary>
-    static string[] NoiseKeys(string fidelity) => fidelity == "corrected" ? ["noise.classes", "noise.dp_clip_bound"] : [];
+    /// <summary>
+    /// The contract's keys a unit declares: the clean unit reads no noise key; a noisy unit reads runtime.noise, and under
+    /// corrected also K (its PSR) and the DP clip bound, so changing those reruns only the corrected units.
+    /// </summary>
+    static string[] Keys<T>(string? fidelity)
+    {
+        var unread = new List<string>();
+        if (fidelity != "corrected") unread.AddRange([Key<T>(nameof(NoisyTestArgs.Classes)), Key<T>(nameof(NoisyTestArgs.ClipBound))]);
+        if (fidelity is null) unread.Add(Key<T>(nameof(NoisyTestArgs.Noise)));
+        return [.. ContractCodec.Keys<T>().Except(unread)];
+    }
 
-    static object[] NoiseArgs(ParamValues p, string fidelity) => fidelity == "corrected"
-        ? ["--classes", p.Int("noise.classes"), "--clip-bound", p.Double("noise.dp_clip_bound")]
-        : [];
+    /// <summary>The cake.config key of one contract field.</summary>
+    static string Key<T>(string property) => ContractCodec.Fields<T>().Single(f => f.Property.Name == property).Key!;
 
     public static StepSpec Spec => new("NoisyInference", "Test with DP/PAC noise on the offloaded latent per model, fidelity and MI bound; the reconstruction grid ([noise], [noisy_inference])")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Vae("NoisyInference", "NoisyCommand"),
-        Params =
-        [
-            .. AvatarSteps.ListParams, P.DoubleList("noise.mi_bounds"), P.StringList("noise.fidelities"), P.Int("noise.classes"), P.Double("noise.dp_clip_bound"),
-            P.Int("test.batches"), P.Int("test.batch_size"), P.String("test.lpips_weights"),
-            P.Int("noisy_inference.grid_samples"), P.Double("noisy_inference.grid_mi"),
-            P.Int("runtime.seed"), P.Int("train.threads").Unstamped(), P.String("runtime.device"),
-            P.String(MnistSteps.Noise).OneOf(Privatar.Core.NoiseModes.Names),
-        ],
+        Params = VerbCommand.Distinct(AvatarSteps.ListParams, [P.DoubleList("noise.mi_bounds"), P.StringList("noise.fidelities")],
+            VerbCommand.Params<NoisyTestArgs>(), VerbCommand.Params<NoisyGridArgs>()),
         Units = ctx =>
         {
             var models = Offloaders(ctx.Params);
@@ -68,18 +69,17 @@ public static class NoisyInferenceStep
             if (models.Count == 0) return units;   // no variant offloads a latent
             var slices = new List<string>();
             string[] checkpoints = [AvatarSteps.Manifest(ctx), .. models.SelectMany(m => new[] { $"{AvatarSteps.TrainDir(ctx, m.Id)}/best_model.pt", $"{AvatarSteps.TrainDir(ctx, m.Id)}/checkpoint.json" })];
-            object[] Common(ParamValues p, string csv) =>
-            [
-                "vae", "noisy-test", "--data", AvatarSteps.Subject(ctx), "--out", csv, .. models.SelectMany(m => new object[] { "--checkpoint-dir", AvatarSteps.TrainDir(ctx, m.Id) }),
-                "--batches", p.Int("test.batches"), "--batch-size", p.Int("test.batch_size"), "--lpips-weights", p.String("test.lpips_weights"),
-                "--seed", p.Long("runtime.seed"), "--threads", p.Int("train.threads"), "--device", p.String("runtime.device"),
-            ];
+            NoisyTestArgs Args(string csv) => new()
+            {
+                Data = AvatarSteps.Subject(ctx), Out = csv, CheckpointDir = [.. models.Select(m => AvatarSteps.TrainDir(ctx, m.Id))],
+                Mechanism = ["none"],
+            };
             var clean = ctx.Artifact("noisy/clean.csv");
             slices.Add(clean);
             units.Add(new UnitSpec("clean")
             {
-                Inputs = checkpoints, Outputs = [clean], Params = Test,
-                Command = UnitCommand.Privatar(p => Common(p, clean).Append("--mechanism").Append("none")),
+                Inputs = checkpoints, Outputs = [clean], Params = Keys<NoisyTestArgs>(null),
+                Command = VerbCommand.Command(Args(clean)),
             });
             foreach (var f in fidelities)
                 foreach (var mi in bounds)
@@ -90,20 +90,19 @@ public static class NoisyInferenceStep
                     {
                         Inputs = [.. checkpoints, .. models.SelectMany(m => NoiseFiles(m, f, mi)).Distinct().Select(n => AvatarSteps.NoiseFile(ctx, f, n))],
                         Outputs = [csv],
-                        Params = [.. Test, .. NoiseKeys(f), MnistSteps.Noise],
+                        Params = Keys<NoisyTestArgs>(f),
                         Release = MnistSteps.IsRelease(ctx.Params),
-                        Command = UnitCommand.Privatar(p => Common(p, csv).Concat(new object[]
+                        Command = VerbCommand.Command(Args(csv) with
                         {
-                            "--mechanism", "dp", "--mechanism", "pac", "--noise-dir", AvatarSteps.NoiseDir(ctx, f), "--fidelity", f, "--mi", mi,
-                            "--noise", p.String(MnistSteps.Noise),
-                        }).Concat(NoiseArgs(p, f))),
+                            Mechanism = ["dp", "pac"], NoiseDir = AvatarSteps.NoiseDir(ctx, f), Fidelity = NoiseFidelityText.Parse(f), Mi = mi,
+                        }),
                     });
                 }
             var family = AvatarSteps.Results(ctx, "noisy_inference.csv");
             units.Add(new UnitSpec("noisy_inference")
             {
                 Inputs = slices, Outputs = [family], Params = [],
-                Command = UnitCommand.Privatar(_ => new object[] { "vae", "noisy-gather", "--out", family }.Concat(slices)),
+                Command = VerbCommand.Command(new NoisyGatherArgs { Slices = slices, Out = family }),
             });
             if (GridUnit(ctx, models, fidelities, bounds) is { } grid) units.Add(grid);
             return units;
@@ -118,10 +117,10 @@ public static class NoisyInferenceStep
         var clean = models.Where(m => m.Id == "baseline").Concat(partitions).ToList();
         var noisy = partitions.MaxBy(m => m.Target.OffloadedComponents)!;
         var fidelity = fidelities[0];
-        var mi = ctx.Params.Double("noisy_inference.grid_mi");
+        var mi = ctx.Params.Double(Key<NoisyGridArgs>(nameof(NoisyGridArgs.Mi)));
         if (!bounds.Contains(mi))
             throw new ArgumentException($"[noisy_inference] grid_mi = {Invariant.Format(mi)}: expected one of [noise] mi_bounds ({string.Join(", ", bounds.Select(Invariant.Format))})");
-        var samples = ctx.Params.Int("noisy_inference.grid_samples");
+        var samples = ctx.Params.Int(Key<NoisyGridArgs>(nameof(NoisyGridArgs.Samples)));
         if (samples < 1) throw new ArgumentException($"[noisy_inference] grid_samples = {samples}: expected at least 1");
         var results = AvatarSteps.Results(ctx, "");
         var columns = clean.Count + 3;   // photo, clean models, dp and pac
@@ -136,15 +135,13 @@ public static class NoisyInferenceStep
                 .. NoiseFiles(grid, fidelity, mi).Select(n => AvatarSteps.NoiseFile(ctx, fidelity, n)),
             ],
             Outputs = [AvatarSteps.Results(ctx, "reconstruction_grid.csv"), .. images],
-            Params = ["noisy_inference.grid_samples", "noisy_inference.grid_mi", .. Threads, .. NoiseKeys(fidelity), MnistSteps.Noise],
+            Params = Keys<NoisyGridArgs>(fidelity),
             Release = MnistSteps.IsRelease(ctx.Params),
-            Command = UnitCommand.Privatar(p => new object[]
+            Command = VerbCommand.Command(new NoisyGridArgs
             {
-                "vae", "noisy-grid", "--data", AvatarSteps.Subject(ctx), "--results", results.TrimEnd('/'),
-                "--noisy", Train(noisy), "--noise-dir", AvatarSteps.NoiseDir(ctx, fidelity), "--fidelity", fidelity, "--mi", mi,
-                "--samples", p.Int("noisy_inference.grid_samples"), "--seed", p.Long("runtime.seed"), "--threads", p.Int("train.threads"),
-                "--device", p.String("runtime.device"), "--noise", p.String(MnistSteps.Noise),
-            }.Concat(clean.SelectMany(m => new object[] { "--clean", Train(m) })).Concat(NoiseArgs(p, fidelity))),
+                Data = AvatarSteps.Subject(ctx), Results = results.TrimEnd('/'), Clean = [.. clean.Select(Train)], Noisy = Train(noisy),
+                NoiseDir = AvatarSteps.NoiseDir(ctx, fidelity), Fidelity = NoiseFidelityText.Parse(fidelity),
+            }),
         };
     }
 }

@@ -18,8 +18,6 @@ namespace Privatar.Cli.Commands;
 /// </summary>
 public static class AttackCommand
 {
-    static readonly Option<string> Out = new("--out") { Description = "attacks.csv to write", Required = true };
-
     public static void Register(RootCommand root)
     {
         var group = CliRunner.GetOrAddGroup(root, "attack", "Empirical and NN identification attacks on the offloaded latent");
@@ -28,7 +26,7 @@ public static class AttackCommand
         group.Subcommands.Add(ContractCommand.Build<AttackArgs>(a => Run(a, "nn", false, true), "nn",
             "Train the 256-128-128-K attacker on z_offload (clean and adaptive) and test it on noised codes"));
         group.Subcommands.Add(ContractCommand.Build<AttackArgs>(a => Run(a, "run", true, true)));
-        group.Subcommands.Add(Gather());
+        group.Subcommands.Add(ContractCommand.Build<AttackGatherArgs>(Gather));
     }
 
     static int Run(AttackArgs a, string name, bool empirical, bool nn)
@@ -70,19 +68,12 @@ public static class AttackCommand
         return 0;
     }
 
-    static Command Gather()
+    static int Gather(AttackGatherArgs a)
     {
-        var inputs = new Argument<string[]>("files") { Description = "attacks.csv slices of the attack units" };
-        var cmd = new Command("gather", "Merge attack slices into results/attacks.csv (validated, sorted)") { inputs, Out };
-        cmd.SetAction(p =>
-        {
-            var files = p.GetValue(inputs)!;
-            var rows = files.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Attacks, f)).ToList();
-            ResultCsv.WriteFile(ResultFamilies.Attacks, p.GetValue(Out)!, rows);
-            AnsiConsole.WriteLine($"{files.Length} files, {rows.Count} rows -> {p.GetValue(Out)}");
-            return 0;
-        });
-        return cmd;
+        var rows = a.Slices.SelectMany(f => ResultCsv.ReadFile(ResultFamilies.Attacks, f)).ToList();
+        ResultCsv.WriteFile(ResultFamilies.Attacks, a.Out, rows);
+        AnsiConsole.WriteLine($"{a.Slices.Count} files, {rows.Count} rows -> {a.Out}");
+        return 0;
     }
 
     static string F(double x) => x.ToString("G3", Invariant.Culture);

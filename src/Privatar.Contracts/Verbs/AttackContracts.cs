@@ -31,3 +31,13 @@ public sealed record AttackArgs : IVerbContract
     [Opt("NN attacker training batch size (original 1)", Key = "attack.nn_batch_size", AtLeast = 1)] public int BatchSize { get; init; }
     [Opt("encoder samples per frame per epoch for the NN attacker (original 1)", Key = "attack.nn_latent_draws", AtLeast = 1)] public int LatentDraws { get; init; }
 }
+
+/// <summary><c>privatar attack gather</c>: the Attack units' slices into results/attacks.csv.</summary>
+public sealed record AttackGatherArgs : IVerbContract
+{
+    public static IReadOnlyList<string> Verb => ["attack", "gather"];
+    public static string Description => "Merge attack slices into results/attacks.csv (validated, sorted)";
+
+    [Opt("attacks.csv slices of the attack units; repeat")] public IReadOnlyList<string> Slices { get; init; } = [];
+    [Opt("attacks.csv to write")] public required string Out { get; init; }
+}

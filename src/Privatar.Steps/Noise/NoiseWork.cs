@@ -72,7 +72,7 @@ public static class NoiseWork
         NoiseSum = vector.Sum(), NoiseL2 = Math.Sqrt(vector.Sum(v => v * v)), NoiseMax = vector.Max(), File = file,
     };
 
-    /// <summary>One row per fidelity and MI bound: the PSR the bound implies, with the class count and prior used.</summary>
+    /// <summary>One row per fidelity and MI bound: the PSR the bound implies (<see cref="MiBound.Psr"/>, as the noise and noisy-inference rows), with the class count and prior used.</summary>
     public static IEnumerable<PsrBoundRow> PsrBounds(IEnumerable<NoiseFidelity> fidelities, IReadOnlyList<double> mis, int classes) =>
         fidelities.SelectMany(f => mis.Select(mi =>
         {
@@ -83,11 +83,11 @@ public static class NoiseWork
                 return new PsrBoundRow
                 {
                     Fidelity = f.Name(), Mi = mi, Classes = OriginalArtifact.EquationClasses, Prior = 1.0 / OriginalArtifact.PriorClasses,
-                    Psr = OriginalArtifact.PsrFor(mi), Vacuous = solved.Vacuous, OriginalPsr = hardCoded,
+                    Psr = MiBound.Psr(f, mi, classes), Vacuous = solved.Vacuous, OriginalPsr = hardCoded,
                 };
             }
             var b = PosteriorSuccess.FromMutualInformation(mi, classes);
-            return new PsrBoundRow { Fidelity = f.Name(), Mi = mi, Classes = classes, Prior = b.Prior, Psr = b.SuccessRate, Vacuous = b.Vacuous, OriginalPsr = hardCoded };
+            return new PsrBoundRow { Fidelity = f.Name(), Mi = mi, Classes = classes, Prior = b.Prior, Psr = MiBound.Psr(f, mi, classes), Vacuous = b.Vacuous, OriginalPsr = hardCoded };
         }));
 
     /// <summary>

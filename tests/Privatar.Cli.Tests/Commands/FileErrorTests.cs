@@ -85,7 +85,7 @@ public sealed class FileErrorTests : IDisposable
         var npy = Path.Combine(_root, "bad.npy");
         File.WriteAllText(npy, "not numpy");
 
-        var r = CliProcess.Run("noise", "pac", "--latents", npy, "--mi", "1", "--out", Path.Combine(_root, "noise.npy"));
+        var r = CliProcess.Run("noise", "pac", "--latents", npy, "--mi", "1", "--fidelity", "corrected", "--out", Path.Combine(_root, "noise.npy"));
 
         Assert.Equal(CliRunner.UserError, r.ExitCode);
         Assert.Contains(npy, r.Stderr);

@@ -21,4 +21,13 @@ public sealed class AttackStepPlanTests
         Assert.Equal(3 * 6, StepPlans.Changed("Attack", lr).Count(id => id != "attacks"));   // smoke: n = 2, 8, 14 x (none + 5 bounds)
         Assert.Contains("--corrected-lr 0.02", StepPlans.Units("Attack", lr).Single(u => u.Id == "partition_n8_mi_none").CommandText);
     }
+
+    [Fact]
+    public void The_gather_reads_every_attack_slice_through_its_contract()
+    {
+        var gather = StepPlans.Units("Attack").Single(u => u.Id == "attacks");
+        Assert.StartsWith("privatar attack gather --slices artifacts/smoke/attack/", gather.CommandText);
+        Assert.Equal(gather.Inputs.Count, gather.CommandText.Split(" --slices ").Length - 1);
+        Assert.EndsWith("--out artifacts/smoke/results/attacks.csv", gather.CommandText);
+    }
 }

@@ -28,9 +28,26 @@ public sealed class NoisyInferenceStepTests
         Assert.DoesNotContain(original.Inputs, i => i.Contains("/svd/"));      // the original's PAC noise is not rotated
         Assert.DoesNotContain("noise.dp_clip_bound", original.Params.Keys);
         Assert.Contains("--mi 1", original.CommandText);
+        Assert.DoesNotContain("--classes", original.CommandText);
+        Assert.Contains("--classes 65 --clip-bound 20", corrected.CommandText);
+        var clean = units.Single(u => u.Id == "clean");
+        Assert.DoesNotContain("runtime.noise", clean.Params.Keys);   // the clean reference draws no noise
+        Assert.DoesNotContain("--noise ", clean.CommandText);
+        Assert.Contains("--slices artifacts/smoke/noisy/clean.csv", units.Single(u => u.Id == "noisy_inference").CommandText);
         var grid = units.Single(u => u.Id == "reconstruction_grid");
         Assert.Equal(1 + 3 * 7, grid.Outputs.Count);   // 3 samples x (photo, baseline, n = 2, 8, 14, n = 14 + dp, + pac)
         Assert.Contains("artifacts/smoke/noise/corrected/noise_covariance/pac_noise_partition_offloaded_decoder_14_1.npy", grid.Inputs);
+        Assert.Contains("--fidelity corrected --mi 1", grid.CommandText);
+        Assert.Contains("noisy_inference.grid_mi", grid.Params.Keys);
+    }
+
+    [Fact]
+    public void Changing_the_clip_bound_changes_only_the_corrected_units_and_the_gather()
+    {
+        var changed = StepPlans.Changed("NoisyInference", new() { ["noise_dp_clip_bound"] = "10" });
+        Assert.Contains("reconstruction_grid", changed);
+        Assert.DoesNotContain(changed, id => id.StartsWith("original_") || id == "clean");
+        Assert.Contains("corrected_mi1", changed);
     }
 
     [Fact]

@@ -10,6 +10,7 @@
 #r "../src/Privatar.Steps/bin/Release/net10.0/MathNet.Numerics.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Razorvine.Pickle.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Noise.dll"
+#r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Accounting.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Contracts.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/CsvHelper.dll"
 #r "../src/Privatar.Steps/bin/Release/net10.0/Privatar.Results.dll"

@@ -1,3 +1,4 @@
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -9,22 +10,29 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistClassifiersStep
 {
+    /// <summary>What a run on real MNIST does not read: the settings of a classifier trained on a synthetic set.</summary>
+    static readonly string[] SyntheticOnly = [nameof(MnistClassifierArgs.SyntheticEpochs), nameof(MnistClassifierArgs.SyntheticBatchSize)];
+
     public static StepSpec Spec => new("MnistClassifiers", "Train the MNIST CNN non-privately and with DP-SGD at each [dpsgd] noise multiplier and target epsilon")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = StepCode.Verbs("MnistClassifiers", ["Privatar.DpSgd"], "MnistCommand"),
-        Params = MnistSteps.AllParams,
-        Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r => (r.Id, (MnistSteps.DpRun?)r)).Prepend((MnistSteps.NonPrivate, null)).Select(x =>
+        Code = StepCode.Verbs("MnistClassifiers", ["Privatar.DpSgd", "Privatar.Contracts"], "MnistCommand"),
+        Params = VerbCommand.Distinct(MnistSteps.ListParams, VerbCommand.Params<MnistClassifierArgs>()),
+        Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r => (MnistSteps.DpRun?)r).Prepend(null).Select(r =>
         {
-            var dir = MnistSteps.ClassifierDir(ctx, x.Id);
-            return new UnitSpec(x.Id)
+            var id = r?.Id ?? MnistSteps.NonPrivate;
+            var dir = MnistSteps.ClassifierDir(ctx, id);
+            return new UnitSpec(id)
             {
                 Inputs = [.. MnistSteps.DataFiles(ctx)],
                 Outputs = MnistSteps.RunOutputs(dir, "classifier.pt"),
-                Params = x.Item2 is { } r ? [.. MnistSteps.TrainKeys, .. MnistSteps.DpKeys(r)] : MnistSteps.TrainKeys,
-                Release = x.Item2 is not null && MnistSteps.IsRelease(ctx.Params),
-                Command = UnitCommand.Privatar(p => new object[] { "mnist", "train-classifier", "--out", dir }
-                    .Concat(MnistSteps.TrainOptions(ctx, p)).Concat(x.Item2 is { } r ? MnistSteps.DpOptions(r, p) : [])),
+                Params = MnistSteps.TrainKeys<MnistClassifierArgs>(r, SyntheticOnly),
+                Release = r is not null && MnistSteps.IsRelease(ctx.Params),
+                Command = VerbCommand.Command(new MnistClassifierArgs
+                {
+                    Data = MnistSteps.DataDir(ctx), Out = dir,
+                    NoiseMultiplier = r is { Calibrated: false } ? r.Value : null, TargetEpsilon = r is { Calibrated: true } ? r.Value : null,
+                }),
             };
         }),
     };

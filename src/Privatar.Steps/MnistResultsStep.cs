@@ -1,3 +1,5 @@
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -12,8 +14,8 @@ public static class MnistResultsStep
 
     public static StepSpec Spec => new("MnistResults", "Gather accuracy vs epsilon, curves and synthetic-data results of the MNIST study")
     {
-        Code = StepCode.Verbs("MnistResults", ["Privatar.DpSgd"], "MnistCommand"),
-        Params = MnistSteps.AllParams,
+        Code = StepCode.Verbs("MnistResults", ["Privatar.DpSgd", "Privatar.Contracts"], "MnistCommand"),
+        Params = VerbCommand.Distinct(MnistSteps.ListParams, VerbCommand.Params<MnistGatherArgs>()),
         Units = ctx =>
         {
             var runs = MnistSteps.DpRuns(ctx.Params).Select(r => r.Id).ToList();
@@ -31,12 +33,12 @@ public static class MnistResultsStep
                     .. runs.Select(v => $"{MnistSteps.VaeDir(ctx, v)}/summary.json"),
                 ],
                 Outputs = [.. Tables.Select(t => AvatarSteps.Results(ctx, t))],
-                Params = ["dpsgd.delta", "dpsgd.accountant"],
-                Command = UnitCommand.Privatar(p => new object[]
+                Params = ContractCodec.Keys<MnistGatherArgs>(),
+                Command = VerbCommand.Command(new MnistGatherArgs
                 {
-                    "mnist", "gather", "--results", ctx.Artifact("results"), "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant"),
-                }.Concat(classifiers.SelectMany(d => new object[] { "--classifier", d }))
-                 .Concat(synthetic.SelectMany(s => new object[] { "--synthetic", MnistSteps.SyntheticClassifierDir(ctx, s.v, s.f) }))),
+                    Results = ctx.Artifact("results"), Classifier = classifiers,
+                    Synthetic = [.. synthetic.Select(s => MnistSteps.SyntheticClassifierDir(ctx, s.v, s.f))],
+                }),
             }];
         },
     };

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
 
@@ -16,11 +18,7 @@ public static class MnistSteps
     public static StepSpec[] All => [MnistDataStep.Spec, MnistClassifiersStep.Spec, MnistVaeStep.Spec, MnistSyntheticStep.Spec, MnistResultsStep.Spec, MnistAuditStep.Spec];
 
     /// <summary>One DP setting: the unit id and its value, a target ε (calibrated) or a noise multiplier σ.</summary>
-    public sealed record DpRun(string Id, bool Calibrated, double Value)
-    {
-        /// <summary>The privatar options that select it.</summary>
-        public object[] Options => [Calibrated ? "--target-epsilon" : "--noise-multiplier", Value];
-    }
+    public sealed record DpRun(string Id, bool Calibrated, double Value);
 
     public static readonly string[] IdxFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 
@@ -41,17 +39,19 @@ public static class MnistSteps
 
     public const string NonPrivate = "nonprivate";
 
-    /// <summary>The [dpsgd] keys that choose the runs (the step's, not any unit's).</summary>
+    /// <summary>The [dpsgd] lists that choose the runs: the step's keys, never a unit's (a unit passes its own entry).</summary>
+    const string NoiseMultipliers = "dpsgd.noise_multipliers", TargetEpsilons = "dpsgd.target_epsilons", SynthesisFidelities = "dpsgd.synthesis_fidelities";
+
     public static readonly ParamSpec[] ListParams =
     [
-        P.DoubleList("dpsgd.noise_multipliers").Above(0), P.DoubleList("dpsgd.target_epsilons").Above(0), P.StringList("dpsgd.synthesis_fidelities").OneOf(TrainStep.Fidelities),
+        P.DoubleList(NoiseMultipliers).Above(0), P.DoubleList(TargetEpsilons).Above(0), P.StringList(SynthesisFidelities).OneOf(TrainStep.Fidelities),
     ];
 
     /// <summary>Every DP setting: the meaningful budgets (target ε's) first, then the study's σ's (each above 0, checked when the config is read); duplicates are rejected.</summary>
     public static IReadOnlyList<DpRun> DpRuns(ParamValues p)
     {
-        var runs = p.DoubleList("dpsgd.target_epsilons").Select(e => new DpRun($"epsilon{Text(e)}", true, e))
-            .Concat(p.DoubleList("dpsgd.noise_multipliers").Select(s => new DpRun($"sigma{Text(s)}", false, s)))
+        var runs = p.DoubleList(TargetEpsilons).Select(e => new DpRun($"epsilon{Text(e)}", true, e))
+            .Concat(p.DoubleList(NoiseMultipliers).Select(s => new DpRun($"sigma{Text(s)}", false, s)))
             .ToList();
         var dup = runs.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"[dpsgd]: the run {dup.Key} is listed twice.");
@@ -61,7 +61,7 @@ public static class MnistSteps
     /// <summary>The synthesis fidelities, each original or corrected, no repeats.</summary>
     public static IReadOnlyList<string> Fidelities(ParamValues p)
     {
-        var list = p.StringList("dpsgd.synthesis_fidelities");
+        var list = p.StringList(SynthesisFidelities);
         foreach (var f in list)
             if (f is not ("original" or "corrected"))
                 throw new ArgumentException($"[dpsgd] synthesis_fidelities: unknown fidelity '{f}'; expected original or corrected.");
@@ -69,42 +69,26 @@ public static class MnistSteps
         return list;
     }
 
-    /// <summary>Keys and options of one DP-SGD run: the clip, rate and noise mode, plus δ and accountant when σ is calibrated.</summary>
-    public static string[] DpKeys(DpRun r) =>
-        r.Calibrated ? ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", Noise, "dpsgd.delta", "dpsgd.accountant"]
-            : ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", Noise];
-
-    public static IEnumerable<object> DpOptions(DpRun r, ParamValues p) => r.Options.Concat(new object[]
+    /// <summary>
+    /// The keys one training unit reads: the contract's keys without those of the other kind of run (<paramref name="unread"/>,
+    /// by property name) and, for a non-private run, without any DP field; a σ run also without δ and the accountant.
+    /// </summary>
+    public static IReadOnlyList<string> TrainKeys<T>(DpRun? run, params string[] unread) where T : IVerbContract
     {
-        "--max-grad-norm", p.Double("dpsgd.max_grad_norm"), "--sample-rate", p.Double("dpsgd.sample_rate"),
-        "--accounting-convention", p.String("dpsgd.accounting_convention"), "--noise", p.String(Noise),
-    }).Concat(r.Calibrated ? new object[] { "--delta", p.Double("dpsgd.delta"), "--accountant", p.String("dpsgd.accountant") } : []);
+        string[] calibrationOnly = [nameof(IMnistDpArgs.Delta), nameof(IMnistDpArgs.Accountant)];
+        var dpOnly = typeof(IMnistDpArgs).GetProperties().Select(p => p.Name).ToArray();
+        return KeysExcept<T>([.. unread, .. run is null ? dpOnly : run.Calibrated ? [] : calibrationOnly]);
+    }
+
+    /// <summary>A contract's keys but those of the named properties.</summary>
+    public static IReadOnlyList<string> KeysExcept<T>(params string[] properties) where T : IVerbContract =>
+        [.. ContractCodec.Fields<T>().Where(f => f.Key is not null && !properties.Contains(f.Property.Name)).Select(f => f.Key!)];
 
     /// <summary>[runtime] noise: reproducible (seeded, not a DP release) or release (OS CSPRNG).</summary>
     public const string Noise = "runtime.noise";
 
     /// <summary>Whether the configuration draws privacy noise for release: such units are never reproducible from a seed.</summary>
     public static bool IsRelease(ParamValues p) => p.String(Noise) == "release";
-
-    /// <summary>Training keys shared by the real-data classifiers and the VAEs.</summary>
-    public static readonly string[] TrainKeys = ["mnist.train_limit", "mnist.test_limit", "dpsgd.epochs", "dpsgd.lr", "dpsgd.batch_size", "runtime.seed", "dpsgd.threads"];
-
-    public static IEnumerable<object> TrainOptions(PlanContext c, ParamValues p) =>
-    [
-        "--data", DataDir(c), "--epochs", p.Int("dpsgd.epochs"), "--lr", p.Double("dpsgd.lr"), "--batch-size", p.Int("dpsgd.batch_size"),
-        "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"), "--test-limit", p.Int("mnist.test_limit"),
-        "--threads", p.Int("dpsgd.threads"),
-    ];
-
-    /// <summary>Every [dpsgd]/[mnist] key the steps read, with its type.</summary>
-    public static readonly ParamSpec[] AllParams =
-    [
-        .. ListParams, P.Int("mnist.train_limit").AtLeast(0), P.Int("mnist.test_limit").AtLeast(0), P.Int("dpsgd.epochs").AtLeast(1), P.Double("dpsgd.lr").Above(0), P.Int("dpsgd.batch_size").AtLeast(1),
-        P.Double("dpsgd.max_grad_norm"), P.Double("dpsgd.sample_rate"), P.String("dpsgd.accounting_convention"), P.Double("dpsgd.delta"), P.String("dpsgd.accountant"),
-        P.Int("dpsgd.latent_dim").AtLeast(1), P.String("dpsgd.vae_fidelity").OneOf(TrainStep.Fidelities), P.Int("dpsgd.synthetic_per_class").AtLeast(1), P.Double("dpsgd.stats_noise_multiplier"),
-        P.Double("dpsgd.stats_clip"), P.Int("dpsgd.synthetic_epochs").AtLeast(1), P.Int("dpsgd.synthetic_batch_size").AtLeast(1),
-        P.Int("runtime.seed"), P.Int("dpsgd.threads").AtLeast(0).Unstamped(), P.String(Noise).OneOf(Privatar.Core.NoiseModes.Names),
-    ];
 
     static string Text(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 }

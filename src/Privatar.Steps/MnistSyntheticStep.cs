@@ -1,3 +1,5 @@
+using Privatar.Contracts.Codec;
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -9,11 +11,19 @@ namespace Privatar.Steps;
 /// </summary>
 public static class MnistSyntheticStep
 {
+    /// <summary>What the original fidelity does not read: it releases the statistics exactly and draws no noise.</summary>
+    static readonly string[] MechanismOnly =
+        [nameof(MnistSynthesizeArgs.StatsNoiseMultiplier), nameof(MnistSynthesizeArgs.StatsClip), nameof(MnistSynthesizeArgs.Noise)];
+
+    /// <summary>What a classifier trained on a synthetic set does not read: the real-data run's settings (it uses the set whole).</summary>
+    static readonly string[] RealOnly =
+        [nameof(MnistClassifierArgs.Epochs), nameof(MnistClassifierArgs.BatchSize), nameof(MnistClassifierArgs.TrainLimit)];
+
     public static StepSpec Spec => new("MnistSynthetic", "Synthesize MNIST from each DP-VAE under each synthesis fidelity; train a CNN on each set")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = StepCode.Verbs("MnistSynthetic", ["Privatar.DpSgd"], "MnistCommand"),
-        Params = MnistSteps.AllParams,
+        Code = StepCode.Verbs("MnistSynthetic", ["Privatar.DpSgd", "Privatar.Contracts"], "MnistCommand"),
+        Params = VerbCommand.Distinct(MnistSteps.ListParams, VerbCommand.Params<MnistSynthesizeArgs>(), VerbCommand.Params<MnistClassifierArgs>()),
         Units = ctx =>
         {
             var fidelities = MnistSteps.Fidelities(ctx.Params);
@@ -25,21 +35,18 @@ public static class MnistSyntheticStep
     {
         var vaeDir = MnistSteps.VaeDir(ctx, vae);
         var dir = MnistSteps.SyntheticDir(ctx, vae, fidelity);
-        var corrected = fidelity == "corrected";
+        var release = (MnistFidelity)ContractCodec.ParseOne(typeof(MnistFidelity), fidelity, "[dpsgd] synthesis_fidelities");
+        var corrected = release == MnistFidelity.Corrected;
         string[] set = [$"{dir}/{MnistSteps.IdxFiles[0]}", $"{dir}/{MnistSteps.IdxFiles[1]}", $"{dir}/synthesis.json"];
         yield return new UnitSpec($"{vae}_{fidelity}_data")
         {
             Inputs = [.. MnistSteps.DataFiles(ctx), .. MnistSteps.RunOutputs(vaeDir, "vae.pt")],
             Outputs = [.. set, MnistSteps.Grid(ctx, vae, fidelity)],
-            Params = corrected
-                ? ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads", "dpsgd.stats_noise_multiplier", "dpsgd.stats_clip", MnistSteps.Noise]
-                : ["mnist.train_limit", "dpsgd.synthetic_per_class", "runtime.seed", "dpsgd.threads"],
-            Command = UnitCommand.Privatar(p => new object[]
+            Params = MnistSteps.KeysExcept<MnistSynthesizeArgs>(corrected ? [] : MechanismOnly),
+            Command = VerbCommand.Command(new MnistSynthesizeArgs
             {
-                "mnist", "synthesize", "--data", MnistSteps.DataDir(ctx), "--vae", vaeDir, "--out", dir, "--fidelity", fidelity,
-                "--per-class", p.Int("dpsgd.synthetic_per_class"), "--seed", p.Long("runtime.seed"), "--train-limit", p.Int("mnist.train_limit"),
-                "--threads", p.Int("dpsgd.threads"), "--grid", MnistSteps.Grid(ctx, vae, fidelity),
-            }.Concat(corrected ? new object[] { "--stats-noise-multiplier", p.Double("dpsgd.stats_noise_multiplier"), "--stats-clip", p.Double("dpsgd.stats_clip"), "--noise", p.String(MnistSteps.Noise) } : [])),
+                Data = MnistSteps.DataDir(ctx), Vae = vaeDir, Out = dir, Fidelity = release, Grid = MnistSteps.Grid(ctx, vae, fidelity),
+            }),
             Release = corrected && MnistSteps.IsRelease(ctx.Params),   // the original fidelity draws no privacy noise at all
         };
         var clf = MnistSteps.SyntheticClassifierDir(ctx, vae, fidelity);
@@ -47,13 +54,8 @@ public static class MnistSyntheticStep
         {
             Inputs = [.. MnistSteps.DataFiles(ctx), .. set],
             Outputs = MnistSteps.RunOutputs(clf, "classifier.pt"),
-            Params = ["mnist.test_limit", "dpsgd.synthetic_epochs", "dpsgd.lr", "dpsgd.synthetic_batch_size", "runtime.seed", "dpsgd.threads"],
-            Command = UnitCommand.Privatar(p => new object[]
-            {
-                "mnist", "train-classifier", "--data", MnistSteps.DataDir(ctx), "--train-dir", dir, "--out", clf,
-                "--epochs", p.Int("dpsgd.synthetic_epochs"), "--lr", p.Double("dpsgd.lr"), "--batch-size", p.Int("dpsgd.synthetic_batch_size"),
-                "--seed", p.Long("runtime.seed"), "--test-limit", p.Int("mnist.test_limit"), "--threads", p.Int("dpsgd.threads"),
-            }),
+            Params = MnistSteps.TrainKeys<MnistClassifierArgs>(null, RealOnly),
+            Command = VerbCommand.Command(new MnistClassifierArgs { Data = MnistSteps.DataDir(ctx), TrainDir = dir, Out = clf }),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Privatar.Contracts.Verbs;
 using Privatar.Pipeline.Specs;
 
 namespace Privatar.Steps;
@@ -8,8 +9,8 @@ public static class MnistVaeStep
     public static StepSpec Spec => new("MnistVae", "Train the MNIST DP-VAE at each [dpsgd] noise multiplier and target epsilon")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
-        Code = StepCode.Verbs("MnistVae", ["Privatar.DpSgd"], "MnistCommand"),
-        Params = MnistSteps.AllParams,
+        Code = StepCode.Verbs("MnistVae", ["Privatar.DpSgd", "Privatar.Contracts"], "MnistCommand"),
+        Params = VerbCommand.Distinct(MnistSteps.ListParams, VerbCommand.Params<MnistVaeArgs>()),
         Units = ctx => MnistSteps.DpRuns(ctx.Params).Select(r =>
         {
             var dir = MnistSteps.VaeDir(ctx, r.Id);
@@ -17,11 +18,13 @@ public static class MnistVaeStep
             {
                 Inputs = [.. MnistSteps.DataFiles(ctx)],
                 Outputs = MnistSteps.RunOutputs(dir, "vae.pt"),
-                Params = [.. MnistSteps.TrainKeys, .. MnistSteps.DpKeys(r), "dpsgd.latent_dim", "dpsgd.vae_fidelity"],
+                Params = MnistSteps.TrainKeys<MnistVaeArgs>(r),
                 Release = MnistSteps.IsRelease(ctx.Params),
-                Command = UnitCommand.Privatar(p => new object[] { "mnist", "train-vae", "--out", dir }
-                    .Concat(MnistSteps.TrainOptions(ctx, p)).Concat(MnistSteps.DpOptions(r, p))
-                    .Concat(new object[] { "--latent-dim", p.Int("dpsgd.latent_dim"), "--fidelity", p.String("dpsgd.vae_fidelity") })),
+                Command = VerbCommand.Command(new MnistVaeArgs
+                {
+                    Data = MnistSteps.DataDir(ctx), Out = dir,
+                    NoiseMultiplier = r.Calibrated ? null : r.Value, TargetEpsilon = r.Calibrated ? r.Value : null,
+                }),
             };
         }),
     };

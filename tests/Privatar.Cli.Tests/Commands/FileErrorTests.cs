@@ -98,10 +98,13 @@ public sealed class FileErrorTests : IDisposable
     public void Should_Not_Fetch_Into_The_Current_Directory_Without_Being_Told_Where()
     {
         var r = CliProcess.Run("mnist", "fetch");
+        var noOut = CliProcess.Run("mnist", "fetch", "--cache", Path.Combine(_root, "cache"));
 
         Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("--out", r.Stderr + r.Stdout);
         Assert.Contains("--cache", r.Stderr + r.Stdout);
+        Assert.NotEqual(0, noOut.ExitCode);
+        Assert.Contains("--out", noOut.Stderr + noOut.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(_root, "cache")));
         Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "artifacts")));
     }
 

@@ -54,14 +54,20 @@ public sealed class MnistStepsTests
     {
         var plan = Plan("smoke");
         var units = plan.UnitsOf("MnistClassifiers").ToDictionary(u => u.Id);
-        Assert.Contains("mnist train-classifier --out artifacts/smoke/mnist/classifiers/sigma0.1 --data artifacts/smoke/mnist/data --epochs 1", units["sigma0.1"].CommandText);
-        Assert.Contains("--noise-multiplier 0.1 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible", units["sigma0.1"].CommandText);
-        Assert.Contains("--target-epsilon 3 --max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible --delta 1E-05 --accountant rdp", units["epsilon3"].CommandText);
+        Assert.Contains("mnist train-classifier --data artifacts/smoke/mnist/data --out artifacts/smoke/mnist/classifiers/sigma0.1 --noise-multiplier 0.1 --epochs 1", units["sigma0.1"].CommandText);
+        Assert.Contains("--max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible --threads 1", units["sigma0.1"].CommandText);
+        Assert.Contains("--target-epsilon 3 --epochs 1", units["epsilon3"].CommandText);
+        Assert.Contains("--max-grad-norm 1.2 --sample-rate 0 --accounting-convention ours --noise reproducible --delta 1E-05 --accountant rdp", units["epsilon3"].CommandText);
         Assert.DoesNotContain("--noise-multiplier", units["nonprivate"].CommandText);
+        Assert.DoesNotContain("--noise ", units["nonprivate"].CommandText);
         Assert.EndsWith("--threads 1", units["nonprivate"].CommandText);       // [dpsgd] threads, not the profile's runtime.threads
         var vae = plan.UnitsOf("MnistVae").Single(u => u.Id == "epsilon3");
         Assert.Contains("mnist train-vae", vae.CommandText);
         Assert.Contains("--latent-dim 20 --fidelity corrected", vae.CommandText);
+        var synthetic = plan.UnitsOf("MnistSynthetic").Single(u => u.Id == "epsilon3_original_classifier");
+        Assert.Contains("--train-dir artifacts/smoke/mnist/synthetic/epsilon3_original --out artifacts/smoke/mnist/synthetic/epsilon3_original/classifier --synthetic-epochs 1", synthetic.CommandText);
+        Assert.DoesNotContain("--train-limit", synthetic.CommandText);       // the synthetic set is used whole
+        Assert.Equal(["dpsgd.lr", "dpsgd.synthetic_batch_size", "dpsgd.synthetic_epochs", "mnist.test_limit", "runtime.seed"], synthetic.Params.Keys.Order());
         var data = plan.UnitsOf("MnistSynthetic").Single(u => u.Id == "epsilon3_original_data");
         Assert.Contains("--vae artifacts/smoke/mnist/vae/epsilon3 --out artifacts/smoke/mnist/synthetic/epsilon3_original --fidelity original --per-class 50", data.CommandText);
         Assert.Contains("artifacts/smoke/results/mnist_samples/epsilon3_original.png", data.Outputs);

@@ -3,6 +3,7 @@ using Privatar.Contracts.Verbs;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
+using Privatar.Steps.Noise;
 
 namespace Privatar.Steps;
 
@@ -17,18 +18,18 @@ namespace Privatar.Steps;
 public static class AttackStep
 {
     /// <summary>The one key of the contract only a unit with corrected DP noise reads (it clips z_offload rows first).</summary>
-    const string ClipKey = "noise.dp_clip_bound";
+    const string ClipKey = NoiseLists.ClipBoundKey;
 
     public static StepSpec Spec => new("Attack", "Empirical and NN identification attacks on the offloaded latent per n, fidelity and MI bound")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Verbs("Attack", ["Privatar.Attacks"], "AttackCommand"),
-        Params = VerbCommand.Distinct(AvatarSteps.ListParams, [P.DoubleList("noise.mi_bounds").Above(0)], VerbCommand.Params<AttackArgs>()),
+        Params = VerbCommand.Distinct(AvatarSteps.ListParams, NoiseLists.Params, VerbCommand.Params<AttackArgs>()),
         Units = ctx =>
         {
             var partitions = AvatarSteps.Models(ctx.Params, VaeVariant.Partition);
-            var fidelities = ctx.Params.StringList("noise.fidelities").Select(f => NoiseFidelityText.Parse(f, "[noise] fidelities")).Distinct().ToList();
-            var mis = new double?[] { null }.Concat(ctx.Params.DoubleList("noise.mi_bounds").Select(m => (double?)m)).ToList();
+            var fidelities = NoiseLists.Fidelities(ctx.Params);
+            var mis = new double?[] { null }.Concat(NoiseLists.MiBounds(ctx.Params).Select(m => (double?)m)).ToList();
             var units = partitions.SelectMany(p => mis.Select(mi => Unit(ctx, p, fidelities, mi))).ToList();
             var slices = units.SelectMany(u => u.Outputs).ToArray();
             var attacks = AvatarSteps.Paths(ctx).Results("attacks.csv");

@@ -11,12 +11,16 @@ public static class CovarianceStep
     {
         Code = StepCode.Vae("Covariance", "CovarianceCommand"),
         Params = [.. VerbCommand.Params<VaeCovarianceArgs>()],
-        Units = ctx => [new UnitSpec("frequency_covariance")
+        Units = ctx =>
         {
-            Inputs = [AvatarSteps.Manifest(ctx)],
-            Outputs = [AvatarSteps.Results(ctx, "frequency_covariance.csv")],
-            Params = ContractCodec.Keys<VaeCovarianceArgs>(),
-            Command = VerbCommand.Command(new VaeCovarianceArgs { Data = AvatarSteps.Subject(ctx), Out = AvatarSteps.Results(ctx, "frequency_covariance.csv") }),
-        }],
+            var csv = AvatarSteps.Results(ctx, "frequency_covariance.csv");
+            return [new UnitSpec("frequency_covariance")
+            {
+                Inputs = [AvatarSteps.Manifest(ctx)],
+                Outputs = [csv],
+                Params = ContractCodec.Keys<VaeCovarianceArgs>(),
+                Command = VerbCommand.Command(new VaeCovarianceArgs { Data = AvatarSteps.Subject(ctx), Out = csv }),
+            }];
+        },
     };
 }

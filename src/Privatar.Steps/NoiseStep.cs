@@ -23,8 +23,8 @@ public static class NoiseStep
         Code = StepCode.InProcess("Noise", ["Privatar.Noise", "Privatar.Results"], "src/Privatar.Steps/Noise/*.cs"),
         Params =
         [
-            P.StringList("train.variants"), P.IntList("train.partition_n"), P.StringList("noise.fidelities"), P.DoubleList("noise.mi_bounds"),
-            P.Int("noise.classes"), P.Double("noise.dp_clip_bound"), P.Int("test.batch_size"), P.Int("runtime.seed"), P.String("noise.original_latents"),
+            P.StringList(ModelVariants.ListKey), P.IntList(ModelVariants.Of(VaeVariant.Partition).ListKey!), .. NoiseLists.Params,
+            P.Int(NoiseLists.ClassesKey), P.Double(NoiseLists.ClipBoundKey), P.Int("test.batch_size"), P.Int("runtime.seed"), P.String("noise.original_latents"),
         ],
         Units = Expand,
     };
@@ -32,7 +32,7 @@ public static class NoiseStep
     /// <summary>baseline (DP only), direct split (offloaded n = 16), partition local and offloaded per n, as [train] variants lists them.</summary>
     public static IReadOnlyList<NoiseSource> Sources(PlanContext ctx)
     {
-        var variants = ctx.Params.StringList("train.variants");
+        var variants = ctx.Params.StringList(ModelVariants.ListKey);
         var original = ctx.Params.String("noise.original_latents") is var root && root != "none" ? root.TrimEnd('/') : null;
         var paths = AvatarSteps.Paths(ctx);
         // ours: test/<unit>/z.npy or z_offload.npy; the original's: testing_results/<its result folder>/latent_code/z_k.pth (§4)
@@ -40,8 +40,8 @@ public static class NoiseStep
             ? paths.Test(m).Latent(offloaded)
             : $"{original}/{originalFolder}/latent_code/{(offloaded ? "z_offload" : "z")}";
         var list = new List<NoiseSource>();
-        if (variants.Contains("baseline")) list.Add(new(NoiseTarget.Baseline, Z(ModelConfig.Baseline, "multiface", offloaded: false), Pac: false));
-        if (variants.Contains("direct_split"))
+        if (variants.Contains(ModelConfig.Baseline.VariantName)) list.Add(new(NoiseTarget.Baseline, Z(ModelConfig.Baseline, "multiface", offloaded: false), Pac: false));
+        if (variants.Contains(VaeVariant.DirectSplit.Name()))
             list.Add(new(NoiseTarget.DirectSplit, Z(new ModelConfig(VaeVariant.DirectSplit), "test_multiface_direct_split", offloaded: true), Pac: true));
         foreach (var m in AvatarSteps.Models(ctx.Params, VaeVariant.Partition))
         {
@@ -52,28 +52,11 @@ public static class NoiseStep
         return list;
     }
 
-    public static IReadOnlyList<NoiseFidelity> Fidelities(ParamValues p)
-    {
-        var list = p.StringList("noise.fidelities").Select(f => NoiseFidelityText.Parse(f, "[noise] fidelities")).ToList();
-        if (list.Distinct().Count() != list.Count) throw new ArgumentException($"[noise] fidelities: each fidelity may be listed once, got {p.Text("noise.fidelities")}");
-        return list;
-    }
-
-    public static IReadOnlyList<double> MiBounds(ParamValues p)
-    {
-        var list = p.DoubleList("noise.mi_bounds");
-        if (list.Any(m => !(m > 0)))
-            throw new ArgumentException($"[noise] mi_bounds: every bound must be a positive number of nats, got {p.Text("noise.mi_bounds")}");
-        if (list.Select(NoiseFileNames.Mi).Distinct().Count() != list.Count)
-            throw new ArgumentException($"[noise] mi_bounds: each bound may be listed once, got {p.Text("noise.mi_bounds")}");
-        return list;
-    }
-
     static IEnumerable<UnitSpec> Expand(PlanContext ctx)
     {
         var sources = Sources(ctx);
-        var fidelities = Fidelities(ctx.Params);
-        var mis = MiBounds(ctx.Params);
+        var fidelities = NoiseLists.Fidelities(ctx.Params);
+        var mis = NoiseLists.MiBounds(ctx.Params);
         var units = new List<UnitSpec>();
         var slices = new List<string>();
         foreach (var f in fidelities)
@@ -129,10 +112,10 @@ public static class NoiseStep
     static UnitSpec PsrBounds(PlanContext ctx) => new("psr_bounds")
     {
         Outputs = [AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)],
-        Params = ["noise.fidelities", "noise.mi_bounds", "noise.classes"],
+        Params = [NoiseLists.FidelitiesKey, NoiseLists.MiBoundsKey, NoiseLists.ClassesKey],
         Command = UnitCommand.InProcess(u =>
         {
-            var rows = NoiseWork.PsrBounds(Fidelities(u.Params), MiBounds(u.Params), u.Params.Int("noise.classes")).ToList();
+            var rows = NoiseWork.PsrBounds(NoiseLists.Fidelities(u.Params), NoiseLists.MiBounds(u.Params), u.Params.Int(NoiseLists.ClassesKey)).ToList();
             ResultCsv.WriteFile(ResultFamilies.PsrBounds, u.PathOf(AvatarSteps.Results(ctx, ResultFamilies.PsrBounds.FileName)), rows);
             foreach (var r in rows)
                 u.Log.Info($"{r.Fidelity}: MI {r.Mi} nats -> PSR {r.Psr:G4} (K = {r.Classes}, prior {r.Prior:G4}{(r.Vacuous ? ", vacuous" : "")})");

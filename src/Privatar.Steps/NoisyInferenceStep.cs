@@ -5,6 +5,7 @@ using Privatar.Core;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Specs;
+using Privatar.Steps.Noise;
 
 namespace Privatar.Steps;
 
@@ -23,12 +24,15 @@ public static class NoisyInferenceStep
     /// <summary>A model that offloads a latent: its unit id (train/&lt;id&gt;) and the noise files' target.</summary>
     sealed record Offloader(string Id, NoiseTarget Target, bool HasPac);
 
+    static readonly ModelConfig DirectSplit = new(VaeVariant.DirectSplit);
+
     static IReadOnlyList<Offloader> Offloaders(ParamValues p)
     {
-        var variants = p.StringList("train.variants");
+        var variants = p.StringList(ModelVariants.ListKey);
         var list = new List<Offloader>();
-        if (variants.Contains("baseline")) list.Add(new("baseline", NoiseTarget.Baseline, false));
-        if (variants.Contains("direct_split")) list.Add(new("direct_split", NoiseTarget.DirectSplit, true));
+        // The baseline offloads its whole latent, which has no PAC noise; direct split and the partitions have both.
+        foreach (var m in new[] { ModelConfig.Baseline, DirectSplit }.Where(m => variants.Contains(m.VariantName)))
+            list.Add(new(m.Id, m.OffloadedTarget!.Value, HasPac: m.Variant != VaeVariant.Baseline));
         list.AddRange(AvatarSteps.Models(p, VaeVariant.Partition).Select(m => new Offloader(m.Id, m.OffloadedTarget!.Value, true)));
         return list;
     }
@@ -57,14 +61,13 @@ public static class NoisyInferenceStep
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
         Code = StepCode.Vae("NoisyInference", "NoisyCommand"),
-        Params = VerbCommand.Distinct(AvatarSteps.ListParams, [P.DoubleList("noise.mi_bounds"), P.StringList("noise.fidelities")],
+        Params = VerbCommand.Distinct(AvatarSteps.ListParams, NoiseLists.Params,
             VerbCommand.Params<NoisyTestArgs>(), VerbCommand.Params<NoisyGridArgs>()),
         Units = ctx =>
         {
             var models = Offloaders(ctx.Params);
-            var fidelities = ctx.Params.StringList("noise.fidelities");
-            foreach (var f in fidelities) NoiseFidelityText.Parse(f, "[noise] fidelities");
-            var bounds = ctx.Params.DoubleList("noise.mi_bounds");
+            var fidelities = NoiseLists.Fidelities(ctx.Params).Select(f => f.Name()).ToList();
+            var bounds = NoiseLists.MiBounds(ctx.Params);
             var units = new List<UnitSpec>();
             if (models.Count == 0) return units;   // no variant offloads a latent
             var slices = new List<string>();
@@ -112,9 +115,9 @@ public static class NoisyInferenceStep
     /// <summary>The grid: photo, baseline and partitions clean, the largest n with DP and PAC noise (headline fidelity, grid_mi).</summary>
     static UnitSpec? GridUnit(PlanContext ctx, IReadOnlyList<Offloader> models, IReadOnlyList<string> fidelities, IReadOnlyList<double> bounds)
     {
-        var partitions = models.Where(m => m.Target.Branch == LatentBranch.PartitionOffloaded && m.Id != "direct_split").ToList();
+        var partitions = models.Where(m => m.Target.Branch == LatentBranch.PartitionOffloaded && m.Id != DirectSplit.Id).ToList();
         if (partitions.Count == 0) return null;   // the grid compares partitions; without any there is nothing to show
-        var clean = models.Where(m => m.Id == "baseline").Concat(partitions).ToList();
+        var clean = models.Where(m => m.Id == ModelConfig.Baseline.Id).Concat(partitions).ToList();
         var noisy = partitions.MaxBy(m => m.Target.OffloadedComponents)!;
         var fidelity = fidelities[0];
         var mi = ctx.Params.Double(Key<NoisyGridArgs>(nameof(NoisyGridArgs.Mi)));

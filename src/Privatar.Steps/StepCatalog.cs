@@ -5,7 +5,8 @@ namespace Privatar.Steps;
 /// <summary>
 /// Every step of the Privatar pipeline, in run order (a step may read only outputs of steps above it).
 /// Each step is declared in its own file here as a <see cref="StepSpec"/> whose units run a
-/// <c>privatar</c> verb; its Cake task is build/tasks/&lt;Name&gt;.cake. See README, "Adding a pipeline step".
+/// <c>privatar</c> verb through its contract; build/build.cake registers one Cake task per step from this list (its
+/// description and edges from the plan). See README, "Adding a pipeline step".
 /// </summary>
 public static class StepCatalog
 {

@@ -10,6 +10,7 @@ using Privatar.Torch;
 using Privatar.Training;
 using Privatar.Training.Noisy;
 using Spectre.Console;
+using static Privatar.Cli.Commands.VaeCommand;
 
 namespace Privatar.Cli.Commands;
 
@@ -29,12 +30,6 @@ public static class NoisyCommand
         group.Subcommands.Add(ContractCommand.Build<NoisyTestArgs>(Test));
         group.Subcommands.Add(ContractCommand.Build<NoisyGatherArgs>(Gather));
         group.Subcommands.Add(ContractCommand.Build<NoisyGridArgs>(Grid));
-    }
-
-    static void Apply(string device, int threads)
-    {
-        if (device != "cpu") throw new ArgumentException($"--device {device}: the vae verbs run on cpu only");
-        new TorchSettings("cpu", threads).Apply();
     }
 
     /// <summary>The noise of one fidelity's files: K and the clip bound matter under corrected only (the original PSR is hard-coded, its DP unclipped).</summary>
@@ -129,8 +124,6 @@ public static class NoisyCommand
         AnsiConsole.WriteLine($"{a.Samples} samples x {columns.Count + 1} columns -> {Path.Combine(a.Results, ResultFamilies.ReconstructionGrid.FileName)}");
         return 0;
     }
-
-    static string Fmt(double x) => x.ToString("G5", Invariant.Culture);
 
     /// <summary>A Spectre progress bar over the test batches; plain lines when output is redirected (pipeline units).</summary>
     static void Progress(string title, int total, Action<Action<int, string>> run)

@@ -23,15 +23,6 @@ public static class VaeCommand
         group.Subcommands.Add(ExportCommand.Build());
     }
 
-    internal static Option<T> Opt<T>(string name, string desc, T def) => new(name) { Description = desc, DefaultValueFactory = _ => def };
-    internal static Option<string> Req(string name, string desc) => new(name) { Description = desc, Required = true };
-
-    internal static readonly Option<string> DataRoot = Req("--data", "Multiface subject root");
-    internal static readonly Option<int> Threads = Opt("--threads", "libtorch threads (0 = one per core)", 0);
-    internal static readonly Option<string> Device = Opt("--device", "cpu (the VAE verbs run on the CPU)", "cpu");
-
-    internal static void Apply(ParseResult p) => Apply(p.GetValue(Device)!, p.GetValue(Threads));
-
     /// <summary>The vae verbs run on the CPU, with <paramref name="threads"/> libtorch threads (0 = one per core).</summary>
     internal static void Apply(string device, int threads)
     {

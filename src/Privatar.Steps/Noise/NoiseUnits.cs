@@ -70,12 +70,12 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
         {
             Inputs = s.Files,
             Outputs = [file, Slice(id)],
-            Params = _original ? AssemblyKeys : ["noise.classes", "noise.dp_clip_bound"],
+            Params = _original ? AssemblyKeys : [NoiseLists.ClassesKey, NoiseLists.ClipBoundKey],
             Command = UnitCommand.InProcess(u =>
             {
                 var options = _original
                     ? new DpNoiseOptions(fidelity, OriginalArtifact.EquationClasses, 0)
-                    : new DpNoiseOptions(fidelity, u.Params.Int("noise.classes"), u.Params.Double("noise.dp_clip_bound"));
+                    : new DpNoiseOptions(fidelity, u.Params.Int(NoiseLists.ClassesKey), u.Params.Double(NoiseLists.ClipBoundKey));
                 if (_original && OriginalArtifact.HardCodedPsr(mi) is null)
                     u.Log.Warning($"MI {mi}: the original hard-codes no PSR for it; using its own equation's root for K = 65 ({OriginalArtifact.PsrFor(mi):G6})");
                 var row = NoiseWork.WriteDp(u.PathOf(_dir), s.Target, Latents(u, s), mi, options, Relative(file));
@@ -95,10 +95,10 @@ public sealed class NoiseUnits(PlanContext ctx, NoiseFidelity fidelity)
         {
             Inputs = [eigenvalues],
             Outputs = [file, Slice(id)],
-            Params = _original ? [] : ["noise.classes"],
+            Params = _original ? [] : [NoiseLists.ClassesKey],
             Command = UnitCommand.InProcess(u =>
             {
-                var classes = _original ? OriginalArtifact.EquationClasses : u.Params.Int("noise.classes");
+                var classes = _original ? OriginalArtifact.EquationClasses : u.Params.Int(NoiseLists.ClassesKey);
                 var lambda = Npy.Read(u.PathOf(eigenvalues)).ToDoubles();
                 var row = NoiseWork.WritePac(u.PathOf(_dir), s.Target, lambda, mi, fidelity, classes, Relative(file));
                 ResultCsv.WriteFile(ResultFamilies.NoiseSummary, u.PathOf(Slice(id)), [row]);

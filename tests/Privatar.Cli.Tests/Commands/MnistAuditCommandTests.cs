@@ -1,6 +1,5 @@
 using Privatar.Contracts.Verbs;
 using Privatar.DpSgd.Audit;
-using Privatar.Mnist;
 using Privatar.Results;
 using Xunit;
 
@@ -13,15 +12,7 @@ public sealed class MnistAuditCommandTests : IDisposable
 
     public MnistAuditCommandTests()
     {
-        var rng = new Random(5);
-        LabeledImages Make(int n)
-        {
-            var px = new byte[n * 784];
-            rng.NextBytes(px);
-            return new LabeledImages(IdxArray.FromBytes(px, n, 28, 28), Enumerable.Range(0, n).Select(i => (byte)(i % 10)).ToArray());
-        }
-        Make(120).Save(Path.Combine(dir, MnistDataset.TrainImages), Path.Combine(dir, MnistDataset.TrainLabels));
-        Make(40).Save(Path.Combine(dir, MnistDataset.TestImages), Path.Combine(dir, MnistDataset.TestLabels));
+        TinyMnist.Write(dir, 5);
     }
 
     [Fact]

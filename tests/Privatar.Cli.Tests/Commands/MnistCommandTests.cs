@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Privatar.Mnist;
 using Xunit;
 
 namespace Privatar.Cli.Tests.Commands;
@@ -11,15 +10,7 @@ public sealed class MnistCommandTests : IDisposable
 
     public MnistCommandTests()
     {
-        var rng = new Random(7);
-        LabeledImages Make(int n)
-        {
-            var px = new byte[n * 784];
-            rng.NextBytes(px);
-            return new LabeledImages(IdxArray.FromBytes(px, n, 28, 28), Enumerable.Range(0, n).Select(i => (byte)(i % 10)).ToArray());
-        }
-        Make(120).Save(Path.Combine(dir, MnistDataset.TrainImages), Path.Combine(dir, MnistDataset.TrainLabels));
-        Make(40).Save(Path.Combine(dir, MnistDataset.TestImages), Path.Combine(dir, MnistDataset.TestLabels));
+        TinyMnist.Write(dir, 7);
     }
 
     static void Ok(params string[] args)

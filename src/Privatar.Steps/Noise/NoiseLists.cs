@@ -18,7 +18,8 @@ public static class NoiseLists
     public const string ClipBoundKey = "noise.dp_clip_bound";
 
     /// <summary>Both lists, as each step that expands them declares them.</summary>
-    public static ParamSpec[] Params => [P.StringList(FidelitiesKey), P.DoubleList(MiBoundsKey).Above(0)];
+    public static ParamSpec[] Params =>
+        [P.StringList(FidelitiesKey).OneOf([.. Enum.GetValues<NoiseFidelity>().Select(f => f.Name())]), P.DoubleList(MiBoundsKey).Above(0)];
 
     /// <summary>The fidelities in their configured order (the first is the headline one), each listed once.</summary>
     public static IReadOnlyList<NoiseFidelity> Fidelities(ParamValues p)

@@ -12,6 +12,7 @@ run ./build.sh --dryrun
 run ./build.sh --profile=functional --runtime_threads=1 --dryrun
 run ./build.sh --force=Train --dryrun
 run ./build.sh --pipeline_executor=slurm --dryrun
+run ./build.sh --pipeline_workers=false --dryrun
 # The engine's targets
 run ./build.sh --target=Status
 run ./build.sh --target=Why --step=Train
@@ -22,6 +23,9 @@ run $cli --help
 run $cli env --device cpu --threads 1
 run $cli vae init --help
 run $cli vae test --help
+# The worker the build runs units through (README, "Reproducibility and timing"): two requests, two replies of exit code 0
+printf '%s\n' '["env"]' '["env","--threads","1"]' | $cli worker > /tmp/readme-command.log 2>&1
+[ "$(grep -c $'^\x1e0$' /tmp/readme-command.log)" = 2 ] || { tail -20 /tmp/readme-command.log; echo "privatar worker did not answer two requests" >&2; exit 1; }
 # A value a verb would refuse stops the build before any work, naming the key (README, "Device")
 if ./build.sh --runtime_device=cuda --dryrun > /tmp/readme-command.log 2>&1; then echo "--runtime_device=cuda was accepted" >&2; exit 1; fi
 grep -q '\[runtime\] device = cuda: expected cpu' /tmp/readme-command.log || { tail -5 /tmp/readme-command.log; exit 1; }

@@ -44,7 +44,7 @@ public static class PipelineHost
     public static PipelineSession Open(ICakeContext ctx, BuildPaths paths, IReadOnlyList<StepSpec> steps,
         IReadOnlyDictionary<string, ToolLaunch> extraTools = null)
     {
-        var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath) };
+        var tools = new Dictionary<string, ToolLaunch> { ["privatar"] = ToolLaunch.DotNet(paths.Cli.FullPath).WithWorker("worker") };
         foreach (var t in extraTools ?? new Dictionary<string, ToolLaunch>()) tools[t.Key] = t.Value;
         var overrides = ctx.Arguments.GetArguments()
             .Where(a => a.Key.Contains('_') && !a.Key.StartsWith("Settings_", StringComparison.OrdinalIgnoreCase))   // Cake's own (--no-report)

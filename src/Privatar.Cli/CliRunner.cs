@@ -13,6 +13,15 @@ public static class CliRunner
     {
         // Before any tensor work: libgomp reads its wait policy when libtorch loads (see NativeProcess).
         Privatar.Torch.NativeProcess.Prepare();
+        return Run(root, args);
+    }
+
+    /// <summary>
+    /// Parses and runs one invocation: user errors print one line and return <see cref="UserError"/>; any other
+    /// exception propagates (the process's unhandled-exception exit, or one failed request of <see cref="CliWorker"/>).
+    /// </summary>
+    public static int Run(RootCommand root, string[] args)
+    {
         try
         {
             // The default handler would print a stack trace and exit 1; user errors deserve one line and exit 2.

@@ -16,5 +16,7 @@ NoiseCommand.Register(root);
 NoisyCommand.Register(root);
 AttackCommand.Register(root);
 SynthesisCommand.Register(root);
+// `privatar worker`: the pipeline runs many of the verbs above in one process through it ([pipeline] workers).
+CliWorker.Register(root);
 
 return CliRunner.Invoke(root, args);

@@ -18,6 +18,9 @@ public static class LatencyStep
         Code = StepCode.Vae("Latency", "LatencyCommand", "CapacityCommand"),
         // Its units time things: on a cluster each job takes a whole node, so no other job shares its cores.
         Resources = new UnitResources(Exclusive: true),
+        // And each unit is a fresh process ([pipeline] workers does not apply): a warm worker (libtorch loaded, the
+        // allocator's arenas grown, code jitted by earlier units) would time a different process than the paper's.
+        SeparateProcesses = true,
         Params = VerbCommand.Distinct(AvatarSteps.ListParams, VerbCommand.Params<VaeLatencyArgs>(), VerbCommand.Params<VaeCapacityArgs>()),
         Units = ctx =>
         {

@@ -8,6 +8,7 @@ public static class EngineConfig
         [pipeline]
         strict = true
         jobs = 1
+        workers = true
         executor = local
 
         [slurm]

@@ -15,6 +15,7 @@ public sealed class ConfigSchema
         P.String("runtime.device").OneOf(["cpu"], "the build references TorchSharp-cpu and every verb runs on the CPU (README, \"Device\")"),
         P.Int("runtime.threads").AtLeast(0).Unstamped(), P.Int("runtime.seed").AtLeast(0),
         P.Bool("pipeline.strict").Unstamped(), P.Int("pipeline.jobs").AtLeast(1).Unstamped(),
+        P.Bool("pipeline.workers").Unstamped(),
         P.String("pipeline.executor").OneOf(["local", "slurm"]).Unstamped(),
         // Where units run changes no output byte, so none of [slurm] is stamped.
         P.String("slurm.partition").Unstamped(), P.String("slurm.account").Unstamped(), P.String("slurm.qos").Unstamped(),

@@ -24,6 +24,12 @@ public sealed class ResolvedConfig(string profile, IReadOnlyDictionary<string, C
     /// <summary>[pipeline] executor: where stale units run, <c>local</c> (child processes) or <c>slurm</c> (batch jobs).</summary>
     public string Executor => Values.TryGetValue("pipeline.executor", out var v) ? v.Raw.Trim() : "local";
 
+    /// <summary>
+    /// [pipeline] workers: whether a step's tool units run as requests to long-lived worker processes (one per unit
+    /// running at once) instead of one process each. Absent (engine tests with older configs) means true.
+    /// </summary>
+    public bool Workers => !Values.TryGetValue("pipeline.workers", out var v) || v.Raw.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A declared key's raw text, trimmed (for the engine's own sections, read where they are used).</summary>
     public string Text(string key) => Values[key].Raw.Trim();
 

@@ -21,10 +21,12 @@ public sealed class RunStrategy : IExecutionStrategy
         var jobs = pipeline.Config.Jobs;
         if (jobs > 1 && step.Concurrent && pipeline.Config.Strict)
             pipeline.Log.Info($"{step.Name}: strict mode checks each unit against a snapshot of the whole tree, so its units run one at a time");
-        return jobs > 1 && step.Concurrent && !pipeline.Config.Strict ? RunSideBySide(pipeline, step, jobs) : RunInOrder(pipeline, step);
+        // The step's worker processes ([pipeline] workers): started by its first tool unit, stopped when it ends.
+        using var workers = pipeline.Config.Workers && !step.SeparateProcesses ? new WorkerPool(pipeline.Layout.Root, step.Name, pipeline.Log) : null;
+        return jobs > 1 && step.Concurrent && !pipeline.Config.Strict ? RunSideBySide(pipeline, step, jobs, workers) : RunInOrder(pipeline, step, workers);
     }
 
-    static List<Unit> RunInOrder(RunContext pipeline, StepSpec step)
+    static List<Unit> RunInOrder(RunContext pipeline, StepSpec step, WorkerPool? workers)
     {
         var ran = new List<Unit>();
         foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
@@ -32,7 +34,7 @@ public sealed class RunStrategy : IExecutionStrategy
             if (Staleness(pipeline, unit) is not { } why) continue;
             pipeline.Log.Info($"{unit}: {why}; running");
             var started = Start(pipeline, unit);
-            try { Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false)); }
+            try { Finish(pipeline, unit, started, Run(pipeline, unit, tagLines: false, workers)); }
             catch (Exception e)
             {
                 Fail(pipeline, unit, e);
@@ -50,7 +52,7 @@ public sealed class RunStrategy : IExecutionStrategy
     /// it). After a failure nothing new starts; the units already running finish and are stamped, then the first
     /// failure is rethrown.
     /// </summary>
-    static List<Unit> RunSideBySide(RunContext pipeline, StepSpec step, int jobs)
+    static List<Unit> RunSideBySide(RunContext pipeline, StepSpec step, int jobs, WorkerPool? workers)
     {
         var ran = new List<Unit>();
         var running = new List<(Unit Unit, Deps Deps, Task<double> Task)>();
@@ -86,7 +88,7 @@ public sealed class RunStrategy : IExecutionStrategy
             if (failure is not null) break;
             pipeline.Log.Info($"{unit}: {why}; running (with {running.Count} other{(running.Count == 1 ? "" : "s")})");
             var deps = Start(pipeline, unit);
-            running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true))));
+            running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true, workers))));
             ran.Add(unit);
         }
         Collect(() => false);
@@ -126,10 +128,10 @@ public sealed class RunStrategy : IExecutionStrategy
     }
 
     /// <summary>Runs the unit's command; returns its wall time in seconds.</summary>
-    internal static double Run(RunContext p, Unit unit, bool tagLines)
+    internal static double Run(RunContext p, Unit unit, bool tagLines, WorkerPool? workers = null)
     {
         var clock = Stopwatch.StartNew();
-        p.Executor.Execute(unit, tagLines);
+        p.Executor.Execute(unit, tagLines, workers);
         return clock.Elapsed.TotalSeconds;
     }
 

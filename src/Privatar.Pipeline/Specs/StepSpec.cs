@@ -25,6 +25,12 @@ public sealed record StepSpec(string Name, string Description)
     /// </summary>
     public bool Concurrent { get; init; }
 
+    /// <summary>
+    /// Whether every unit must run in a fresh process of its own even when [pipeline] workers is true: for units that
+    /// time themselves (a warm worker would change the timings) or otherwise cannot share a process.
+    /// </summary>
+    public bool SeparateProcesses { get; init; }
+
     /// <summary>What each unit asks of a cluster scheduler (executor = slurm); a unit may override any field.</summary>
     public UnitResources Resources { get; init; } = UnitResources.None;
 

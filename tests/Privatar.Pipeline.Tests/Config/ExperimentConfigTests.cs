@@ -29,7 +29,7 @@ public sealed class ExperimentConfigTests
             Assert.Equal("-1", smoke.Canonical("gen.sign"));
             Assert.Equal("command line --gen_sign", smoke.Values["gen.sign"].Origin);
             Assert.Equal("5", functional.Canonical("gen.scale"));
-            Assert.Equal("cake.config:40 ([profile.functional])", functional.Values["gen.scale"].Origin);
+            Assert.Equal("cake.config:41 ([profile.functional])", functional.Values["gen.scale"].Origin);
         }
 
         [Fact]
@@ -43,13 +43,13 @@ public sealed class ExperimentConfigTests
         public void Should_Name_Key_Line_And_Form_For_A_Wrong_Type()
         {
             var message = Fails(FakeConfig.Default.Replace("scale = 2", "scale = two"));
-            Assert.Equal("cake.config:28: gen.scale = 'two': expected an integer, e.g. 12.", message);
+            Assert.Equal("cake.config:29: gen.scale = 'two': expected an integer, e.g. 12.", message);
         }
 
         [Fact]
         public void Should_Reject_A_Wrong_Type_From_An_Overlay_Or_The_Command_Line()
         {
-            Assert.Equal("cake.config:40 ([profile.functional]): gen.scale = '5.5': expected an integer, e.g. 12.",
+            Assert.Equal("cake.config:41 ([profile.functional]): gen.scale = '5.5': expected an integer, e.g. 12.",
                 Fails(FakeConfig.Default.Replace("gen.scale = 5", "gen.scale = 5.5"), "functional"));
             Assert.Equal("command line --gen_items: gen.items = '1,,2': expected a non-empty comma-separated list of integers, e.g. 2, 4, 8.",
                 Fails(FakeConfig.Default, overrides: new() { ["gen_items"] = "1,,2" }));
@@ -59,7 +59,7 @@ public sealed class ExperimentConfigTests
         public void Should_Reject_An_Empty_List()
         {
             var message = Fails(FakeConfig.Default.Replace("items = 1, 2, 3", "items ="));
-            Assert.Equal("cake.config:27: gen.items = '': expected a non-empty comma-separated list of integers, e.g. 2, 4, 8.", message);
+            Assert.Equal("cake.config:28: gen.items = '': expected a non-empty comma-separated list of integers, e.g. 2, 4, 8.", message);
         }
 
         [Fact]
@@ -73,14 +73,14 @@ public sealed class ExperimentConfigTests
         public void Should_Reject_An_Unknown_Key_In_A_Step_Section()
         {
             var message = Fails(FakeConfig.Default.Replace("sign = 1", "sign = 1\nsigns = 2"));
-            Assert.Equal("cake.config:30: [gen] signs: unknown key; no step declares it (declared keys of [gen]: gen.items, gen.scale, gen.sign).", message);
+            Assert.Equal("cake.config:31: [gen] signs: unknown key; no step declares it (declared keys of [gen]: gen.items, gen.scale, gen.sign).", message);
         }
 
         [Fact]
         public void Should_Reject_An_Unknown_Key_In_An_Overlay()
         {
             var message = Fails(FakeConfig.Default.Replace("gen.scale = 5", "gen.scal = 5"), "functional");
-            Assert.StartsWith("cake.config:40: [profile.functional] gen.scal: unknown key; an overlay may only change a key defined in a step section", message);
+            Assert.StartsWith("cake.config:41: [profile.functional] gen.scal: unknown key; an overlay may only change a key defined in a step section", message);
             Assert.Contains("known keys: gen.items, gen.scale, gen.sign", message);
         }
 
@@ -102,7 +102,7 @@ public sealed class ExperimentConfigTests
         public void Should_Reject_A_Key_Given_Twice()
         {
             var message = Fails(FakeConfig.Default.Replace("sign = 1", "sign = 1\nscale = 3"));
-            Assert.Equal("cake.config:30: key 'scale' appears twice in [gen]; every value has exactly one home.", message);
+            Assert.Equal("cake.config:31: key 'scale' appears twice in [gen]; every value has exactly one home.", message);
         }
 
         [Fact]

@@ -19,10 +19,10 @@ public sealed class ConfigErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("scale = 2", "scale = 2.5", "cake.config:28: gen.scale = '2.5': expected an integer, e.g. 12.")]
-    [InlineData("items = 1, 2, 3", "items =", "cake.config:27: gen.items = '': expected a non-empty comma-separated list of integers, e.g. 2, 4, 8.")]
-    [InlineData("sign = 1", "sign = 1\nsigm = 1", "cake.config:30: [gen] sigm: unknown key; no step declares it")]
-    [InlineData("runtime.threads = 1", "runtime.thread = 1", "cake.config:36: [profile.smoke] runtime.thread: unknown key")]
+    [InlineData("scale = 2", "scale = 2.5", "cake.config:29: gen.scale = '2.5': expected an integer, e.g. 12.")]
+    [InlineData("items = 1, 2, 3", "items =", "cake.config:28: gen.items = '': expected a non-empty comma-separated list of integers, e.g. 2, 4, 8.")]
+    [InlineData("sign = 1", "sign = 1\nsigm = 1", "cake.config:31: [gen] sigm: unknown key; no step declares it")]
+    [InlineData("runtime.threads = 1", "runtime.thread = 1", "cake.config:37: [profile.smoke] runtime.thread: unknown key")]
     public void Should_Stop_On_A_Malformed_Config_Naming_Key_And_Expected_Form(string line, string replacement, string message)
     {
         _cake.Repo.SetConfig(line, replacement);

@@ -19,7 +19,8 @@ namespace Privatar.Cli;
 /// </summary>
 public static class CliWorker
 {
-    public const char RecordSeparator = '\u001e';
+    /// <summary>The reply marker; the engine's side of the protocol defines it.</summary>
+    public const char RecordSeparator = Privatar.Pipeline.Execution.ToolWorker.RecordSeparator;
 
     /// <summary>libtorch's default seed of its global CPU generator (a fresh process's state).</summary>
     const long DefaultTorchSeed = 67280421310721;

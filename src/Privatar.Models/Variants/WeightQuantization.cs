@@ -38,7 +38,9 @@ public static class WeightQuantization
         else
         {
             layer.Weight.copy_(onGrid);
-            layer.Gain.fill_(onGrid.pow(2).sum().sqrt().item<float>());
+            // A tensor copy, not fill_(number): a number becomes a native Scalar that nothing keeps alive during the call
+            // (see NoGc), and a collection outside a no-GC region let its finaliser free it mid-call at 256² textures.
+            layer.Gain.copy_(onGrid.pow(2).sum().sqrt().expand_as(layer.Gain));
         }
     }
 

@@ -51,10 +51,12 @@ public static class Tester
         var names = new StringBuilder("index\texpression\tframe\tcamera\n");
         using var _ = no_grad();
         foreach (var idx in order)
+        {
+            var keys = idx.Select(i => data.Test[i]).ToArray();
+            // Loaded before the no-GC region: at 256² textures a batch's arrays alone exceed its budget (see NoGc).
+            using var batch = data.Batch(keys);
             NoGc.Run(() =>
             {
-                var keys = idx.Select(i => data.Test[i]).ToArray();
-                using var batch = data.Batch(keys);
                 using var scope = NewDisposeScope();
                 using var output = model.call(batch.ToInput());
                 using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights with { Screen = 1 }, data.Screen);
@@ -71,6 +73,7 @@ public static class Tester
                 if (output.ZOffload is { } zo) zOff.AddRange(zo.contiguous().data<float>().ToArray());
                 foreach (var k in keys) names.Append(Invariant.Format(n++)).Append('\t').Append(k.Expression).Append('\t').Append(k.Frame).Append('\t').Append(k.Camera).Append('\n');
             });
+        }
         var latent = model.Config.Latent;
         Directory.CreateDirectory(outputs.Directory);
         Npy.Write(outputs.Z, z.ToArray(), checked((int)n), latent);

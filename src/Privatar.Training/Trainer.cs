@@ -60,11 +60,11 @@ public static class Trainer
             var epoch = sampler.Epoch;
             var idx = sampler.Next();
             if (sampler.Epoch > epoch && epoch >= 0) schedule.step();
-            var loss = NoGc.Run(() =>
-            {
-                using var batch = data.Batch(idx.Select(i => data.Train[i]).ToArray());
-                return Step(model, batch, data, s, main, cc, accepted);
-            });
+            // The batch is loaded before the no-GC region: at 256² textures its arrays alone exceed the region's budget, and
+            // a region that ends mid-step lets a collection free a Scalar mid-call (see NoGc).
+            LossValues? loss;
+            using (var batch = data.Batch(idx.Select(i => data.Train[i]).ToArray()))
+                loss = NoGc.Run(() => Step(model, batch, data, s, main, cc, accepted));
             if (loss is null) skipped++;
             else
             {
@@ -135,9 +135,10 @@ public static class Trainer
         var screen = s.Weights.Screen > 0 ? data.Screen : null;
         if (s.Fidelity == Fidelity.Original)
             foreach (var idx in batches)
+            {
+                using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());   // outside the region, as in Run
                 NoGc.Run(() =>
                 {
-                    using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
                     using var scope = NewDisposeScope();
                     using var output = model.call(batch.ToInput());
                     using var terms = VaeLosses.Compute(output, batch, data.Norm, s.Weights, screen);
@@ -145,14 +146,12 @@ public static class Trainer
                     terms.Total.backward();
                     cc.step();
                 });
+            }
         var sums = new double[5];
         foreach (var idx in batches)
         {
-            var v = NoGc.Run(() =>
-            {
-                using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());
-                return VaeStep.Evaluate(model, batch, data.Norm, s.Weights, screen);
-            });
+            using var batch = data.Batch(idx.Select(i => data.Test[i]).ToArray());   // outside the region, as in Run
+            var v = NoGc.Run(() => VaeStep.Evaluate(model, batch, data.Norm, s.Weights, screen));
             sums[0] += v.Vert; sums[1] += v.Tex; sums[2] += v.Screen; sums[3] += v.Kl; sums[4] += v.Total;
         }
         model.train();

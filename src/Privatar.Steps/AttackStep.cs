@@ -1,4 +1,5 @@
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Noise;
 using Privatar.Pipeline.Config;
@@ -17,9 +18,6 @@ namespace Privatar.Steps;
 /// </summary>
 public static class AttackStep
 {
-    /// <summary>The one key of the contract only a unit with corrected DP noise reads (it clips z_offload rows first).</summary>
-    const string ClipKey = NoiseLists.ClipBoundKey;
-
     public static StepSpec Spec => new("Attack", "Empirical and NN identification attacks on the offloaded latent per n, fidelity and MI bound")
     {
         Concurrent = true,   // single-threaded, untimed units ([pipeline] jobs)
@@ -55,7 +53,7 @@ public static class AttackStep
         {
             Inputs = [paths.Manifest, .. train.Checkpoint, .. NoiseInputs(paths, model.Offloaded!.Value, fidelities, mi)],
             Outputs = [output],
-            Params = [.. ContractKeys().Where(k => clips || k != ClipKey)],
+            Params = clips ? ContractCodec.Keys<AttackArgs>() : ContractCodec.KeysExcept<AttackArgs>(nameof(AttackArgs.DpClipBound)),
             Release = mi is not null && MnistSteps.IsRelease(ctx.Params),
             Command = VerbCommand.Command(new AttackArgs
             {
@@ -63,8 +61,6 @@ public static class AttackStep
             }),
         };
     }
-
-    static IReadOnlyList<string> ContractKeys() => Privatar.Contracts.Codec.ContractCodec.Keys<AttackArgs>();
 
     /// <summary>The noise files a unit reads: what both attacks read under every fidelity (Privatar.Contracts AttackInputs, as the verb).</summary>
     public static IEnumerable<string> NoiseInputs(ArtifactPaths paths, int n, IEnumerable<NoiseFidelity> fidelities, double? mi) =>

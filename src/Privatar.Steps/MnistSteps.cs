@@ -77,12 +77,8 @@ public static class MnistSteps
     {
         string[] calibrationOnly = [nameof(IMnistDpArgs.Delta), nameof(IMnistDpArgs.Accountant)];
         var dpOnly = typeof(IMnistDpArgs).GetProperties().Select(p => p.Name).ToArray();
-        return KeysExcept<T>([.. unread, .. run is null ? dpOnly : run.Calibrated ? [] : calibrationOnly]);
+        return ContractCodec.KeysExcept<T>([.. unread, .. run is null ? dpOnly : run.Calibrated ? [] : calibrationOnly]);
     }
-
-    /// <summary>A contract's keys but those of the named properties.</summary>
-    public static IReadOnlyList<string> KeysExcept<T>(params string[] properties) where T : IVerbContract =>
-        [.. ContractCodec.Fields<T>().Where(f => f.Key is not null && !properties.Contains(f.Property.Name)).Select(f => f.Key!)];
 
     /// <summary>[runtime] noise: reproducible (seeded, not a DP release) or release (OS CSPRNG).</summary>
     public const string Noise = "runtime.noise";

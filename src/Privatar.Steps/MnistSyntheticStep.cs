@@ -42,7 +42,7 @@ public static class MnistSyntheticStep
         {
             Inputs = [.. MnistSteps.DataFiles(ctx), .. MnistSteps.RunOutputs(vaeDir, "vae.pt")],
             Outputs = [.. set, MnistSteps.Grid(ctx, vae, fidelity)],
-            Params = MnistSteps.KeysExcept<MnistSynthesizeArgs>(corrected ? [] : MechanismOnly),
+            Params = ContractCodec.KeysExcept<MnistSynthesizeArgs>(corrected ? [] : MechanismOnly),
             Command = VerbCommand.Command(new MnistSynthesizeArgs
             {
                 Data = MnistSteps.DataDir(ctx), Vae = vaeDir, Out = dir, Fidelity = release, Grid = MnistSteps.Grid(ctx, vae, fidelity),

@@ -46,16 +46,13 @@ public static class NoisyInferenceStep
     /// The contract's keys a unit declares: the clean unit reads no noise key; a noisy unit reads runtime.noise, and under
     /// corrected also K (its PSR) and the DP clip bound, so changing those reruns only the corrected units.
     /// </summary>
-    static string[] Keys<T>(string? fidelity)
+    static IReadOnlyList<string> Keys<T>(string? fidelity)
     {
         var unread = new List<string>();
-        if (fidelity != "corrected") unread.AddRange([Key<T>(nameof(NoisyTestArgs.Classes)), Key<T>(nameof(NoisyTestArgs.ClipBound))]);
-        if (fidelity is null) unread.Add(Key<T>(nameof(NoisyTestArgs.Noise)));
-        return [.. ContractCodec.Keys<T>().Except(unread)];
+        if (fidelity != "corrected") unread.AddRange([nameof(NoisyTestArgs.Classes), nameof(NoisyTestArgs.ClipBound)]);
+        if (fidelity is null) unread.Add(nameof(NoisyTestArgs.Noise));
+        return ContractCodec.KeysExcept<T>([.. unread]);
     }
-
-    /// <summary>The cake.config key of one contract field.</summary>
-    static string Key<T>(string property) => ContractCodec.Fields<T>().Single(f => f.Property.Name == property).Key!;
 
     public static StepSpec Spec => new("NoisyInference", "Test with DP/PAC noise on the offloaded latent per model, fidelity and MI bound; the reconstruction grid ([noise], [noisy_inference])")
     {
@@ -120,10 +117,10 @@ public static class NoisyInferenceStep
         var clean = models.Where(m => m.Id == ModelConfig.Baseline.Id).Concat(partitions).ToList();
         var noisy = partitions.MaxBy(m => m.Target.OffloadedComponents)!;
         var fidelity = fidelities[0];
-        var mi = ctx.Params.Double(Key<NoisyGridArgs>(nameof(NoisyGridArgs.Mi)));
+        var mi = ctx.Params.Double(ContractCodec.KeyOf<NoisyGridArgs>(nameof(NoisyGridArgs.Mi)));
         if (!bounds.Contains(mi))
             throw new ArgumentException($"[noisy_inference] grid_mi = {Invariant.Format(mi)}: expected one of [noise] mi_bounds ({string.Join(", ", bounds.Select(Invariant.Format))})");
-        var samples = ctx.Params.Int(Key<NoisyGridArgs>(nameof(NoisyGridArgs.Samples)));
+        var samples = ctx.Params.Int(ContractCodec.KeyOf<NoisyGridArgs>(nameof(NoisyGridArgs.Samples)));
         if (samples < 1) throw new ArgumentException($"[noisy_inference] grid_samples = {samples}: expected at least 1");
         var results = AvatarSteps.Results(ctx, "");
         var columns = clean.Count + 3;   // photo, clean models, dp and pac

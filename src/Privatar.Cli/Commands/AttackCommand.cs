@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Attacks;
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Core;
 using Privatar.Noise;
@@ -36,7 +37,7 @@ public static class AttackCommand
         if (a.Mi is { } bound && !(bound > 0)) throw new ArgumentException($"--mi: expected a positive number of nats, got {Invariant.Format(bound)}");
         if (a.Mi is not null && a.NoiseRoot is null) throw new ArgumentException("--noise-root: required with an MI bound (the Noise step's noise/ folder)");
         if (a.Mi is not null && fidelities.Contains(NoiseFidelity.Corrected) && a.DpClipBound is null)
-            throw new ArgumentException("--dp-clip-bound: required for corrected DP noise (give it, or --profile to read noise.dp_clip_bound)");
+            throw ContractCodec.Required(typeof(AttackArgs), nameof(AttackArgs.DpClipBound), "for corrected DP noise");
         // The original attacker keeps the launcher's lr and epochs: its never-zeroed gradients make each step the sum of all
         // gradients so far, a far larger step than lr suggests. With gradients zeroed those values barely move the weights
         // (measured on functional: 0-1 of 65 frames), so the corrected attacker has its own, trained to convergence.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Privatar.Accounting;
+using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Core;
 using Privatar.DpSgd.Audit;
@@ -127,18 +128,19 @@ public static class MnistCommand
     static DpRequest? Dp(IMnistDpArgs a)
     {
         if (a.NoiseMultiplier is null && a.TargetEpsilon is null) return null;
-        T Need<T>(T? value, string option) where T : struct =>
-            value ?? throw new ArgumentException($"{option}: required for a DP-SGD run; give it, or --profile <name> to read it from cake.config");
+        T Need<T>(T? value, string property) where T : struct => value ?? throw ContractCodec.Required(a.GetType(), property, DpRunNeeds);
         var calibrated = a.TargetEpsilon is not null;
-        var accountant = calibrated ? new AccountantOptions(Need(a.Accountant, "--accountant"), a.Conversion ?? RdpConversion.Improved) : new AccountantOptions();
-        return DpRequest.From(a.NoiseMultiplier, a.TargetEpsilon, calibrated ? Need(a.Delta, "--delta") : double.NaN, accountant,
-            Need(a.MaxGradNorm, "--max-grad-norm"), Need(a.SampleRate, "--sample-rate"), Need(a.AccountingConvention, "--accounting-convention"));
+        var accountant = calibrated ? new AccountantOptions(Need(a.Accountant, nameof(a.Accountant)), a.Conversion ?? RdpConversion.Improved) : new AccountantOptions();
+        return DpRequest.From(a.NoiseMultiplier, a.TargetEpsilon, calibrated ? Need(a.Delta, nameof(a.Delta)) : double.NaN, accountant,
+            Need(a.MaxGradNorm, nameof(a.MaxGradNorm)), Need(a.SampleRate, nameof(a.SampleRate)), Need(a.AccountingConvention, nameof(a.AccountingConvention)));
     }
 
     /// <summary>The run's noise mode: a DP run must say; a non-private one draws no privacy noise and records reproducible unless told.</summary>
     static NoiseMode RunNoise(IMnistDpArgs a) => a.NoiseMultiplier is null && a.TargetEpsilon is null
         ? a.Noise ?? NoiseMode.Reproducible
-        : a.Noise ?? throw new ArgumentException("--noise: required for a DP-SGD run; give it, or --profile <name> to read runtime.noise from cake.config");
+        : a.Noise ?? throw ContractCodec.Required(a.GetType(), nameof(a.Noise), DpRunNeeds);
+
+    const string DpRunNeeds = "for a DP-SGD run";
 
     static Fidelity Fidelity(MnistFidelity f) => f == MnistFidelity.Original ? DpSgd.Training.Fidelity.Original : DpSgd.Training.Fidelity.Corrected;
 

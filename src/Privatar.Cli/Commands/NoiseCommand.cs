@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Core;
 using Privatar.Noise;
@@ -38,7 +39,7 @@ public static class NoiseCommand
         var f = a.Fidelity;
         // The original calibrates with its hard-coded PSRs, 1/56 and ‖Z‖_F: K and the clip bound are read under corrected only.
         var options = f == NoiseFidelity.Corrected
-            ? new DpNoiseOptions(f, a.Classes ?? throw Needs("--classes", "noise.classes"), a.ClipBound ?? throw Needs("--clip-bound", "noise.dp_clip_bound"))
+            ? new DpNoiseOptions(f, a.Classes ?? throw Corrected(nameof(a.Classes)), a.ClipBound ?? throw Corrected(nameof(a.ClipBound)))
             : new DpNoiseOptions(f, a.Classes ?? 0, a.ClipBound ?? 0);
         var z = ReadLatents(a.Latents);
         var r = DpNoise.Compute(z, a.Mi, options);
@@ -57,7 +58,7 @@ public static class NoiseCommand
         table.AddRow("applied std", F(r.AppliedStd));
         if (f == NoiseFidelity.Corrected) table.AddRow("rows above clip bound", F(r.ClippedFraction));
         AnsiConsole.Write(table);
-        Sample(a.SampleOut, z, NoiseSampling.Transform(vector, null), a.Seed);
+        Sample(a.SampleOut, z, NoiseSampling.Transform(vector, null), a.Seed, typeof(NoiseDpArgs));
         return 0;
     }
 
@@ -87,12 +88,11 @@ public static class NoiseCommand
                 : "n/a (rank-deficient covariance)");
         }
         AnsiConsole.Write(table);
-        Sample(a.SampleOut, z, NoiseSampling.Transform(variances, basis), a.Seed);
+        Sample(a.SampleOut, z, NoiseSampling.Transform(variances, basis), a.Seed, typeof(NoisePacArgs));
         return 0;
     }
 
-    static ArgumentException Needs(string option, string key) =>
-        new($"{option}: required under fidelity corrected; give it, or --profile <name> (or --config <file>) to read {key} from cake.config");
+    static ArgumentException Corrected(string property) => ContractCodec.Required(typeof(NoiseDpArgs), property, "under fidelity corrected");
 
     static double[,] ReadLatents(string path)
     {
@@ -101,10 +101,10 @@ public static class NoiseCommand
         return array.ToMatrix();
     }
 
-    static void Sample(string? path, double[,] latents, double[,] transform, int? drawSeed)
+    static void Sample(string? path, double[,] latents, double[,] transform, int? drawSeed, Type contract)
     {
         if (path is null) return;
-        var seed = drawSeed ?? throw new ArgumentException("--seed: required with --sample-out; give it, or --profile <name> (or --config <file>) to read runtime.seed from cake.config");
+        var seed = drawSeed ?? throw ContractCodec.Required(contract, nameof(NoiseDpArgs.Seed), "with --sample-out");
         Npy.Write(path, NoiseSampling.AddNoise(latents, transform, seed));
         AnsiConsole.MarkupLine($"noised latents (seed {seed}): {Markup.Escape(path)}");
     }

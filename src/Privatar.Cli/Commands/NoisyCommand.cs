@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Privatar.Contracts;
+using Privatar.Contracts.Codec;
 using Privatar.Contracts.Verbs;
 using Privatar.Core;
 using Privatar.Models.Training;
@@ -37,16 +38,16 @@ public static class NoisyCommand
     {
         public NoiseCase Load(NoiseKind kind, ModelConfig spec) => NoisyCases.Load(NoiseDir, kind, Fidelity, spec, Mi, Classes, ClipBound, Seed, Mode);
 
-        public static NoiseSettings Of(string why, string? noiseDir, NoiseFidelity? fidelity, double? mi, int? classes, double? clipBound, long seed, NoiseMode? mode)
+        public static NoiseSettings Of(Type contract, string why, string? noiseDir, NoiseFidelity? fidelity, double? mi, int? classes, double? clipBound, long seed, NoiseMode? mode)
         {
             var f = fidelity ?? throw new ArgumentException($"{why} needs --fidelity");
             var corrected = f == NoiseFidelity.Corrected;
             return new(noiseDir ?? throw new ArgumentException($"{why} needs --noise-dir"), f, mi ?? throw new ArgumentException($"{why} needs --mi"),
-                corrected ? classes ?? throw Needs("--classes", "noise.classes") : 0, corrected ? clipBound ?? throw Needs("--clip-bound", "noise.dp_clip_bound") : 0,
-                seed, mode ?? throw Needs("--noise", "runtime.noise"));
+                corrected ? classes ?? throw Needs(nameof(NoisyTestArgs.Classes)) : 0, corrected ? clipBound ?? throw Needs(nameof(NoisyTestArgs.ClipBound)) : 0,
+                seed, mode ?? throw Needs(nameof(NoisyTestArgs.Noise)));
 
-            ArgumentException Needs(string option, string key) =>
-                new($"{option}: required for {why}{(corrected ? " under fidelity corrected" : "")}; give it, or --profile <name> (or --config <file>) to read {key} from cake.config");
+            ArgumentException Needs(string property) =>
+                ContractCodec.Required(contract, property, $"for {why}{(corrected ? " under fidelity corrected" : "")}");
         }
     }
 
@@ -63,7 +64,7 @@ public static class NoisyCommand
             var available = NoisyCases.Mechanisms(spec).Select(NoisyCases.MechanismName).ToHashSet();
             var cases = asked.Where(m => m == "none" || available.Contains(m)).Select(m => m == "none"
                 ? NoiseCase.Clean
-                : NoiseSettings.Of($"--mechanism {m}", a.NoiseDir, a.Fidelity, a.Mi, a.Classes, a.ClipBound, a.Seed, a.Noise).Load(NoisyCases.ParseMechanism(m), spec)).ToList();
+                : NoiseSettings.Of(typeof(NoisyTestArgs), $"--mechanism {m}", a.NoiseDir, a.Fidelity, a.Mi, a.Classes, a.ClipBound, a.Seed, a.Noise).Load(NoisyCases.ParseMechanism(m), spec)).ToList();
             return (Dir: dir, Info: info, Spec: spec, Cases: cases);
         }).ToList();
         using var data = AvatarData.Open(a.Data);
@@ -112,7 +113,7 @@ public static class NoisyCommand
             var c = noise(spec);
             return new GridSource(NoisyCases.Label(spec, c), dir, c);
         }
-        var noise = NoiseSettings.Of("noisy-grid", a.NoiseDir, a.Fidelity, a.Mi, a.Classes, a.ClipBound, a.Seed, a.Noise);
+        var noise = NoiseSettings.Of(typeof(NoisyGridArgs), "noisy-grid", a.NoiseDir, a.Fidelity, a.Mi, a.Classes, a.ClipBound, a.Seed, a.Noise);
         var columns = a.Clean.Select(d => Column(d, _ => NoiseCase.Clean)).ToList();
         foreach (var kind in new[] { NoiseKind.Dp, NoiseKind.Pac })
             columns.Add(Column(a.Noisy, spec => noise.Load(kind, spec)));

@@ -36,6 +36,28 @@ public static class ContractCodec
     public static IReadOnlyList<string> Keys<T>(VaeVariant? variant = null) =>
         Fields<T>().Select(f => f.KeyFor(variant)).OfType<string>().ToList();
 
+    /// <summary>The contract's keys but those of the named properties (a unit that does not read them).</summary>
+    public static IReadOnlyList<string> KeysExcept<T>(params string[] properties) =>
+        [.. Fields<T>().Where(f => !properties.Contains(f.Property.Name)).Select(f => f.KeyFor(null)).OfType<string>()];
+
+    /// <summary>The cake.config key of one keyed property.</summary>
+    public static string KeyOf<T>(string property) =>
+        Field(typeof(T), property).Key ?? throw new ArgumentException($"{typeof(T).Name}.{property} has no cake.config key");
+
+    /// <summary>
+    /// The error for an optional option that this run needs (<paramref name="when"/>, e.g. "for a DP-SGD run"): it names
+    /// the option and, for a keyed one, the key <c>--profile</c> would read, as <see cref="Decode{T}"/> does for an option
+    /// that is always required.
+    /// </summary>
+    public static ArgumentException Required(Type contract, string property, string when) => new(Missing(Field(contract, property), " " + when));
+
+    static ContractField Field(Type contract, string property) =>
+        Fields(contract).SingleOrDefault(f => f.Property.Name == property) ?? throw new ArgumentException($"{contract.Name} has no option property {property}");
+
+    static string Missing(ContractField f, string when) => f.Key is null
+        ? $"{f.Option}: required{when} ({f.Description})"
+        : $"{f.Option}: required{when}; give it, or --profile <name> (or --config <file>) to read {f.Key} from cake.config";
+
     /// <summary>
     /// A copy of <paramref name="contract"/> with every keyed field the unit declares filled from its canonical config text
     /// (<paramref name="declaredText"/> returns null for a key the unit does not declare; such a field must be optional).
@@ -88,10 +110,7 @@ public static class ContractCodec
         {
             if (tokens is { Count: > 0 }) f.Property.SetValue(contract, Parse(f, tokens, f.Option));
             else if (fromConfig is { } c) f.Property.SetValue(contract, Parse(f, c.Items, $"{c.Key} (for {f.Option})"));
-            else if (!f.IsOptional)
-                throw new ArgumentException(f.Key is null
-                    ? $"{f.Option}: required ({f.Description})"
-                    : $"{f.Option}: required; give it, or --profile <name> (or --config <file>) to read {f.Key} from cake.config");
+            else if (!f.IsOptional) throw new ArgumentException(Missing(f, ""));
         }
     }
 

@@ -73,15 +73,15 @@ public sealed record MnistClassifierArgs : IVerbContract, IMnistDpArgs
     public bool IsSynthetic => TrainDir is not null;
 
     /// <summary>This run's epochs: real MNIST and a synthetic set each have their own.</summary>
-    public int RunEpochs() => (IsSynthetic ? SyntheticEpochs : Epochs) ?? throw Missing(IsSynthetic ? "--synthetic-epochs" : "--epochs");
+    public int RunEpochs() => (IsSynthetic ? SyntheticEpochs : Epochs) ?? throw Missing(IsSynthetic ? nameof(SyntheticEpochs) : nameof(Epochs));
 
-    public int RunBatchSize() => (IsSynthetic ? SyntheticBatchSize : BatchSize) ?? throw Missing(IsSynthetic ? "--synthetic-batch-size" : "--batch-size");
+    public int RunBatchSize() => (IsSynthetic ? SyntheticBatchSize : BatchSize) ?? throw Missing(IsSynthetic ? nameof(SyntheticBatchSize) : nameof(BatchSize));
 
     /// <summary>The training limit: of real MNIST only, since a synthetic set is the synthesis's whole output.</summary>
-    public int RunTrainLimit() => IsSynthetic ? 0 : TrainLimit ?? throw Missing("--train-limit");
+    public int RunTrainLimit() => IsSynthetic ? 0 : TrainLimit ?? throw Missing(nameof(TrainLimit));
 
-    ArgumentException Missing(string option) =>
-        new($"{option}: required for a classifier trained on {(IsSynthetic ? "a --train-dir set" : "real MNIST")}; give it, or --profile <name> to read it from cake.config");
+    ArgumentException Missing(string property) =>
+        ContractCodec.Required(GetType(), property, $"for a classifier trained on {(IsSynthetic ? "a --train-dir set" : "real MNIST")}");
 }
 
 /// <summary><c>privatar mnist train-vae</c>: the study's MLP VAE (the MnistVae step runs it with DP-SGD, one unit per setting).</summary>

@@ -19,12 +19,16 @@ public static class MnistAuditStep
 
     public const string Table = "privacy_audit.csv";
 
-    /// <summary>Keys only a DP-SGD audit reads (clip, rate, convention, noise mode, accountant).</summary>
-    static readonly string[] DpOnly = ["dpsgd.max_grad_norm", "dpsgd.sample_rate", "dpsgd.accounting_convention", MnistSteps.Noise, "dpsgd.accountant"];
+    /// <summary>What only a DP-SGD audit reads (clip, rate, convention, noise mode, accountant), by contract property.</summary>
+    static readonly string[] DpOnly =
+    [
+        nameof(MnistAuditArgs.MaxGradNorm), nameof(MnistAuditArgs.SampleRate), nameof(MnistAuditArgs.AccountingConvention),
+        nameof(MnistAuditArgs.Noise), nameof(MnistAuditArgs.Accountant),
+    ];
 
-    /// <summary>Keys only the VAE's audit reads, and only the CNN's.</summary>
-    static readonly string[] VaeOnly = ["dpsgd.latent_dim", "dpsgd.vae_fidelity", "audit.vae_epochs"];
-    static readonly string[] ClassifierOnly = ["audit.classifier_epochs"];
+    /// <summary>What only the VAE's audit reads, and only the CNN's.</summary>
+    static readonly string[] VaeOnly = [nameof(MnistAuditArgs.LatentDim), nameof(MnistAuditArgs.VaeFidelity), nameof(MnistAuditArgs.VaeEpochs)];
+    static readonly string[] ClassifierOnly = [nameof(MnistAuditArgs.ClassifierEpochs)];
 
     public static string AuditDir(PlanContext c, string model, string run) => c.Artifact($"mnist/audit/{model}/{run}");
 
@@ -67,7 +71,7 @@ public static class MnistAuditStep
         {
             Inputs = [.. MnistSteps.DataFiles(ctx)],
             Outputs = [$"{dir}/{MnistAuditArgs.File}"],
-            Params = [.. ContractCodec.Keys<MnistAuditArgs>().Where(k => (run is not null || !DpOnly.Contains(k)) && !(vae ? ClassifierOnly : VaeOnly).Contains(k))],
+            Params = ContractCodec.KeysExcept<MnistAuditArgs>([.. run is null ? DpOnly : [], .. vae ? ClassifierOnly : VaeOnly]),
             Release = run is not null && MnistSteps.IsRelease(ctx.Params),
             Command = VerbCommand.Command(new MnistAuditArgs
             {

@@ -94,8 +94,8 @@ public sealed class WorkerTests : IDisposable
     [Fact]
     public async Task Should_Fail_The_Unit_With_The_Workers_Exit_Code_When_The_Worker_Is_Killed_Mid_Unit()
     {
-        using var pool = new WorkerPool(Environment.CurrentDirectory, "Test", new Privatar.Pipeline.ListLog());
-        var w = pool.Take("privatar", Privatar);
+        using var pool = new WorkerPool(Environment.CurrentDirectory, new Privatar.Pipeline.ListLog());
+        var w = pool.Take("privatar", Privatar, "Test[u]");
         Assert.Equal(0, Send(w, "env").Code);   // libtorch is loaded: the next request is mid-unit for as long as it runs
 
         // A request that runs for a while (the procedural subject at a large size), killed from outside
@@ -116,7 +116,7 @@ public sealed class WorkerTests : IDisposable
         pool.Return("privatar", w);
 
         // The next unit gets a fresh worker
-        var fresh = pool.Take("privatar", Privatar);
+        var fresh = pool.Take("privatar", Privatar, "Test[u]");
         Assert.NotEqual(w.Pid, fresh.Pid);
         Assert.Equal(0, Send(fresh, "env").Code);
         pool.Return("privatar", fresh);

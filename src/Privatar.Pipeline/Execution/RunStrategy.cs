@@ -13,17 +13,21 @@ namespace Privatar.Pipeline.Execution;
 /// drop the old outputs. A failing unit gets its old outputs and stamp back exactly as they were, with
 /// the failure recorded for Status; a kill leaves them aside, and the next build restores them.
 /// </summary>
-public sealed class RunStrategy : IExecutionStrategy
+public sealed class RunStrategy : IExecutionStrategy, IDisposable
 {
+    WorkerPool? _workers;
+
+    /// <summary>Stops the build's worker processes.</summary>
+    public void Dispose() => _workers?.Dispose();
+
     public IReadOnlyList<Unit> RunStep(RunContext pipeline, StepSpec step)
     {
         pipeline.AcquireLock(); // before deciding: another build of this profile may be writing
         var jobs = pipeline.Config.Jobs;
-        if (jobs > 1 && step.Concurrent && pipeline.Config.Strict)
-            pipeline.Log.Info($"{step.Name}: strict mode checks each unit against a snapshot of the whole tree, so its units run one at a time");
-        // The step's worker processes ([pipeline] workers): started by its first tool unit, stopped when it ends.
-        using var workers = pipeline.Config.Workers && !step.SeparateProcesses ? new WorkerPool(pipeline.Layout.Root, step.Name, pipeline.Log) : null;
-        return jobs > 1 && step.Concurrent && !pipeline.Config.Strict ? RunSideBySide(pipeline, step, jobs, workers) : RunInOrder(pipeline, step, workers);
+        // The build's worker processes ([pipeline] workers): started by the first tool units, serving every step but
+        // the ones whose units each need a process of their own, stopped when the build ends.
+        var workers = pipeline.Config.Workers && !step.SeparateProcesses ? _workers ??= new WorkerPool(pipeline.Layout.Root, pipeline.Log) : null;
+        return jobs > 1 && step.Concurrent ? RunSideBySide(pipeline, step, jobs, workers) : RunInOrder(pipeline, step, workers);
     }
 
     static List<Unit> RunInOrder(RunContext pipeline, StepSpec step, WorkerPool? workers)
@@ -88,6 +92,8 @@ public sealed class RunStrategy : IExecutionStrategy
             if (failure is not null) break;
             pipeline.Log.Info($"{unit}: {why}; running (with {running.Count} other{(running.Count == 1 ? "" : "s")})");
             var deps = Start(pipeline, unit);
+            // Strict mode's tree snapshot cannot tell which of two units running at once wrote a file: each allows the other's outputs.
+            foreach (var r in running) { r.Deps.Beside.Add(unit); deps.Beside.Add(r.Unit); }
             running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true, workers))));
             ran.Add(unit);
         }
@@ -108,8 +114,14 @@ public sealed class RunStrategy : IExecutionStrategy
         return null;
     }
 
-    /// <summary>What a unit's stamp records from before its command ran: its input hashes and, in strict mode, the tree snapshot.</summary>
-    internal sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard);
+    /// <summary>
+    /// What a unit's stamp records from before its command ran (its input hashes), and strict mode's tree snapshot
+    /// with the units of its step that ran at the same time (<see cref="Beside"/>, whose declared outputs it allows).
+    /// </summary>
+    internal sealed record Deps(List<StampedFile> Inputs, OutputGuard? Guard)
+    {
+        public List<Unit> Beside { get; } = [];
+    }
 
     /// <summary>Moves the unit's stamp and old outputs aside (creating their directories) and hashes its inputs.</summary>
     internal static Deps Start(RunContext p, Unit unit)
@@ -138,8 +150,11 @@ public sealed class RunStrategy : IExecutionStrategy
     /// <summary>Checks and hashes the outputs, then writes the stamp atomically.</summary>
     internal static void Finish(RunContext p, Unit unit, Deps deps, double seconds)
     {
-        if (deps.Guard?.Undeclared(unit.Outputs) is { Count: > 0 } extra)
-            throw new UndeclaredOutputException($"{unit} wrote undeclared outputs (strict mode): {string.Join(", ", extra)}. Declare them in its Outputs.");
+        if (deps.Guard?.Undeclared(unit.Outputs.Concat(deps.Beside.SelectMany(b => b.Outputs))) is { Count: > 0 } extra)
+        {
+            var who = deps.Beside.Count == 0 ? $"{unit}" : $"{unit} or a unit that ran beside it ({string.Join(", ", deps.Beside)})";
+            throw new UndeclaredOutputException($"{who} wrote undeclared outputs (strict mode): {string.Join(", ", extra)}. Declare them in its Outputs.");
+        }
         var outs = p.Checker.HashOutputs(unit);
         p.Stamps.Write(new Stamp(unit.Step.Name, unit.Id, p.Checker.CodeHash(unit.Step).Hash, unit.CommandText,
             unit.Params, deps.Inputs, outs, seconds, Provenance));

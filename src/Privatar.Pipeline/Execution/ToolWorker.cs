@@ -140,12 +140,13 @@ public sealed class ToolWorker : IDisposable
 }
 
 /// <summary>
-/// The workers of one step run: created lazily (the first tool unit of the step that can use one starts it), reused by
-/// the step's later units, and stopped when the step ends, so what a step's units leave in memory never carries into
-/// the next step. A unit holds its worker for its whole run, so there are never more workers than units running at
+/// The workers of one build: created lazily (a tool unit that finds no idle worker of its tool starts one), reused by
+/// later units of every step, and stopped when the build ends. Each request is a unit with its own arguments and seeds,
+/// so a unit's outputs do not depend on what its worker ran before (smoke's tree is compared byte for byte with and
+/// without workers). A unit holds its worker for its whole run, so there are never more workers than units running at
 /// once ([pipeline] jobs). A worker that died is discarded and the next unit gets a fresh one.
 /// </summary>
-public sealed class WorkerPool(string root, string step, IPipelineLog log) : IDisposable
+public sealed class WorkerPool(string root, IPipelineLog log) : IDisposable
 {
     readonly object _gate = new();
     readonly Dictionary<string, Stack<ToolWorker>> _idle = new(StringComparer.Ordinal);
@@ -155,7 +156,8 @@ public sealed class WorkerPool(string root, string step, IPipelineLog log) : IDi
     /// <summary>How many worker processes this pool started.</summary>
     public int Started { get; private set; }
 
-    public ToolWorker Take(string toolName, ToolLaunch launch)
+    /// <summary>An idle worker of the tool, or a new one started for <paramref name="unit"/> (named in the log line).</summary>
+    public ToolWorker Take(string toolName, ToolLaunch launch, string unit)
     {
         lock (_gate)
         {
@@ -174,7 +176,7 @@ public sealed class WorkerPool(string root, string step, IPipelineLog log) : IDi
             _all.Add(started);
             Started++;
         }
-        log.Info($"{step}: started a {toolName} worker (pid {started.Pid})");
+        log.Info($"{unit}: started a {toolName} worker (pid {started.Pid})");
         return started;
     }
 

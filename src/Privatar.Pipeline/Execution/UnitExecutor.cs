@@ -79,7 +79,7 @@ public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLa
     void RunInWorker(Unit unit, ToolCommand t, string prefix, WorkerPool workers)
     {
         var launch = tools[t.ToolName];
-        var worker = workers.Take(t.ToolName, launch);
+        var worker = workers.Take(t.ToolName, launch, unit.Name);
         int code;
         try { code = worker.Run(t.Render(unit.Values), line => log.Info(prefix + line), line => log.Warning(prefix + line)); }
         catch (WorkerDiedException e) { throw new UnitFailedException($"{unit}: '{unit.CommandText}' failed: {e.Message}", e); }

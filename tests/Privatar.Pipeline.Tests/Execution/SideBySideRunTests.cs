@@ -85,19 +85,49 @@ public sealed class SideBySideRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false, 2, false)]   // a step not marked concurrent
-    [InlineData(true, 1, false)]    // jobs = 1
-    [InlineData(true, 2, true)]     // strict mode
-    public void Should_Run_One_At_A_Time_Otherwise(bool concurrent, int jobs, bool strict)
+    [InlineData(false, 2)]   // a step not marked concurrent
+    [InlineData(true, 1)]    // jobs = 1
+    public void Should_Run_One_At_A_Time_Otherwise(bool concurrent, int jobs)
     {
         Loosen(jobs);
-        if (strict) _s.SetConfig("strict = false", "strict = true");
-        var log = new ListLog();
 
-        Assert.Equal(["a", "b", "c", "d"], Build(Step(concurrent), log));
+        Assert.Equal(["a", "b", "c", "d"], Build(Step(concurrent)));
 
         Assert.Equal(1, _mostInside);
-        Assert.Equal(strict, log.Lines.Any(l => l.Contains("strict mode checks each unit", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Should_Run_Side_By_Side_In_Strict_Mode_Too()
+    {
+        Loosen(jobs: 2);
+        _s.SetConfig("strict = false", "strict = true");
+        using var both = new Barrier(2);
+
+        var ran = Build(Step(concurrent: true, id =>
+        {
+            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+        }));
+
+        Assert.Equal(["a", "b", "c", "d"], ran);   // each allowed the other's declared output
+        Assert.Equal(2, _mostInside);
+    }
+
+    [Fact]
+    public void Should_Name_The_Units_That_Ran_Together_When_Strict_Mode_Finds_An_Undeclared_File()
+    {
+        Loosen(jobs: 2);
+        _s.SetConfig("strict = false", "strict = true");
+        using var both = new Barrier(2);
+        var step = Step(concurrent: true, id =>
+        {
+            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id == "b") File.WriteAllText(Path.Combine(_s.Root, "artifacts/smoke/side/stray.txt"), "b\n");
+            if (!both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ended alone");   // both still running when either is checked
+        });
+
+        var e = Assert.Throws<UndeclaredOutputException>(() => Build(step));
+
+        Assert.Matches(@"^Side\[[ab]\] or a unit that ran beside it \(Side\[[ab]\]\) wrote undeclared outputs \(strict mode\): artifacts/smoke/side/stray.txt\.", e.Message);
     }
 
     [Fact]

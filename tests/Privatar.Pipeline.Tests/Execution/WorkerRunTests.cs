@@ -117,11 +117,11 @@ public sealed class WorkerRunTests : IDisposable
         Assert.False(File.Exists(_s.PathOf("artifacts/smoke/.pipeline/stamps/Work/u1.json")));
 
         // And the same worker serves the next unit (here, through the pool directly)
-        using var pool = new WorkerPool(_s.Root, "Work", new ListLog());
-        var w = pool.Take("fake", Fake);
+        using var pool = new WorkerPool(_s.Root, new ListLog());
+        var w = pool.Take("fake", Fake, "Work[u]");
         Assert.Equal(3, w.Run(["artifacts/smoke/x.txt", "fail"], _ => { }, _ => { }));
         pool.Return("fake", w);
-        var again = pool.Take("fake", Fake);
+        var again = pool.Take("fake", Fake, "Work[u]");
         Assert.Same(w, again);
         Assert.Equal(0, again.Run(["artifacts/smoke/x.txt", "x"], _ => { }, _ => { }));
         Assert.Equal(1, pool.Started);
@@ -140,11 +140,11 @@ public sealed class WorkerRunTests : IDisposable
         Assert.True(File.Exists(_s.PathOf("artifacts/smoke/.pipeline/stamps/Work/u0.json")));
 
         // And in a pool the next unit gets a fresh worker and runs
-        using var pool = new WorkerPool(_s.Root, "Work", new ListLog());
-        var dying = pool.Take("fake", Fake);
+        using var pool = new WorkerPool(_s.Root, new ListLog());
+        var dying = pool.Take("fake", Fake, "Work[u]");
         Assert.Throws<WorkerDiedException>(() => dying.Run(["artifacts/smoke/x.txt", "crash"], _ => { }, _ => { }));
         pool.Return("fake", dying);
-        var fresh = pool.Take("fake", Fake);
+        var fresh = pool.Take("fake", Fake, "Work[u]");
         Assert.NotEqual(dying.Pid, fresh.Pid);
         var lines = new List<string>();
         Assert.Equal(0, fresh.Run(["artifacts/smoke/y.txt", "y"], lines.Add, _ => { }));

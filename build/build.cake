@@ -41,6 +41,8 @@ var paths = BuildPaths.From(Context);
 // build here. The profile lock it takes when the first step runs is an OS lock, released when this process exits.
 var pipeline = PipelineHost.Open(Context, paths, Privatar.Steps.StepCatalog.All);
 Setup<PipelineSession>(ctx => PipelineHost.Begin(ctx, pipeline));
+// Stops the build's worker processes and releases the profile lock, whether the target succeeded or not.
+Teardown(ctx => pipeline.Dispose());
 
 ///////////////////////////////////////////////////////////////////////////////
 // STEP TASKS: one per StepCatalog step, their edges the plan's step graph

@@ -58,12 +58,12 @@ public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLa
 
     void RunTool(Unit unit, ToolCommand t, string prefix, WorkerPool? workers)
     {
-        var argv = CommandLine(unit)!;
-        if (workers is not null && tools[t.ToolName].WorkerArgs is not null)
+        if (workers is not null && tools.TryGetValue(t.ToolName, out var launch) && launch.WorkerArgs is not null)
         {
-            RunInWorker(unit, t, prefix, workers);
+            RunInWorker(unit, t, launch, prefix, workers);
             return;
         }
+        var argv = CommandLine(unit)!;
         var psi = new ProcessStartInfo(argv[0]) { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in argv.Skip(1)) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi) ?? throw new UnitFailedException($"{unit}: could not start {argv[0]}.");
@@ -76,9 +76,8 @@ public sealed class UnitExecutor(string root, IReadOnlyDictionary<string, ToolLa
     }
 
     /// <summary>The unit's own arguments (what its command line has after the tool's prefix) as one worker request.</summary>
-    void RunInWorker(Unit unit, ToolCommand t, string prefix, WorkerPool workers)
+    void RunInWorker(Unit unit, ToolCommand t, ToolLaunch launch, string prefix, WorkerPool workers)
     {
-        var launch = tools[t.ToolName];
         var worker = workers.Take(t.ToolName, launch, unit.Name);
         int code;
         try { code = worker.Run(t.Render(unit.Values), line => log.Info(prefix + line), line => log.Warning(prefix + line)); }

@@ -6,7 +6,7 @@ using Xunit;
 namespace Privatar.Pipeline.Tests.Execution;
 
 /// <summary>
-/// [pipeline] workers: a tool with a worker mode serves a step's units in one long-lived process. The fake tool is a
+/// [pipeline] workers: a tool with a worker mode serves a build's units in one long-lived process. The fake tool is a
 /// shell script that speaks the worker protocol (<see cref="ToolWorker"/>) when started as <c>sh fake.sh worker</c>
 /// and runs one unit when started with the unit's arguments; each unit prints the pid of the process that ran it.
 /// Its arguments are an output path and a word: <c>fail</c> exits 3, <c>crash</c> kills the process mid-unit.
@@ -42,14 +42,16 @@ public sealed class WorkerRunTests : IDisposable
 
     ToolLaunch Fake => new ToolLaunch("sh", [_s.PathOf("data/fake.sh")]).WithWorker("worker");
 
-    static StepSpec Step(params string[] words) => new("Work", "units served by one worker")
+    static StepSpec Step(params string[] words) => Named("Work", words);
+
+    static StepSpec Named(string name, params string[] words) => new(name, "units served by one worker")
     {
         Code = ["data/gen.code"],
         Units = ctx => words.Select((w, i) => new UnitSpec($"u{i}")
         {
             Inputs = ["data/source.txt"],
-            Outputs = [ctx.Artifact($"work/u{i}.txt")],
-            Command = UnitCommand.Tool("fake", _ => [ctx.Artifact($"work/u{i}.txt"), w]),
+            Outputs = [ctx.Artifact($"{name.ToLowerInvariant()}/u{i}.txt")],
+            Command = UnitCommand.Tool("fake", _ => [ctx.Artifact($"{name.ToLowerInvariant()}/u{i}.txt"), w]),
         }),
     };
 
@@ -85,6 +87,33 @@ public sealed class WorkerRunTests : IDisposable
         // And with workers off the same stamps are up to date, so nothing runs
         _s.SetConfig("workers = true", "workers = false");
         Assert.Empty(Build(Step("a", "b", "c"), new ListLog()));
+    }
+
+    [Fact]
+    public void Should_Serve_Every_Step_Of_A_Build_From_One_Worker_And_Stop_It_With_The_Build()
+    {
+        // When two steps run in one build
+        var log = new ListLog();
+        var (first, second) = (Named("Work", "a", "b"), Named("More", "c"));
+        var p = PipelineSession.Open(new PipelineOptions(_s.Root, "smoke") { Tools = new Dictionary<string, ToolLaunch> { ["fake"] = Fake } }, [first, second], log);
+        Assert.Equal(2, p.Run("Work").Count);
+        Assert.Single(p.Run("More"));
+
+        // Then the worker the first step started ran the second step's unit too
+        Assert.Single(log.Lines, l => l.Contains("started a fake worker", StringComparison.Ordinal));
+        Assert.Single(Pids(log).Distinct());
+        Assert.Equal(3, Pids(log).Count);
+
+        // And ending the build stops it
+        var pid = int.Parse(Pids(log)[0], System.Globalization.CultureInfo.InvariantCulture);
+        p.Dispose();
+        Assert.True(SpinWait.SpinUntil(() => !IsAlive(pid), TimeSpan.FromSeconds(30)), $"worker {pid} still running after the build ended");
+    }
+
+    static bool IsAlive(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
     }
 
     [Fact]

@@ -38,7 +38,8 @@ var target = Argument("target", "Default");
 var paths = BuildPaths.From(Context);
 
 // Reads and validates cake.config and expands every step before any task exists: a configuration error stops the
-// build here. The profile lock it takes when the first step runs is an OS lock, released when this process exits.
+// build here. The profile lock it takes when the first step runs is an OS lock: Teardown releases it, and so would
+// this process's exit.
 var pipeline = PipelineHost.Open(Context, paths, Privatar.Steps.StepCatalog.All);
 Setup<PipelineSession>(ctx => PipelineHost.Begin(ctx, pipeline));
 // Stops the build's worker processes and releases the profile lock, whether the target succeeded or not.

@@ -31,12 +31,12 @@ sealed class AttnBlock : nn.Module<Tensor, Tensor>
     {
         var (b, c, height, width) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3]);
         var h = GroupNorm_0.call(x);
-        var q = ChannelsLast.Apply(NIN_0, h).reshape(b, c, -1);                      // (B, C, L)
-        var k = ChannelsLast.Apply(NIN_1, h).reshape(b, c, -1);
-        var v = ChannelsLast.Apply(NIN_2, h).reshape(b, c, -1);
+        var q = Layers.Apply(NIN_0, h).reshape(b, c, -1);                      // (B, C, L)
+        var k = Layers.Apply(NIN_1, h).reshape(b, c, -1);
+        var v = Layers.Apply(NIN_2, h).reshape(b, c, -1);
         var w = nn.functional.softmax(einsum("bcl,bcm->blm", q, k) * Math.Pow(c, -0.5), -1);   // (B, L, L)
         h = einsum("blm,bcm->bcl", w, v).reshape(b, c, height, width);
-        h = ChannelsLast.Apply(NIN_3, h);
+        h = Layers.Apply(NIN_3, h);
         return (x + h) / Math.Sqrt(2);
     }
 }

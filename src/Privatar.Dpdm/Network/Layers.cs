@@ -52,7 +52,20 @@ static class Layers
         return norm;
     }
 
+    /// <summary>
+    /// A conv on a channels-last view of its input (the oneDNN layout that computes every channel count correctly, see
+    /// <see cref="ChannelsLast"/>), its output made NCHW again: libtorch's channels-last GroupNorm kernels, forward and
+    /// backward, cost several times the NCHW ones at 4 channels per group and would otherwise take every norm's input.
+    /// </summary>
+    public static Tensor Apply(Conv2d conv, Tensor x) => ChannelsLast.Apply(conv, x).contiguous();
+
     public static Tensor Swish(Tensor x) => nn.functional.silu(x);
+
+    /// <summary>
+    /// GroupNorm (NCHW) then swish on the channels-last copy the next conv needs: the copy's gradient comes back
+    /// channels last, and swish's backward only vectorises when its input and gradient share a layout.
+    /// </summary>
+    public static Tensor NormSwish(GroupNorm norm, Tensor x) => Swish(ChannelsLast.Of(norm.call(x)));
 
     /// <summary>BigGAN blocks' naive resampling: 2×2 mean, and nearest-neighbour doubling.</summary>
     public static Tensor Down(Tensor x) => nn.functional.avg_pool2d(x, 2, 2);

@@ -37,14 +37,14 @@ sealed class ResBlock : nn.Module<Tensor, Tensor, Tensor>
 
     public override Tensor forward(Tensor x, Tensor temb)
     {
-        var h = Layers.Swish(GroupNorm_0.call(x));
+        var h = Layers.NormSwish(GroupNorm_0, x);
         if (resample == Resample.Up) { h = Layers.Up(h); x = Layers.Up(x); }
         else if (resample == Resample.Down) { h = Layers.Down(h); x = Layers.Down(x); }
-        h = ChannelsLast.Apply(Conv_0, h);
+        h = Layers.Apply(Conv_0, h);
         h = h + Dense_0.call(Layers.Swish(temb)).unsqueeze(-1).unsqueeze(-1);
-        h = Layers.Swish(GroupNorm_1.call(h));
-        h = ChannelsLast.Apply(Conv_1, h);
-        if (Conv_2 is not null) x = ChannelsLast.Apply(Conv_2, x);
+        h = Layers.NormSwish(GroupNorm_1, h);
+        h = Layers.Apply(Conv_1, h);
+        if (Conv_2 is not null) x = Layers.Apply(Conv_2, x);
         return (x + h) / Math.Sqrt(2);
     }
 }

@@ -80,7 +80,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
         temb = Dense_1.call(Layers.Swish(Dense_0.call(temb)));
 
         var i = 0;
-        var hs = new Stack<Tensor>([ChannelsLast.Apply(inputConv, x)]);
+        var hs = new Stack<Tensor>([Layers.Apply(inputConv, x)]);
         var levels = cfg.ChannelMultipliers.Length;
         Tensor h;
         for (var level = 0; level < levels; level++)
@@ -103,7 +103,7 @@ public sealed class UNet : nn.Module<Tensor, Tensor, Tensor, Tensor>
             if (i < blocks.Count && blocks[i] is AttnBlock) h = Attn(i++, h);
             if (level != 0) h = Res(i++, h, temb);
         }
-        return ChannelsLast.Apply(outputConv, Layers.Swish(outputNorm.call(h)));
+        return Layers.Apply(outputConv, Layers.NormSwish(outputNorm, h));
     }
 
     Tensor Res(int i, Tensor x, Tensor temb) => ((ResBlock)blocks[i]).call(x, temb);

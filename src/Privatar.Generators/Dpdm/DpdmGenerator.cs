@@ -230,6 +230,7 @@ public sealed class DpdmGenerator : IImageGenerator
             times.Add(s);
             (loss, clipped, examples, window) = (loss + s.MeanLoss, clipped + s.ClippedFraction, examples + s.BatchSize, window + 1);
             if ((taken + 1) % every != 0 && taken + 1 != steps) continue;
+            NativeAllocator.ReturnFreePages();
             log(string.Create(CultureInfo.InvariantCulture,
                 $"step {taken + 1}/{steps} (epoch {(double)(taken + 1) / perEpoch:F2}): loss {loss / window:F4}, clipped {clipped / window:P0}, {examples / (double)window:F0} examples per step, {clock.Elapsed.TotalSeconds / (taken + 1):F2} s per step"));
             (loss, clipped, examples, window) = (0, 0, 0, 0);

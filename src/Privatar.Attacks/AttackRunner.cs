@@ -19,7 +19,8 @@ public static class AttackRunner
 {
     /// <summary>
     /// Empirical attack (§5.2): one sampled z_offload per attack frame (shared by every mechanism), noised per mechanism,
-    /// decoded by the cloud decoder, and matched against the references of each mode.
+    /// decoded by the cloud decoder, and matched against the references of each mode. A unit without noise also writes
+    /// each mode's ceiling (<see cref="AttackCeiling"/>), which needs no model.
     /// </summary>
     public static IReadOnlyList<AttackRow> Empirical(IOffloadModel model, AttackSamples samples, AttackUnit u) =>
         NoGc.Run(() => EmpiricalRows(model, samples, u));   // a few forwards of K frames: one no-GC region (see NoGc)
@@ -46,6 +47,15 @@ public static class AttackRunner
                     using var scores = EmpiricalMatcher.Scores(refs, predictions);
                     rows.Add(AttackRows.Make(AttackKind.Empirical, mode.Name(), n, AttackRows.Name(kind), u.Fidelity, u.Mi, false,
                         samples.Classes, samples.Classes, EmpiricalMatcher.Successes(scores)));
+                }
+            }
+            if (u.Mi is null)
+            {
+                using var perfect = AttackCeiling.PerfectCloudOutput(samples, n);
+                foreach (var (mode, refs) in references)
+                {
+                    using var scores = EmpiricalMatcher.Scores(refs, perfect);
+                    rows.Add(AttackRows.Ceiling(mode.Name(), n, u.Fidelity, samples.Classes, EmpiricalMatcher.Successes(scores)));
                 }
             }
         }

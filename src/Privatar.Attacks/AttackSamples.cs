@@ -1,4 +1,5 @@
 using Privatar.Data.Dataset;
+using Privatar.Models;
 using static TorchSharp.torch;
 
 namespace Privatar.Attacks;
@@ -10,9 +11,9 @@ namespace Privatar.Attacks;
 /// </summary>
 public sealed class AttackSamples : IDisposable
 {
-    AttackSamples(IReadOnlyList<SampleKey> keys, Tensor avgTex, Tensor verts, Tensor view)
+    AttackSamples(IReadOnlyList<SampleKey> keys, Tensor avgTex, Tensor verts, Tensor view, Tensor viewComponents)
     {
-        Keys = keys; AvgTex = avgTex; Verts = verts; View = view;
+        Keys = keys; AvgTex = avgTex; Verts = verts; View = view; ViewComponents = viewComponents;
     }
 
     public IReadOnlyList<SampleKey> Keys { get; }
@@ -23,6 +24,12 @@ public sealed class AttackSamples : IDisposable
     public Tensor Verts { get; }
     /// <summary>(K, 3) view directions of the attack camera.</summary>
     public Tensor View { get; }
+    /// <summary>
+    /// (K, 16, G, G) BDCT of each frame's texture as the attack camera sees it (the ground truth the decoder is trained to
+    /// reproduce), summed over colours per component: what a perfect cloud decoder's channels would sum to (the
+    /// empirical attack's ceiling). Kept colour-summed so a full-size subject costs a third of the textures.
+    /// </summary>
+    public Tensor ViewComponents { get; }
 
     public static AttackSamples Load(string subjectRoot)
     {
@@ -32,20 +39,29 @@ public sealed class AttackSamples : IDisposable
             throw new InvalidDataException($"{subjectRoot}: {keys.Count} attack samples (attack frames {ds.Sources.AttackFrames} x camera set 'attack'); an identification attack needs at least 2 classes");
         var samples = keys.Select(k => ds.Load(k, withPhoto: false)).ToArray();
         long k = samples.Length, t = ds.SampleTextureSize, v = ds.VertexCount;
+        using var textures = tensor(samples.SelectMany(s => s.Texture).ToArray(), new[] { k, 3, t, t });
         return new AttackSamples(keys,
             tensor(samples.SelectMany(s => s.AverageTexture).ToArray(), new[] { k, 3, t, t }),
             tensor(samples.SelectMany(s => s.Vertices).ToArray(), new[] { k, v, 3 }),
-            tensor(samples.SelectMany(s => s.View).ToArray(), new[] { k, 3 }));
+            tensor(samples.SelectMany(s => s.View).ToArray(), new[] { k, 3 }),
+            ColourSummedComponents(textures));
     }
 
-    /// <summary>For tests: samples from tensors directly.</summary>
-    public static AttackSamples From(Tensor avgTex, Tensor verts, Tensor view) =>
-        new(Enumerable.Range(0, (int)avgTex.shape[0]).Select(i => new SampleKey($"E{i:000}", "000000", "400023")).ToArray(), avgTex, verts, view);
+    /// <summary>For tests: samples from tensors directly; the view textures default to the average textures.</summary>
+    public static AttackSamples From(Tensor avgTex, Tensor verts, Tensor view, Tensor? viewTex = null) =>
+        new(Enumerable.Range(0, (int)avgTex.shape[0]).Select(i => new SampleKey($"E{i:000}", "000000", "400023")).ToArray(), avgTex, verts, view,
+            ColourSummedComponents(viewTex ?? avgTex));
+
+    static Tensor ColourSummedComponents(Tensor textures)
+    {
+        using var bdct = BlockDct.Forward(textures);    // (K, 16, 3, G, G)
+        return bdct.sum(2);
+    }
 
     public Tensor Labels() => arange(Classes, dtype: int64);
 
     public void Dispose()
     {
-        AvgTex.Dispose(); Verts.Dispose(); View.Dispose();
+        AvgTex.Dispose(); Verts.Dispose(); View.Dispose(); ViewComponents.Dispose();
     }
 }

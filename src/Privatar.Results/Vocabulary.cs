@@ -18,7 +18,9 @@ public static class Vocabulary
     public static readonly string[] NoiseOrNone = ["none", "dp", "pac"];
     public static readonly string[] Fidelities = ["original", "corrected"];
     public static readonly string[] Branches = ["baseline", "local", "offload", "direct_split"];
-    public static readonly string[] Attacks = ["empirical", "nn"];
+    /// <summary>The attacks.csv rows of the empirical matching with a perfect cloud decoder (no model attacked).</summary>
+    public const string AttackCeiling = "empirical_ceiling";
+    public static readonly string[] Attacks = ["empirical", "nn", AttackCeiling];
     public static readonly string[] ReferenceModes = ["ambiguity_merge", "accumulated_hf", "accumulated_offload", "none"];
     public static readonly string[] SynthesisDatasets = ["mnist", "fashion_mnist"];
     public static readonly string[] NoiseVectorSeries = ["latent", "latent_variance", "dp_vector", "pac_vector", "dp_sample", "pac_sample"];

@@ -16,9 +16,9 @@ public class EndToEndTests
 {
     const int K = 6, N = 4;
 
-    sealed class OracleModel(Tensor bdct) : IOffloadModel
+    sealed class OracleModel(Tensor bdct, int offloaded = N) : IOffloadModel
     {
-        public int Offloaded => N;
+        public int Offloaded => offloaded;
 
         public Tensor OffloadLatent(AttackSamples s)
         {
@@ -31,7 +31,7 @@ public class EndToEndTests
         {
             using var who = z.narrow(1, 0, K).argmax(1);
             using var picked = bdct.index_select(0, who);
-            return BlockDct.Select(picked, FrequencyGrouping.For(N).OffloadedComponents);
+            return BlockDct.Select(picked, FrequencyGrouping.For(offloaded).OffloadedComponents);
         }
 
         public void Dispose() { }
@@ -48,13 +48,42 @@ public class EndToEndTests
     {
         using var samples = Samples();
         using var bdct = BlockDct.Forward(samples.AvgTex);
-        var rows = AttackRunner.Empirical(new OracleModel(bdct), samples, new AttackUnit(NoiseFidelity.Corrected, null, "", 20, 1234));
+        var all = AttackRunner.Empirical(new OracleModel(bdct), samples, new AttackUnit(NoiseFidelity.Corrected, null, "", 20, 1234));
+        var rows = all.Where(r => r.Attack == "empirical").ToList();
         Assert.Equal(new[] { "ambiguity_merge", "accumulated_hf", "accumulated_offload" }, rows.Select(r => r.ReferenceMode));
+        Assert.Equal(rows.Select(r => r.ReferenceMode), all.Where(r => r.Attack == AttackRows.CeilingAttack).Select(r => r.ReferenceMode));
         var off = rows.Single(r => r.ReferenceMode == "accumulated_offload");
         Assert.Equal((K, K, 1.0), (off.Trials, off.Successes, off.Psr));
         Assert.Equal(1.0 / K, off.Prior);
         Assert.Equal(Math.Pow(0.025, 1.0 / K), off.CiLow, 9);
         Assert.All(rows, r => Assert.Equal(("empirical", "none", (double?)null, "partition", 4), (r.Attack, r.Mechanism, r.Mi, r.Variant, r.N!.Value)));
+    }
+
+    /// <summary>
+    /// View textures whose BDCT is zero except one component, random per frame; n = 2 offloads one channel group
+    /// (r_off = 1), which the headset reads as component 15, and accumulated_hf's reference sums components 14 and 15.
+    /// </summary>
+    static long CeilingSuccesses(int component)
+    {
+        random.manual_seed(11);
+        using var d = zeros(new long[] { K, BlockDct.Components, 3, 4, 4 });
+        d.select(1, component).copy_(randn(K, 3, 4, 4));
+        using var samples = AttackSamples.From(BlockDct.Inverse(d), zeros(K, 4, 3), ones(K, 3));
+        using var bdct = BlockDct.Forward(samples.AvgTex);
+        var rows = AttackRunner.Empirical(new OracleModel(bdct, offloaded: 2), samples, new AttackUnit(NoiseFidelity.Corrected, null, "", 20, 1234));
+        var ceiling = rows.Single(r => r.Attack == AttackRows.CeilingAttack && r.ReferenceMode == "accumulated_hf");
+        Assert.Equal(("none", (double?)null, 2, (long)K), (ceiling.Mechanism, ceiling.Mi, ceiling.N!.Value, ceiling.Trials));
+        return ceiling.Successes;
+    }
+
+    [Fact]
+    public void The_ceiling_matches_a_perfect_decoder_whose_channels_are_the_last_natural_order_components()
+    {
+        // Frames that differ in component 15: a perfect cloud output is the reference itself, so every frame is found.
+        Assert.Equal(K, CeilingSuccesses(15));
+        // Frames that differ only in component 14: the reference sees them, the cloud's channel (component 15) is zero
+        // for every frame, so each query picks the reference of least energy, right for one frame only.
+        Assert.Equal(1, CeilingSuccesses(14));
     }
 
     [Fact]

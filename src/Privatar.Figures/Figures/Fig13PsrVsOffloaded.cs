@@ -5,13 +5,14 @@ namespace Privatar.Figures;
 
 /// <summary>
 /// Notebook cell 13: attack posterior success rate vs offloaded components, with confidence intervals and the
-/// prior 1/K. For the empirical attack each point is the best of the reference modes (the attacker picks).
+/// prior 1/K. For the empirical attack each point is the best of the reference modes (the attacker picks), drawn
+/// with the attack's ceiling (attacks.csv's empirical_ceiling rows) when the table has it.
 /// </summary>
 public sealed class Fig13PsrVsOffloaded(string attack, bool adaptive, string mechanism = "pac", string fidelity = "corrected") : IFigure
 {
     public string Name => $"fig13_psr_vs_offloaded_{attack}{(adaptive ? "_adaptive" : "")}_{mechanism}";
     public string PaperFigure => "notebook cell 13, posterior_successful_rate_vs_num_offloaded_components.pdf";
-    public string Description => $"Posterior success rate of the {(adaptive ? "adaptive " : "")}{attack} attack per offloaded-component count, clean and under {Names.Mechanism(mechanism)} noise ({fidelity}), with 95% intervals and the prior.";
+    public string Description => $"Posterior success rate of the {(adaptive ? "adaptive " : "")}{attack} attack per offloaded-component count, clean and under {Names.Mechanism(mechanism)} noise ({fidelity}), with 95% intervals and the prior{(attack == "empirical" ? "; dashed: the matching's ceiling with a perfect cloud decoder" : "")}.";
     public IReadOnlyList<IResultFamily> Inputs => [ResultFamilies.Attacks];
 
     public void Render(Plot plot, FigureInputs data)
@@ -28,6 +29,15 @@ public sealed class Fig13PsrVsOffloaded(string attack, bool adaptive, string mec
             var err = plot.Add.ErrorBar(xs, ys, pts.Select(r => r.Psr - r.CiLow).ToArray());
             err.YErrorPositive = pts.Select(r => r.CiHigh - r.Psr).ToArray();
             err.Color = FigureStyle.Series(series++);
+        }
+        if (attack == "empirical")
+        {
+            // What the same matching gives a perfect cloud decoder (best mode per n, as the points): the curve the
+            // clean points are read against, since the original's references cap it below 1.
+            var ceiling = data.Attacks.Where(r => r.Attack == Vocabulary.AttackCeiling && r.Fidelity == fidelity && r.N is not null)
+                .GroupBy(r => r.N).Select(g => g.MaxBy(r => r.Psr)!).OrderBy(r => r.N).ToList();
+            if (ceiling.Count > 0)
+                Draw.Line(plot, ceiling.Select(r => (double)r.N!).ToArray(), ceiling.Select(r => r.Psr).ToArray(), "ceiling: perfect cloud decoder, no noise", series, dashed: true);
         }
         var prior = rows.First();
         Draw.Reference(plot, prior.Prior, $"random guess 1/{prior.Classes} = {Draw.Percent(prior.Prior)}");

@@ -9,9 +9,13 @@ namespace Privatar.Results;
 [CsvRecord]
 public sealed partial record AttackRow : IValidatedRow
 {
-    /// <summary><c>empirical</c> (reference matching) or <c>nn</c> (256→128→128→K classifier).</summary>
+    /// <summary>
+    /// <c>empirical</c> (reference matching), <c>nn</c> (256→128→128→K classifier), or <c>empirical_ceiling</c>: the
+    /// matching's success with a perfect cloud decoder (the view texture's components in its channels), written by the
+    /// units without noise; no model is attacked: it shows what the matching gives when the model is not the limit.
+    /// </summary>
     [CsvColumn("attack")] public string Attack { get; init; } = "";
-    /// <summary>Empirical: ambiguity_merge, accumulated_hf or accumulated_offload; nn: none.</summary>
+    /// <summary>Empirical and its ceiling: ambiguity_merge, accumulated_hf or accumulated_offload; nn: none.</summary>
     [CsvColumn("reference_mode")] public string ReferenceMode { get; init; } = "";
     /// <summary>Model variant attacked (partition, baseline, direct_split).</summary>
     [CsvColumn("variant")] public string Variant { get; init; } = "";

@@ -7,16 +7,13 @@ namespace Privatar.Attacks;
 /// <summary>One attack outcome as an attacks.csv row, with its Clopper–Pearson 95% interval and the prior 1/K.</summary>
 public static class AttackRows
 {
-    /// <summary>The attacks.csv spelling of the empirical attack's ceiling rows (<see cref="AttackCeiling"/>).</summary>
-    public const string CeilingAttack = Vocabulary.AttackCeiling;
-
     public static AttackRow Make(AttackKind attack, string referenceMode, int n, string mechanism, NoiseFidelity fidelity, double? mi,
         bool adaptive, int classes, long trials, long successes) =>
         Make(attack == AttackKind.Empirical ? "empirical" : "nn", referenceMode, n, mechanism, fidelity, mi, adaptive, classes, trials, successes);
 
-    /// <summary>A ceiling row: no noise, every frame a trial.</summary>
+    /// <summary>A ceiling row (<see cref="AttackCeiling"/>): no noise, every frame a trial.</summary>
     public static AttackRow Ceiling(string referenceMode, int n, NoiseFidelity fidelity, int classes, long successes) =>
-        Make(CeilingAttack, referenceMode, n, Name(null), fidelity, null, false, classes, classes, successes);
+        Make(Vocabulary.AttackCeiling, referenceMode, n, Name(null), fidelity, null, false, classes, classes, successes);
 
     static AttackRow Make(string attack, string referenceMode, int n, string mechanism, NoiseFidelity fidelity, double? mi,
         bool adaptive, int classes, long trials, long successes)

@@ -11,9 +11,11 @@ namespace Privatar.Attacks;
 /// </summary>
 public sealed class AttackSamples : IDisposable
 {
-    AttackSamples(IReadOnlyList<SampleKey> keys, Tensor avgTex, Tensor verts, Tensor view, Tensor viewComponents)
+    readonly Tensor? viewComponents;
+
+    AttackSamples(IReadOnlyList<SampleKey> keys, Tensor avgTex, Tensor verts, Tensor view, Tensor? viewComponents)
     {
-        Keys = keys; AvgTex = avgTex; Verts = verts; View = view; ViewComponents = viewComponents;
+        Keys = keys; AvgTex = avgTex; Verts = verts; View = view; this.viewComponents = viewComponents;
     }
 
     public IReadOnlyList<SampleKey> Keys { get; }
@@ -27,11 +29,13 @@ public sealed class AttackSamples : IDisposable
     /// <summary>
     /// (K, 16, G, G) BDCT of each frame's texture as the attack camera sees it (the ground truth the decoder is trained to
     /// reproduce), summed over colours per component: what a perfect cloud decoder's channels would sum to (the
-    /// empirical attack's ceiling). Kept colour-summed so a full-size subject costs a third of the textures.
+    /// empirical attack's ceiling). Kept colour-summed so a full-size subject costs a third of the textures, and only
+    /// loaded when asked for: only the units without noise draw the ceiling.
     /// </summary>
-    public Tensor ViewComponents { get; }
+    public Tensor ViewComponents => viewComponents
+        ?? throw new InvalidOperationException("attack samples: loaded without the view textures' components (AttackSamples.Load withViewComponents: true)");
 
-    public static AttackSamples Load(string subjectRoot)
+    public static AttackSamples Load(string subjectRoot, bool withViewComponents)
     {
         var ds = MultifaceDataset.Open(subjectRoot);
         var keys = ds.Samples(ds.AttackFrames, ds.CameraSet("attack"));
@@ -39,12 +43,17 @@ public sealed class AttackSamples : IDisposable
             throw new InvalidDataException($"{subjectRoot}: {keys.Count} attack samples (attack frames {ds.Sources.AttackFrames} x camera set 'attack'); an identification attack needs at least 2 classes");
         var samples = keys.Select(k => ds.Load(k, withPhoto: false)).ToArray();
         long k = samples.Length, t = ds.SampleTextureSize, v = ds.VertexCount;
-        using var textures = tensor(samples.SelectMany(s => s.Texture).ToArray(), new[] { k, 3, t, t });
+        Tensor? viewComponents = null;
+        if (withViewComponents)
+        {
+            using var textures = tensor(samples.SelectMany(s => s.Texture).ToArray(), new[] { k, 3, t, t });
+            viewComponents = ColourSummedComponents(textures);
+        }
         return new AttackSamples(keys,
             tensor(samples.SelectMany(s => s.AverageTexture).ToArray(), new[] { k, 3, t, t }),
             tensor(samples.SelectMany(s => s.Vertices).ToArray(), new[] { k, v, 3 }),
             tensor(samples.SelectMany(s => s.View).ToArray(), new[] { k, 3 }),
-            ColourSummedComponents(textures));
+            viewComponents);
     }
 
     /// <summary>For tests: samples from tensors directly; the view textures default to the average textures.</summary>
@@ -62,6 +71,6 @@ public sealed class AttackSamples : IDisposable
 
     public void Dispose()
     {
-        AvgTex.Dispose(); Verts.Dispose(); View.Dispose(); ViewComponents.Dispose();
+        AvgTex.Dispose(); Verts.Dispose(); View.Dispose(); viewComponents?.Dispose();
     }
 }

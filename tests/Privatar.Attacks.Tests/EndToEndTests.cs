@@ -2,6 +2,7 @@ using Privatar.Contracts;
 using Privatar.Attacks;
 using Privatar.Models;
 using Privatar.Noise;
+using Privatar.Results;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -51,7 +52,7 @@ public class EndToEndTests
         var all = AttackRunner.Empirical(new OracleModel(bdct), samples, new AttackUnit(NoiseFidelity.Corrected, null, "", 20, 1234));
         var rows = all.Where(r => r.Attack == "empirical").ToList();
         Assert.Equal(new[] { "ambiguity_merge", "accumulated_hf", "accumulated_offload" }, rows.Select(r => r.ReferenceMode));
-        Assert.Equal(rows.Select(r => r.ReferenceMode), all.Where(r => r.Attack == AttackRows.CeilingAttack).Select(r => r.ReferenceMode));
+        Assert.Equal(rows.Select(r => r.ReferenceMode), all.Where(r => r.Attack == Vocabulary.AttackCeiling).Select(r => r.ReferenceMode));
         var off = rows.Single(r => r.ReferenceMode == "accumulated_offload");
         Assert.Equal((K, K, 1.0), (off.Trials, off.Successes, off.Psr));
         Assert.Equal(1.0 / K, off.Prior);
@@ -71,7 +72,7 @@ public class EndToEndTests
         using var samples = AttackSamples.From(BlockDct.Inverse(d), zeros(K, 4, 3), ones(K, 3));
         using var bdct = BlockDct.Forward(samples.AvgTex);
         var rows = AttackRunner.Empirical(new OracleModel(bdct, offloaded: 2), samples, new AttackUnit(NoiseFidelity.Corrected, null, "", 20, 1234));
-        var ceiling = rows.Single(r => r.Attack == AttackRows.CeilingAttack && r.ReferenceMode == "accumulated_hf");
+        var ceiling = rows.Single(r => r.Attack == Vocabulary.AttackCeiling && r.ReferenceMode == "accumulated_hf");
         Assert.Equal(("none", (double?)null, 2, (long)K), (ceiling.Mechanism, ceiling.Mi, ceiling.N!.Value, ceiling.Trials));
         return ceiling.Successes;
     }

@@ -46,7 +46,8 @@ public static class AttackCommand
         var original = nn ? Nn(a.Epochs, a.Lr, "attack.nn") : null;
         var corrected = nn ? Nn(a.CorrectedEpochs, a.CorrectedLr, "attack.nn_corrected") : null;
         var clock = Stopwatch.StartNew();
-        using var samples = AttackSamples.Load(a.Data);
+        // the view textures' components serve only the empirical ceiling, which the units without noise write
+        using var samples = AttackSamples.Load(a.Data, withViewComponents: empirical && a.Mi is null);
         using var model = PartitionedOffloadModel.Restore(a.CheckpointDir);
         var rows = new List<AttackRow>();
         foreach (var f in fidelities)

@@ -50,7 +50,7 @@ public sealed class PipelineSession : IDisposable
             .Select(d => (d.Unit, StampOf(d.Unit)?.WallSeconds)), Log);
         _run = new RunContext
         {
-            Plan = plan, Config = config, Layout = Layout, Log = Log, Decide = Decide,
+            Plan = plan, Config = config, Layout = Layout, Log = Log, Decide = Decide, Scheduled = () => Scheduled,
             Hasher = Hasher, Stamps = Stamps, Checker = Checker, Executor = Executor,
             Previous = Previous, Failures = Failures, Progress = Progress, AcquireLock = AcquireLock,
         };
@@ -81,7 +81,8 @@ public sealed class PipelineSession : IDisposable
     internal BuildProgress Progress { get; }
 
     /// <summary>
-    /// The steps this build will run (the target's tasks), for the progress line; null means every step. Set once the
+    /// The steps this build will run (the target's tasks), for the progress line (null means every step) and for the
+    /// units that may run ahead of their step's task ([pipeline] jobs, see <see cref="JobSlots"/>; null: none). Set once the
     /// build tool knows its target's tasks, which is after the session (and the task graph drawn from its plan) exists.
     /// </summary>
     public IReadOnlyList<string>? Scheduled { get; set; }

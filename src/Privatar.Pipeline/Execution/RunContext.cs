@@ -19,6 +19,9 @@ public sealed class RunContext
     /// <summary>The unit's own verdict against its stamp and the files on disk now.</summary>
     public required Func<Unit, Decision> Decide { get; init; }
 
+    /// <summary>The steps this build runs, once the build tool has said (null: unknown, so no unit runs ahead of its step).</summary>
+    public Func<IReadOnlyList<string>?> Scheduled { get; init; } = () => null;
+
     internal FileHasher Hasher { get; init; } = null!;
     internal StampStore Stamps { get; init; } = null!;
     internal StalenessChecker Checker { get; init; } = null!;

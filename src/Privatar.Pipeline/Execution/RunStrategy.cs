@@ -7,7 +7,8 @@ using Privatar.Pipeline.Stamps;
 namespace Privatar.Pipeline.Execution;
 
 /// <summary>
-/// Executes every stale unit of a step. Order per unit: move its stamp and old outputs aside (creating
+/// Executes every stale unit of a step: one at a time with [pipeline] jobs = 1, else through the build's
+/// <see cref="JobSlots"/>. Order per unit: move its stamp and old outputs aside (creating
 /// their directories), hash its inputs, run its command, check its outputs (all declared ones exist;
 /// in strict mode no undeclared file appeared), hash them, write the stamp atomically, and only then
 /// drop the old outputs. A failing unit gets its old outputs and stamp back exactly as they were, with
@@ -16,18 +17,24 @@ namespace Privatar.Pipeline.Execution;
 public sealed class RunStrategy : IExecutionStrategy, IDisposable
 {
     WorkerPool? _workers;
+    JobSlots? _slots;
 
-    /// <summary>Stops the build's worker processes.</summary>
-    public void Dispose() => _workers?.Dispose();
+    /// <summary>Waits for units a failed or finished build left running (stamping them), then stops the build's worker processes.</summary>
+    public void Dispose()
+    {
+        _slots?.Drain();
+        _workers?.Dispose();
+    }
 
     public IReadOnlyList<Unit> RunStep(RunContext pipeline, StepSpec step)
     {
         pipeline.AcquireLock(); // before deciding: another build of this profile may be writing
-        var jobs = pipeline.Config.Jobs;
         // The build's worker processes ([pipeline] workers): started by the first tool units, serving every step but
         // the ones whose units each need a process of their own, stopped when the build ends.
-        var workers = pipeline.Config.Workers && !step.SeparateProcesses ? _workers ??= new WorkerPool(pipeline.Layout.Root, pipeline.Log) : null;
-        return jobs > 1 && step.Concurrent ? RunSideBySide(pipeline, step, jobs, workers) : RunInOrder(pipeline, step, workers);
+        WorkerPool? Workers(StepSpec s) => pipeline.Config.Workers && !s.SeparateProcesses ? _workers ??= new WorkerPool(pipeline.Layout.Root, pipeline.Log) : null;
+        if (pipeline.Config.Jobs <= 1) return RunInOrder(pipeline, step, Workers(step));
+        _slots ??= new JobSlots(pipeline, pipeline.Config.Jobs, Workers, pipeline.Scheduled);
+        return _slots.RunStep(step);
     }
 
     static List<Unit> RunInOrder(RunContext pipeline, StepSpec step, WorkerPool? workers)
@@ -46,59 +53,6 @@ public sealed class RunStrategy : IExecutionStrategy, IDisposable
             }
             ran.Add(unit);
         }
-        pipeline.Progress.StepDone(step, ran.Count);
-        return ran;
-    }
-
-    /// <summary>
-    /// Up to <paramref name="jobs"/> units at once, started in plan order. A unit is decided only after every unit of
-    /// this step it reads from has finished; only the command runs off the calling thread (hashing and stamps stay on
-    /// it). After a failure nothing new starts; the units already running finish and are stamped, then the first
-    /// failure is rethrown.
-    /// </summary>
-    static List<Unit> RunSideBySide(RunContext pipeline, StepSpec step, int jobs, WorkerPool? workers)
-    {
-        var ran = new List<Unit>();
-        var running = new List<(Unit Unit, Deps Deps, Task<double> Task)>();
-        Exception? failure = null;
-
-        void Collect(Func<bool> done)
-        {
-            while (running.Count > 0 && !done())
-            {
-                var i = Task.WaitAny(running.Select(r => (Task)r.Task).ToArray());
-                var (unit, deps, task) = running[i];
-                running.RemoveAt(i);
-                try
-                {
-                    // Finish can fail too (a declared output missing): that is this unit's failure, not the others'.
-                    if (task.IsCompletedSuccessfully) Finish(pipeline, unit, deps, task.Result);
-                    else throw task.Exception!.InnerException ?? task.Exception;
-                }
-                catch (Exception e)
-                {
-                    Fail(pipeline, unit, e);
-                    failure ??= e;
-                }
-            }
-        }
-
-        foreach (var unit in pipeline.Plan.UnitsOf(step.Name))
-        {
-            Collect(() => failure is not null || !running.Any(r => unit.Upstream.Contains(r.Unit)));
-            if (failure is not null) break;
-            if (Staleness(pipeline, unit) is not { } why) continue;
-            Collect(() => failure is not null || running.Count < jobs);
-            if (failure is not null) break;
-            pipeline.Log.Info($"{unit}: {why}; running (with {running.Count} other{(running.Count == 1 ? "" : "s")})");
-            var deps = Start(pipeline, unit);
-            // Strict mode's tree snapshot cannot tell which of two units running at once wrote a file: each allows the other's outputs.
-            foreach (var r in running) { r.Deps.Beside.Add(unit); deps.Beside.Add(r.Unit); }
-            running.Add((unit, deps, Task.Run(() => Run(pipeline, unit, tagLines: true, workers))));
-            ran.Add(unit);
-        }
-        Collect(() => false);
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         pipeline.Progress.StepDone(step, ran.Count);
         return ran;
     }

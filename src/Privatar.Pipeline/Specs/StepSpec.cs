@@ -19,9 +19,10 @@ public sealed record StepSpec(string Name, string Description)
     public IReadOnlyList<ParamSpec> Params { get; init; } = [];
 
     /// <summary>
-    /// Whether up to [pipeline] jobs of the step's units may run side by side: true only for steps whose units are
-    /// single-threaded (a threads key of 1) and time nothing, so that running two on two cores changes no number.
-    /// A unit still waits for every unit of the same step whose outputs it reads.
+    /// Whether the step's units may share the [pipeline] jobs slots with other units, of this step or (running ahead of
+    /// their step) of another concurrent one: true only for steps whose units time nothing and are single-threaded (a
+    /// threads key of 1) or wait on I/O (a fetch checked against pinned hashes), so that running two on two cores
+    /// changes no number. A unit still waits for every unit whose outputs it reads.
     /// </summary>
     public bool Concurrent { get; init; }
 

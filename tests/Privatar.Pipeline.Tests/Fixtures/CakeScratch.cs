@@ -16,7 +16,7 @@ public sealed partial record CakeResult(int ExitCode, string Output)
 
     public IEnumerable<string> StatusOf(string state) => Status.Where(s => s.Value == state).Select(s => s.Key).Order(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"^(\S+\[\S+\]): .*; running$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(\S+\[\S+\]): .*; running( ahead of its step)?( \(with \d+ others?\))?$", RegexOptions.Multiline)]
     private static partial Regex Running();
 
     [GeneratedRegex(@"^(up-to-date|STALE|maybe)\s+(\S+\[\S+\])", RegexOptions.Multiline)]

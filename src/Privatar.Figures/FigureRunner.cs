@@ -13,7 +13,7 @@ public sealed record FigureOutcome(IFigure Figure, bool Rendered, string Detail,
 /// short content hash, paper figure) and writes <c>&lt;out&gt;/&lt;name&gt;.png</c> and <c>.svg</c> atomically.
 /// A figure whose inputs are missing or hold none of its rows is skipped with the reason, never drawn empty.
 /// </summary>
-public sealed class FigureRunner(FigureStyle style)
+public sealed partial class FigureRunner(FigureStyle style)
 {
     public IReadOnlyList<FigureOutcome> RenderAll(string resultsDir, string outDir, string profile)
     {
@@ -84,7 +84,7 @@ public sealed class FigureRunner(FigureStyle style)
         plot.ScaleFactor = style.Scale;
         AtomicFile.WriteAllBytes(png, plot.GetImageBytes(width, height, ImageFormat.Png));
         plot.ScaleFactor = 1;
-        AtomicFile.WriteAllText(svg, SvgWithDashes(plot, width, height));
+        AtomicFile.WriteAllText(svg, StableClipIds(SvgWithDashes(plot, width, height)));
         return [png, svg];
     }
 
@@ -109,6 +109,21 @@ public sealed class FigureRunner(FigureStyle style)
         var tag = $" stroke-opacity=\"{(FigureStyle.SvgDashTagAlpha / (float)byte.MaxValue).ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
         return System.Text.RegularExpressions.Regex.Replace(svg, $"{System.Text.RegularExpressions.Regex.Escape(tag)}[0-9]*\"", $" stroke-dasharray=\"{dashes[0]}\"");
     }
+
+    /// <summary>
+    /// Skia's SVG canvas numbers clip paths (<c>cl_&lt;hex&gt;</c>) with a counter for the whole process, so the same figure
+    /// drawn by a worker that drew others first got other ids, and two clean builds other bytes. Each id is renumbered
+    /// by its first appearance in the document.
+    /// </summary>
+    internal static string StableClipIds(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m => ids.TryGetValue(m.Value, out var id) ? id
+            : ids[m.Value] = "cl_" + ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     /// <summary>"profile smoke · data: capacity.csv@1a2b3c4d, … · notebook cell 7": where every plotted number came from.</summary>
     public static string Caption(IFigure figure, FigureInputs data, string profile)

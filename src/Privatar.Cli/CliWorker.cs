@@ -13,7 +13,8 @@ namespace Privatar.Cli;
 /// writes a reply line that starts with an ASCII record separator (U+001E): on stderr alone, then on stdout followed by
 /// the request's exit code (0; 2 for a user error; 1 for any other exception, which is printed as the process would
 /// print it and fails only that request). Everything between two replies is the request's own output. It exits 0 when
-/// stdin ends. Before each request it puts back what a fresh process would have: Console's streams, a new
+/// stdin ends, and stops at once, whatever it is running, when the build that started it has gone (<see cref="ParentWatch"/>).
+/// Before each request it puts back what a fresh process would have: Console's streams, a new
 /// AnsiConsole, the working directory and environment variables it started with, libtorch's default thread count and
 /// global generator seed, so that no request inherits another's settings.
 /// </summary>
@@ -30,7 +31,17 @@ public static class CliWorker
         var cmd = new Command("worker", "serve many invocations in one process: one JSON argument vector per stdin line, " +
             "each answered by a line of U+001E and its exit code (used by the pipeline; see README, \"Reproducibility and timing\")")
         { Hidden = true };
-        cmd.SetAction(_ => Serve(root, Console.In, Console.Out, Console.Error));
+        cmd.SetAction(_ =>
+        {
+            var stderr = Console.Error;
+            ParentWatch.Start(() =>
+            {
+                stderr.WriteLine($"worker {Environment.ProcessId}: the build that started it has gone; stopping");
+                stderr.Flush();
+                System.Diagnostics.Process.GetCurrentProcess().Kill();
+            });
+            return Serve(root, Console.In, Console.Out, Console.Error);
+        });
         root.Subcommands.Add(cmd);
     }
 

@@ -122,6 +122,40 @@ public sealed class WorkerTests : IDisposable
         pool.Return("privatar", fresh);
         Assert.Equal(2, pool.Started);
     }
+
+    [Fact]
+    public async Task Should_Stop_When_The_Build_That_Started_It_Is_Killed_Alone()
+    {
+        if (!OperatingSystem.IsLinux()) return;   // the watch reads the parent's pid through Linux's libc
+        // A shell stands in for the build: it starts the worker on the test's stdin (fd 3, since a background job's own
+        // stdin is /dev/null), prints its pid and waits. The test keeps that input open after killing the shell alone, as
+        // a unit in progress keeps a worker from reading its input's end: without the watch the worker would not stop.
+        var psi = new System.Diagnostics.ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "-c", "exec 3<&0; \"$0\" \"$1\" worker <&3 & echo $!; wait", "dotnet", Path.Combine(AppContext.BaseDirectory, "privatar.dll") })
+            psi.ArgumentList.Add(a);
+        using var build = System.Diagnostics.Process.Start(psi)!;
+        var stderr = build.StandardError.ReadToEndAsync();
+        var worker = System.Diagnostics.Process.GetProcessById(int.Parse(build.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));   // the worker is up and idle on its input
+            Assert.False(worker.HasExited, "the worker stopped before its build was killed");
+
+            build.Kill();   // the shell alone, not its process tree
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await worker.WaitForExitAsync(patience.Token);   // cancelled (the test fails) if the worker outlives its build by a minute
+            Assert.Contains("the build that started it has gone; stopping", await stderr.WaitAsync(patience.Token), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!worker.HasExited) worker.Kill();
+            build.StandardInput.Close();
+        }
+    }
 }
 
 /// <summary>The worker loop in this process, with a command tree of its own: exceptions, settings that must not leak.</summary>

@@ -20,7 +20,7 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     sealed record Running(Unit Unit, RunStrategy.Deps Deps, Task<double> Task, bool Alone);
 
     readonly List<Running> _running = [];
-    readonly Dictionary<Unit, bool> _settled = [];                                   // true: up to date or stamped; false: failed
+    readonly HashSet<Unit> _settled = [];                                           // decided: up to date, stamped or failed
     readonly Dictionary<string, List<Unit>> _ran = new(StringComparer.Ordinal);    // per step, in start order
     readonly HashSet<string> _done = new(StringComparer.Ordinal);                  // steps whose task has finished
     Exception? _failure;
@@ -30,20 +30,24 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     {
         _current = step.Name;
         var mine = p.Plan.UnitsOf(step.Name).ToList();
-        while (_failure is null && !mine.All(_settled.ContainsKey))
+        while (_failure is null && !mine.All(_settled.Contains))
         {
             Fill(step, mine);
-            if (_failure is not null || mine.All(_settled.ContainsKey)) break;
+            if (_failure is not null || mine.All(_settled.Contains)) break;
             // Every unit waits on a running one: the step's earliest unsettled unit reads only earlier units (of its own or
             // an earlier step, whose tasks have finished), so with nothing running it would have started.
             if (_running.Count == 0)
-                throw new InvalidOperationException($"{mine.First(u => !_settled.ContainsKey(u))} waits on a unit that does not run in this build");
+                throw new InvalidOperationException($"{mine.First(u => !_settled.Contains(u))} waits on a unit that does not run in this build");
             WaitForOne();
         }
-        if (_failure is not null)
+        if (_failure is { } failure)
         {
             Drain();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+            // The build stops here; a caller that goes on anyway finds this step finished and no failure pending.
+            _failure = null;
+            _done.Add(step.Name);
+            _current = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
         _done.Add(step.Name);
         _current = null;
@@ -73,12 +77,12 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     bool TryStart(Unit unit, bool ahead)
     {
         if (_failure is not null || _running.Count >= jobs || _running.Any(r => r.Alone)) return false;
-        if (_settled.ContainsKey(unit) || _running.Any(r => r.Unit == unit) || !unit.Upstream.All(Final)) return true;
+        if (_settled.Contains(unit) || _running.Any(r => r.Unit == unit) || !unit.Upstream.All(Final)) return true;
         var alone = !unit.Step.Concurrent;
         if (alone && _running.Count > 0) return false;   // it waits for the machine to empty; nothing overtakes it
         if (RunStrategy.Staleness(p, unit) is not { } why)
         {
-            _settled[unit] = true;
+            _settled.Add(unit);
             return true;
         }
         var others = _running.Count switch { 0 => "", 1 => " (with 1 other)", var n => $" (with {n} others)" };
@@ -93,12 +97,12 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     }
 
     /// <summary>
-    /// Whether a unit's input from <paramref name="upstream"/> is final: it was stamped or found up to date in this build,
-    /// or it will not run in this build (its step is not scheduled, or has already finished).
+    /// Whether a unit's input from <paramref name="upstream"/> is final: it was decided in this build (stamped, found up
+    /// to date, or failed with its previous outputs restored), or it will not run in this build (its step is not
+    /// scheduled, or has already finished).
     /// </summary>
     bool Final(Unit upstream) =>
-        _settled.TryGetValue(upstream, out var ok) ? ok
-        : _running.All(r => r.Unit != upstream) && !WillRun(upstream.Step.Name);
+        _settled.Contains(upstream) || (_running.All(r => r.Unit != upstream) && !WillRun(upstream.Step.Name));
 
     bool WillRun(string step) => !_done.Contains(step) && (step == _current || scheduled()?.Contains(step) == true);
 
@@ -112,12 +116,12 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
             // Finish can fail too (a declared output missing): that is this unit's failure, not the others'.
             if (task.IsCompletedSuccessfully) RunStrategy.Finish(p, unit, deps, task.Result);
             else throw task.Exception!.InnerException ?? task.Exception;
-            _settled[unit] = true;
+            _settled.Add(unit);
         }
         catch (Exception e)
         {
             RunStrategy.Fail(p, unit, e);
-            _settled[unit] = false;
+            _settled.Add(unit);
             _failure ??= e;
         }
     }

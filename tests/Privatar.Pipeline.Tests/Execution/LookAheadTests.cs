@@ -142,4 +142,18 @@ public sealed class LookAheadTests : IDisposable
         Assert.DoesNotContain("a1", rerun[0]);          // a1 finished beside the failure and kept its stamp
         Assert.Equal(["b1", "b2"], rerun[1]);           // b1 never got one, and b2 never started
     }
+
+    [Fact]
+    public void Should_Not_Rethrow_An_Earlier_Failure_When_The_Caller_Goes_On()
+    {
+        var steps = Steps(id => { if (id == "a1") throw new InvalidOperationException("a1 broke"); });
+        using var p = PipelineSession.Open(new PipelineOptions(_s.Root, "smoke"), steps, new ListLog());
+        p.Scheduled = ["First", "Later"];
+
+        Assert.Contains("First[a1]: a1 broke", Assert.Throws<UnitFailedException>(() => p.Run("First")).Message, StringComparison.Ordinal);
+        var e = Assert.Throws<FileNotFoundException>(() => p.Run("Later"));   // its own error: b2 reads a2, which never ran
+
+        Assert.Equal("Later[b2]: input 'artifacts/smoke/la/a2.txt' does not exist (its producer did not write it).", e.Message);
+        Assert.Contains("end b1", _events);
+    }
 }

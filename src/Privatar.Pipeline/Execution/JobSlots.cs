@@ -14,8 +14,11 @@ namespace Privatar.Pipeline.Execution;
 /// thread; only commands run off it. After a failure nothing new starts; the units already running finish and are
 /// stamped, then the first failure is rethrown by the step's task that is running.
 /// </summary>
-/// <param name="scheduled">the steps this build runs (null: no look-ahead, as when a caller runs steps one by one)</param>
-sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> workers, Func<IReadOnlyList<string>?> scheduled)
+/// <remarks>
+/// The slots are <c>p.Config.Jobs</c>; look-ahead takes only steps in <c>p.Scheduled</c> (none while it is null, as when a
+/// caller runs steps one by one).
+/// </remarks>
+sealed class JobSlots(RunContext p, Func<StepSpec, WorkerPool?> workers)
 {
     sealed record Running(Unit Unit, RunStrategy.Deps Deps, Task<double> Task, bool Alone);
 
@@ -40,17 +43,14 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
                 throw new InvalidOperationException($"{mine.First(u => !_settled.Contains(u))} waits on a unit that does not run in this build");
             WaitForOne();
         }
+        _done.Add(step.Name);
+        _current = null;
         if (_failure is { } failure)
         {
             Drain();
-            // The build stops here; a caller that goes on anyway finds this step finished and no failure pending.
-            _failure = null;
-            _done.Add(step.Name);
-            _current = null;
+            _failure = null;   // the build stops here; a caller that goes on anyway finds no failure pending
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
-        _done.Add(step.Name);
-        _current = null;
         var ran = Ran(step.Name);
         p.Progress.StepDone(step, ran.Count);
         return ran;
@@ -67,7 +67,7 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     {
         foreach (var unit in mine)
             if (!TryStart(unit, ahead: false)) return;
-        if (scheduled() is not { } steps) return;
+        if (p.Scheduled() is not { } steps) return;
         foreach (var other in p.Plan.Steps.Where(s => s.Concurrent && s.Name != step.Name && !_done.Contains(s.Name) && steps.Contains(s.Name)))
             foreach (var unit in p.Plan.UnitsOf(other.Name))
                 if (!TryStart(unit, ahead: true)) return;
@@ -76,7 +76,7 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     /// <summary>Decides and starts the unit if it is ready and a slot is free; false once nothing more may start.</summary>
     bool TryStart(Unit unit, bool ahead)
     {
-        if (_failure is not null || _running.Count >= jobs || _running.Any(r => r.Alone)) return false;
+        if (_failure is not null || _running.Count >= p.Config.Jobs || _running.Any(r => r.Alone)) return false;
         if (_settled.Contains(unit) || _running.Any(r => r.Unit == unit) || !unit.Upstream.All(Final)) return true;
         var alone = !unit.Step.Concurrent;
         if (alone && _running.Count > 0) return false;   // it waits for the machine to empty; nothing overtakes it
@@ -104,7 +104,7 @@ sealed class JobSlots(RunContext p, int jobs, Func<StepSpec, WorkerPool?> worker
     bool Final(Unit upstream) =>
         _settled.Contains(upstream) || (_running.All(r => r.Unit != upstream) && !WillRun(upstream.Step.Name));
 
-    bool WillRun(string step) => !_done.Contains(step) && (step == _current || scheduled()?.Contains(step) == true);
+    bool WillRun(string step) => !_done.Contains(step) && (step == _current || p.Scheduled()?.Contains(step) == true);
 
     void WaitForOne()
     {

@@ -33,7 +33,7 @@ public sealed class RunStrategy : IExecutionStrategy, IDisposable
         // the ones whose units each need a process of their own, stopped when the build ends.
         WorkerPool? Workers(StepSpec s) => pipeline.Config.Workers && !s.SeparateProcesses ? _workers ??= new WorkerPool(pipeline.Layout.Root, pipeline.Log) : null;
         if (pipeline.Config.Jobs <= 1) return RunInOrder(pipeline, step, Workers(step));
-        _slots ??= new JobSlots(pipeline, pipeline.Config.Jobs, Workers, pipeline.Scheduled);
+        _slots ??= new JobSlots(pipeline, Workers);
         return _slots.RunStep(step);
     }
 

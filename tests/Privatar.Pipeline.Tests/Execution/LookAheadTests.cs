@@ -1,4 +1,3 @@
-using Privatar.Core;
 using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Specs;
 using Privatar.Pipeline.Tests.Fixtures;
@@ -14,41 +13,23 @@ namespace Privatar.Pipeline.Tests.Execution;
 /// </summary>
 public sealed class LookAheadTests : IDisposable
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     readonly Scratch _s = new Scratch().Seed();
-    readonly List<string> _events = [];
-    readonly Lock _gate = new();
-    int _inside, _mostInsideLater;
+    readonly RecordingUnits _units = new();
 
     public LookAheadTests() => _s.SetConfig("strict = true", "strict = false").SetConfig("jobs = 1", "jobs = 2");
 
     public void Dispose() => _s.Dispose();
 
-    void Event(string e) { lock (_gate) _events.Add(e); }
-
-    UnitSpec Make(PlanContext ctx, string id, string[] inputs, Action<string>? body, bool countInside = false) => new(id)
+    UnitSpec Make(PlanContext ctx, string id, string[] inputs, Action<string>? body)
     {
-        Inputs = ["data/source.txt", .. inputs.Select(i => ctx.Artifact($"la/{i}.txt"))],
-        Outputs = [ctx.Artifact($"la/{id}.txt")],
-        Command = UnitCommand.InProcess(u =>
+        string[] read = [.. inputs.Select(i => ctx.Artifact($"la/{i}.txt"))];
+        return new(id)
         {
-            var now = Interlocked.Increment(ref _inside);
-            if (countInside) lock (_gate) _mostInsideLater = Math.Max(_mostInsideLater, now);
-            Event($"start {id}");
-            try
-            {
-                foreach (var i in inputs) Assert.True(File.Exists(u.PathOf(ctx.Artifact($"la/{i}.txt"))), $"{id} started before {i} was written");
-                body?.Invoke(id);
-                AtomicFile.WriteAllText(u.PathOf(ctx.Artifact($"la/{id}.txt")), id + "\n");
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inside);
-                Event($"end {id}");
-            }
-        }),
-    };
+            Inputs = ["data/source.txt", .. read],
+            Outputs = [ctx.Artifact($"la/{id}.txt")],
+            Command = _units.Command(id, read, ctx.Artifact($"la/{id}.txt"), body),
+        };
+    }
 
     StepSpec[] Steps(Action<string>? body = null, bool laterConcurrent = true) =>
     [
@@ -62,7 +43,7 @@ public sealed class LookAheadTests : IDisposable
         {
             Concurrent = laterConcurrent,
             Code = ["data/gen.code"],
-            Units = ctx => [Make(ctx, "b1", [], body, countInside: true), Make(ctx, "b2", ["a2"], body, countInside: true)],
+            Units = ctx => [Make(ctx, "b1", [], body), Make(ctx, "b2", ["a2"], body)],
         },
     ];
 
@@ -76,7 +57,7 @@ public sealed class LookAheadTests : IDisposable
 
     static Action<string> A1AndB1Together(Barrier both) => id =>
     {
-        if (id is "a1" or "b1" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+        if (id is "a1" or "b1" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
     };
 
     [Fact]
@@ -91,7 +72,7 @@ public sealed class LookAheadTests : IDisposable
         Assert.Equal(["b1", "b2"], ran[1]);   // the later step's task reports the unit that ran ahead of it as its own
         Assert.Contains(log.Lines, l => l.StartsWith("Later[b1]: no stamp", StringComparison.Ordinal) && l.Contains("; running ahead of its step (with 1 other)", StringComparison.Ordinal));
         Assert.Contains("Later: 2 ran", log.Lines);
-        Assert.True(_events.IndexOf("end a2") < _events.IndexOf("start b2"), "b2 read a2's output before a2 ended");
+        Assert.True(_units.Events.IndexOf("end a2") < _units.Events.IndexOf("start b2"), "b2 read a2's output before a2 ended");
         Assert.All(new[] { "a1", "a2", "b1", "b2" }, id => Assert.Equal(id + "\n", _s.Read($"artifacts/smoke/la/{id}.txt")));
         Assert.All(Build(Steps(), ["First", "Later"], new ListLog()), Assert.Empty);   // every unit was stamped
     }
@@ -102,7 +83,7 @@ public sealed class LookAheadTests : IDisposable
         var ran = Build(Steps(), scheduled: null, new ListLog());
 
         Assert.Equal(["b1", "b2"], ran[1]);
-        Assert.True(_events.IndexOf("end a2") < _events.IndexOf("start b1"));
+        Assert.True(_units.Events.IndexOf("end a2") < _units.Events.IndexOf("start b1"));
     }
 
     [Fact]
@@ -110,7 +91,7 @@ public sealed class LookAheadTests : IDisposable
     {
         var ran = Build(Steps(), ["First"], new ListLog());
 
-        Assert.True(_events.IndexOf("end a2") < _events.IndexOf("start b1"));
+        Assert.True(_units.Events.IndexOf("end a2") < _units.Events.IndexOf("start b1"));
         Assert.Equal(["b1", "b2"], ran[1]);
     }
 
@@ -119,8 +100,8 @@ public sealed class LookAheadTests : IDisposable
     {
         Build(Steps(laterConcurrent: false), ["First", "Later"], new ListLog());
 
-        Assert.True(_events.IndexOf("end a2") < _events.IndexOf("start b1"));
-        Assert.Equal(1, _mostInsideLater);
+        Assert.True(_units.Events.IndexOf("end a2") < _units.Events.IndexOf("start b1"));
+        Assert.Equal(1, _units.MostRunning("b1", "b2"));
     }
 
     [Fact]
@@ -137,7 +118,7 @@ public sealed class LookAheadTests : IDisposable
         var e = Assert.Throws<UnitFailedException>(() => Build(steps, ["First", "Later"], new ListLog()));
 
         Assert.Contains("Later[b1]: b1 broke", e.Message, StringComparison.Ordinal);
-        Assert.Contains("end a1", _events);
+        Assert.Contains("end a1", _units.Events);
         var rerun = Build(Steps(), ["First", "Later"], new ListLog());
         Assert.DoesNotContain("a1", rerun[0]);          // a1 finished beside the failure and kept its stamp
         Assert.Equal(["b1", "b2"], rerun[1]);           // b1 never got one, and b2 never started
@@ -154,6 +135,6 @@ public sealed class LookAheadTests : IDisposable
         var e = Assert.Throws<FileNotFoundException>(() => p.Run("Later"));   // its own error: b2 reads a2, which never ran
 
         Assert.Equal("Later[b2]: input 'artifacts/smoke/la/a2.txt' does not exist (its producer did not write it).", e.Message);
-        Assert.Contains("end b1", _events);
+        Assert.Contains("end b1", _units.Events);
     }
 }

@@ -1,4 +1,3 @@
-using Privatar.Core;
 using Privatar.Pipeline.Config;
 using Privatar.Pipeline.Execution;
 using Privatar.Pipeline.Specs;
@@ -14,17 +13,10 @@ namespace Privatar.Pipeline.Tests.Execution;
 /// </summary>
 public sealed class SideBySideRunTests : IDisposable
 {
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     readonly Scratch _s = new Scratch().Seed();
-    readonly List<string> _events = [];
-    readonly Lock _gate = new();
-    readonly HashSet<string> _silent = [];   // units that finish without writing their declared output
-    int _inside, _mostInside;
+    readonly RecordingUnits _units = new();
 
     public void Dispose() => _s.Dispose();
-
-    void Event(string e) { lock (_gate) _events.Add(e); }
 
     StepSpec Step(bool concurrent, Action<string>? body = null) => new("Side", "independent units and one dependent")
     {
@@ -36,23 +28,7 @@ public sealed class SideBySideRunTests : IDisposable
             {
                 Inputs = ["data/source.txt", .. inputs],
                 Outputs = [ctx.Artifact($"side/{id}.txt")],
-                Command = UnitCommand.InProcess(u =>
-                {
-                    var now = Interlocked.Increment(ref _inside);
-                    lock (_gate) _mostInside = Math.Max(_mostInside, now);
-                    Event($"start {id}");
-                    try
-                    {
-                        foreach (var i in inputs) Assert.True(File.Exists(u.PathOf(i)), $"{id} started before {i} was written");
-                        body?.Invoke(id);
-                        if (!_silent.Contains(id)) AtomicFile.WriteAllText(u.PathOf(ctx.Artifact($"side/{id}.txt")), id + "\n");
-                    }
-                    finally
-                    {
-                        Interlocked.Decrement(ref _inside);
-                        Event($"end {id}");
-                    }
-                }),
+                Command = _units.Command(id, inputs, ctx.Artifact($"side/{id}.txt"), body),
             };
             return [Make("a", []), Make("b", []), Make("c", []), Make("d", [ctx.Artifact("side/a.txt")])];
         },
@@ -74,12 +50,12 @@ public sealed class SideBySideRunTests : IDisposable
 
         var ran = Build(Step(concurrent: true, id =>
         {
-            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id is "a" or "b" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
         }));
 
         Assert.Equal(["a", "b", "c", "d"], ran);
-        Assert.Equal(2, _mostInside);
-        Assert.True(_events.IndexOf("end a") < _events.IndexOf("start d"));
+        Assert.Equal(2, _units.MostRunning());
+        Assert.True(_units.Events.IndexOf("end a") < _units.Events.IndexOf("start d"));
         Assert.All(ran, id => Assert.Equal(id + "\n", _s.Read($"artifacts/smoke/side/{id}.txt")));
         Assert.Empty(Build(Step(concurrent: true)));   // all four were stamped
     }
@@ -93,7 +69,7 @@ public sealed class SideBySideRunTests : IDisposable
 
         Assert.Equal(["a", "b", "c", "d"], Build(Step(concurrent)));
 
-        Assert.Equal(1, _mostInside);
+        Assert.Equal(1, _units.MostRunning());
     }
 
     [Fact]
@@ -105,11 +81,11 @@ public sealed class SideBySideRunTests : IDisposable
 
         var ran = Build(Step(concurrent: true, id =>
         {
-            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id is "a" or "b" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
         }));
 
         Assert.Equal(["a", "b", "c", "d"], ran);   // each allowed the other's declared output
-        Assert.Equal(2, _mostInside);
+        Assert.Equal(2, _units.MostRunning());
     }
 
     [Fact]
@@ -120,9 +96,9 @@ public sealed class SideBySideRunTests : IDisposable
         using var both = new Barrier(2);
         var step = Step(concurrent: true, id =>
         {
-            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id is "a" or "b" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
             if (id == "b") File.WriteAllText(Path.Combine(_s.Root, "artifacts/smoke/side/stray.txt"), "b\n");
-            if (!both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ended alone");   // both still running when either is checked
+            if (!both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ended alone");   // both still running when either is checked
         });
 
         var e = Assert.Throws<UndeclaredOutputException>(() => Build(step));
@@ -137,14 +113,14 @@ public sealed class SideBySideRunTests : IDisposable
         using var both = new Barrier(2);
         var step = Step(concurrent: true, id =>
         {
-            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id is "a" or "b" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
             if (id == "b") throw new InvalidOperationException("b broke");
         });
 
         var e = Assert.Throws<UnitFailedException>(() => Build(step));
 
         Assert.Contains("Side[b]: b broke", e.Message, StringComparison.Ordinal);
-        Assert.Contains("end a", _events);
+        Assert.Contains("end a", _units.Events);
         var rerun = Build(Step(concurrent: true));
         Assert.Contains("b", rerun);            // b never got a stamp
         Assert.DoesNotContain("a", rerun);      // a finished beside it and kept its stamp
@@ -155,20 +131,20 @@ public sealed class SideBySideRunTests : IDisposable
     public void Should_Count_A_Missing_Declared_Output_As_That_Units_Failure_And_Still_Stamp_The_Other()
     {
         Loosen(jobs: 2);
-        _silent.Add("a");
+        _units.Silent.Add("a");
         using var both = new Barrier(2);
         var step = Step(concurrent: true, id =>
         {
-            if (id is "a" or "b" && !both.SignalAndWait(Patience)) throw new TimeoutException($"{id} ran alone");
+            if (id is "a" or "b" && !both.SignalAndWait(RecordingUnits.Patience)) throw new TimeoutException($"{id} ran alone");
             // b outlives a, so the engine meets a's missing output while b is still running
-            if (id == "b" && !SpinWait.SpinUntil(() => { lock (_gate) return _events.Contains("end a"); }, Patience)) throw new TimeoutException("a never ended");
+            if (id == "b" && !SpinWait.SpinUntil(() => _units.Events.Contains("end a"), RecordingUnits.Patience)) throw new TimeoutException("a never ended");
             if (id == "b") Thread.Sleep(200);
         });
 
         var e = Assert.Throws<InvalidOperationException>(() => Build(step));
 
         Assert.Equal("Side[a] finished without writing its declared output 'artifacts/smoke/side/a.txt'.", e.Message);
-        _silent.Clear();
+        _units.Silent.Clear();
         var rerun = Build(Step(concurrent: true));
         Assert.Contains("a", rerun);
         Assert.DoesNotContain("b", rerun);      // b finished beside it and kept its stamp
@@ -184,6 +160,6 @@ public sealed class SideBySideRunTests : IDisposable
         var e = Assert.Throws<ConfigException>(() => Build(Step(concurrent: true)));
 
         Assert.Contains($"[pipeline] jobs = {jobs}: expected at least 1", e.Message, StringComparison.Ordinal);
-        Assert.Empty(_events);
+        Assert.Empty(_units.Events);
     }
 }
